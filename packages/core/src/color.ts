@@ -1,0 +1,43 @@
+/** WCAG 2.x contrast for hex and rgb() colours; used for the theme check and brand colours. */
+
+export type Rgb = [number, number, number];
+
+export function parseColor(value: string): Rgb | undefined {
+  const v = value.trim().toLowerCase();
+  let m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v);
+  if (m) {
+    const hex = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+    return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
+  }
+  m = /^rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(v);
+  if (m) {
+    const rgb = [m[1], m[2], m[3]].map(Number) as Rgb;
+    return rgb.every((c) => c <= 255) ? rgb : undefined;
+  }
+  return undefined;
+}
+
+function channel(c: number): number {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+}
+
+export function relativeLuminance([r, g, b]: Rgb): number {
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** Contrast ratio (1..21), or undefined when a colour cannot be parsed. */
+export function contrastRatio(a: string, b: string): number | undefined {
+  const ca = parseColor(a);
+  const cb = parseColor(b);
+  if (!ca || !cb) return undefined;
+  const [hi, lo] = [relativeLuminance(ca), relativeLuminance(cb)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Black or white, whichever reads better on `background`. */
+export function readableOn(background: string): '#000000' | '#ffffff' {
+  const white = contrastRatio('#ffffff', background) ?? 21;
+  const black = contrastRatio('#000000', background) ?? 1;
+  return white >= black ? '#ffffff' : '#000000';
+}

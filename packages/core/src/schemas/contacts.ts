@@ -1,0 +1,23 @@
+import * as z from 'zod/mini';
+
+export const EmailStatus = z.object({
+  email: z.string(),
+  pending: z.optional(z.string()),
+  confirmed: z.boolean(),
+});
+export type EmailStatus = z.infer<typeof EmailStatus>;
+
+export const PhoneVerification = z.object({
+  id: z.string(),
+  method: z.enum(['sms', 'call']),
+  /** Digits the user enters: the SMS code length, or 4 for the last digits of the caller. */
+  codeLength: z.number().check(z.int(), z.gte(1), z.lte(12)),
+  /** Seconds before another code may be requested. */
+  resendAfter: z.number().check(z.gte(0)),
+});
+export type PhoneVerification = z.infer<typeof PhoneVerification>;
+
+export interface PhoneVerificationOptions {
+  method: 'sms' | 'call';
+  gateway?: 'primary' | 'secondary';
+}

@@ -1,0 +1,283 @@
+import type { ReactiveController } from 'lit';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  AdapterError,
+  isAbortError,
+  parseResponse,
+  toAdapterError,
+  updated,
+  versioned,
+  type Schema,
+  type SettingsApi,
+} from '@acct/core';
+import type { AcctElement } from './acct-element.js';
+import { DirtyGuardController } from './dirty-guard.js';
+import { ReauthCancelled, ReauthController } from './reauth.js';
+import { changedPaths, deepEqual, diffPatch, getPath, setPath } from './paths.js';
+import { errorMessage } from '../i18n/messages.js';
+
+export type SettingsPhase = 'missing' | 'loading' | 'error' | 'ready' | 'saving' | 'conflict';
+
+export interface SettingsControllerOptions<T extends object> {
+  /** Domain name used in events (`panel`, `notifications`). */
+  section: string;
+  /** The sub-API, resolved from the host on every read so a late provider is picked up. */
+  api: () => SettingsApi<T> | undefined;
+  schema: Schema<T>;
+  /** Client-side checks: field path -> translated message. */
+  validate?: (draft: T) => Record<string, string>;
+  /** Called after a successful save with the stored data. */
+  onSaved?: (data: T) => void;
+}
+
+export interface SettingsConflict<T> {
+  server: T;
+  version: string;
+  /** Leaf paths where the user's edit and the server's data differ. */
+  paths: string[];
+}
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Load / edit / save for every settings-like element, with the no-data-loss rules of DESIGN.md:
+ * edits survive failed saves, Save is off while pristine or in flight, a retry reuses the
+ * idempotency key, a conflict keeps both versions for the user to choose, and while dirty the
+ * page is guarded. Elements render from `phase`, `draft`, `fieldErrors` and `message`.
+ */
+export class SettingsController<T extends object> implements ReactiveController {
+  /** Last data the server confirmed, and its version (ETag). */
+  saved: T | undefined;
+  version: string | undefined;
+  /** What the form shows: the saved data plus the user's edits. */
+  draft: T | undefined;
+  fieldErrors: Record<string, string> = {};
+  /** The last save's failure (the draft is kept), shown with a retry. */
+  saveError: AdapterError | undefined;
+  conflict: SettingsConflict<T> | undefined;
+  saving = false;
+  /** Text for the element's `aria-live` region. */
+  announcement = '';
+
+  readonly reauth: ReauthController;
+  readonly #guard: DirtyGuardController;
+  readonly #task: Task<[SettingsApi<T> | undefined], T | undefined>;
+  readonly #versionedSchema;
+  readonly #updatedSchema;
+  #idempotency: { key: string; patch: string } | undefined;
+  #saveAbort: AbortController | undefined;
+
+  constructor(
+    private readonly host: AcctElement,
+    private readonly options: SettingsControllerOptions<T>,
+  ) {
+    host.addController(this);
+    this.reauth = new ReauthController(host);
+    this.#guard = new DirtyGuardController(host, options.section);
+    this.#versionedSchema = versioned(options.schema);
+    this.#updatedSchema = updated(options.schema);
+    this.#task = new Task(host, {
+      args: () => [options.api()] as [SettingsApi<T> | undefined],
+      task: async ([api], { signal }) => {
+        if (!api) return undefined;
+        const result = parseResponse(this.#versionedSchema, await this.reauth.run(() => api.get({ signal })));
+        this.#accept(result.data, result.version);
+        return result.data;
+      },
+      onError: (e) => {
+        if (!isAbortError(e)) this.host.emit('acct-error', { section: options.section, code: toAdapterError(e).code, operation: 'load' });
+      },
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#saveAbort?.abort();
+  }
+
+  get phase(): SettingsPhase {
+    if (!this.options.api()) return 'missing';
+    if (this.conflict) return 'conflict';
+    if (this.saving) return 'saving';
+    if (this.draft) return 'ready';
+    if (this.#task.status === TaskStatus.ERROR) return 'error';
+    return 'loading';
+  }
+
+  /** The load failure, translated, for the error state. */
+  get loadErrorMessage(): string {
+    return errorMessage(toAdapterError(this.#task.error));
+  }
+
+  get dirty(): boolean {
+    return !!this.draft && !!this.saved && !deepEqual(this.draft, this.saved);
+  }
+
+  /** Save is possible: loaded, edited, nothing in flight, no unresolved conflict. */
+  get canSave(): boolean {
+    return this.dirty && !this.saving && !this.conflict;
+  }
+
+  get(path: string): unknown {
+    return getPath(this.draft, path);
+  }
+
+  /** Records an edit; the value is kept exactly as given (never clamped or dropped). */
+  set(path: string, value: unknown): void {
+    if (!this.draft) return;
+    this.draft = setPath(this.draft, path, value);
+    if (this.fieldErrors[path]) {
+      const { [path]: _gone, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+    this.announcement = '';
+    this.#sync();
+  }
+
+  /** Loads again (the retry of the error state); edits in progress are kept. */
+  reload(): void {
+    void this.#task.run();
+  }
+
+  /** Drops the edits and shows the saved data. */
+  discard(): void {
+    if (this.saved) this.draft = structuredClone(this.saved);
+    this.fieldErrors = {};
+    this.saveError = undefined;
+    this.#sync();
+  }
+
+  /**
+   * Validates, then sends the changed top-level keys with `ifMatch`. Returns true when saved.
+   * Focus moves to the first invalid field on failure (the host renders controls named by path).
+   */
+  async save(): Promise<boolean> {
+    const api = this.options.api();
+    if (!api || !this.draft || !this.saved || !this.canSave) return false;
+    const clientErrors = this.options.validate?.(this.draft) ?? {};
+    if (Object.keys(clientErrors).length) {
+      this.fieldErrors = clientErrors;
+      this.saveError = undefined;
+      this.announcement = errorMessage({ code: 'validation' });
+      this.#sync();
+      await this.#focusFirstInvalid();
+      return false;
+    }
+    const submitted = this.draft;
+    const patch = diffPatch(this.saved, submitted);
+    const patchKey = JSON.stringify(patch);
+    // Same patch again (a retry after a failure) -> same key, so the server applies it once.
+    if (this.#idempotency?.patch !== patchKey) this.#idempotency = { key: newIdempotencyKey(), patch: patchKey };
+    const idempotencyKey = this.#idempotency.key;
+    const ifMatch = this.version;
+    this.saving = true;
+    this.saveError = undefined;
+    this.fieldErrors = {};
+    this.announcement = msg('Saving…');
+    this.#sync();
+    this.#saveAbort = new AbortController();
+    const { signal } = this.#saveAbort;
+    try {
+      const raw = await this.reauth.run(() => api.update(patch, { signal, ifMatch, idempotencyKey }));
+      const result = parseResponse(this.#updatedSchema, raw);
+      this.#idempotency = undefined;
+      // Edits made while the save was in flight stay in the form.
+      const later = changedPaths(submitted, this.draft);
+      this.saved = result.data;
+      this.version = result.version;
+      this.draft = later.reduce<T>((d, p) => setPath(d, p, getPath(this.draft, p)), structuredClone(result.data));
+      this.saving = false;
+      this.announcement = result.ticket
+        ? msg(str`Saved. Confirmation request ${result.ticket.id} was created.`)
+        : msg('Saved.');
+      this.#sync();
+      this.host.emit('acct-saved', { section: this.options.section, data: result.data });
+      if (result.ticket) this.host.emit('acct-ticket-created', { section: this.options.section, ticket: result.ticket });
+      this.options.onSaved?.(result.data);
+      return true;
+    } catch (e) {
+      this.saving = false;
+      if (isAbortError(e) || e instanceof ReauthCancelled) {
+        this.announcement = '';
+        this.#sync();
+        return false;
+      }
+      const error = toAdapterError(e);
+      if (error.code === 'conflict') await this.#enterConflict(api, error);
+      else {
+        this.saveError = error;
+        if (error.code === 'validation') this.fieldErrors = error.fieldErrors ?? {};
+        this.announcement = errorMessage(error);
+      }
+      this.#sync();
+      this.host.emit('acct-error', { section: this.options.section, code: error.code, operation: 'save' });
+      if (error.code === 'validation') await this.#focusFirstInvalid();
+      return false;
+    }
+  }
+
+  /** Ends a conflict: keep the user's values (and save them over the new version), or take theirs. */
+  async resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
+    const conflict = this.conflict;
+    if (!conflict) return;
+    this.conflict = undefined;
+    this.saved = conflict.server;
+    this.version = conflict.version;
+    this.#idempotency = undefined;
+    if (choice === 'theirs') {
+      this.draft = structuredClone(conflict.server);
+      this.announcement = msg('The saved version is shown now.');
+      this.#sync();
+      return;
+    }
+    this.#sync();
+    await this.save();
+  }
+
+  async #enterConflict(api: SettingsApi<T>, error: AdapterError): Promise<void> {
+    let server: { data: T; version: string } | undefined;
+    const carried = error.current;
+    if (carried?.version !== undefined) {
+      const parsed = this.options.schema.safeParse(carried.data);
+      if (parsed.success) server = { data: parsed.data, version: carried.version };
+    }
+    // An adapter that reports the conflict without the current data: read it.
+    if (!server) {
+      try {
+        server = parseResponse(this.#versionedSchema, await api.get());
+      } catch (e) {
+        this.saveError = toAdapterError(e);
+        this.announcement = errorMessage(this.saveError);
+        return;
+      }
+    }
+    this.conflict = { server: server.data, version: server.version, paths: changedPaths(this.draft, server.data) };
+    this.announcement = errorMessage(error);
+  }
+
+  #accept(data: T, version: string): void {
+    const wasDirty = this.dirty;
+    const edits = wasDirty && this.saved ? changedPaths(this.saved, this.draft) : [];
+    this.saved = data;
+    this.version = version;
+    // A reload never throws away edits: they are re-applied on top of the fresh data.
+    this.draft = edits.reduce<T>((d, p) => setPath(d, p, getPath(this.draft, p)), structuredClone(data));
+    this.#sync();
+  }
+
+  #sync(): void {
+    this.#guard.set(this.dirty);
+    this.host.requestUpdate();
+  }
+
+  async #focusFirstInvalid(): Promise<void> {
+    await this.host.updateComplete;
+    const first = Object.keys(this.fieldErrors)[0];
+    if (!first) return;
+    const root = this.host.shadowRoot;
+    const el = (root?.querySelector(`[name="${CSS.escape(first)}"]`) ?? this.host.querySelector(`[name="${CSS.escape(first)}"]`)) as HTMLElement | null;
+    el?.focus();
+  }
+}

@@ -1,0 +1,7 @@
+// The one-file bundle (dist/acct-widgets.js): defines every tag and exposes what a host needs to
+// write an adapter and drive the locale.
+import './provider/define.js';
+import './panel-settings/define.js';
+
+export * from './index.js';
+export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

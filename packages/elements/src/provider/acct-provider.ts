@@ -1,0 +1,139 @@
+import { css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { contrastRatio, readableOn, type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
+import { AcctElement } from '../base/acct-element.js';
+import { acctContext, type AcctContextValue, type AcctLinks } from '../base/context.js';
+import { getAcctLocale, matchLocale, setAcctLocale, SOURCE_LOCALE } from '../i18n/index.js';
+
+/** Partner brand values; each is checked as CSS before use, invalid ones are ignored. */
+export interface AcctBrand {
+  /** Accent colour: primary buttons, focus ring, selected states. */
+  primary?: string;
+  /** Text on the accent colour; computed for contrast from `primary` when omitted. */
+  onPrimary?: string;
+  /** Accent used for text and links on the surface. */
+  primaryText?: string;
+  /** Tinted surface for highlights. */
+  surface?: string;
+  font?: string;
+  radius?: string;
+}
+
+const BRAND_PROPERTIES: Record<keyof AcctBrand, [cssProperty: string, token: string]> = {
+  primary: ['color', '--acct-brand-primary'],
+  onPrimary: ['color', '--acct-brand-on-primary'],
+  primaryText: ['color', '--acct-brand-primary-text'],
+  surface: ['color', '--acct-brand-surface'],
+  font: ['font-family', '--acct-brand-font'],
+  radius: ['border-radius', '--acct-brand-radius'],
+};
+
+/** A value is accepted only if the browser parses it for that property. */
+function validCss(property: string, value: unknown): value is string {
+  return typeof value === 'string' && value.length < 200 && CSS.supports(property, value);
+}
+
+/**
+ * Gives the adapter, theme, locale, brand and links to every acct-widgets element inside it,
+ * through nested shadow roots, and follows `acct-theme-change` / `acct-locale-change` from them.
+ *
+ * @summary Configuration root for acct-widgets elements.
+ * @slot - The elements (and any other content) to configure.
+ * @fires acct-locale-change - When the provider's locale changed.
+ * @fires acct-theme-change - When the provider's theme changed.
+ * @cssprop --acct-brand-primary - Accent colour of the branded theme.
+ * @cssprop --acct-brand-on-primary - Text colour on the brand accent.
+ * @cssprop --acct-brand-primary-text - Brand colour for text and links.
+ * @cssprop --acct-brand-surface - Tinted brand surface.
+ * @cssprop --acct-brand-font - Font family of the branded theme.
+ * @cssprop --acct-brand-radius - Corner radius of the branded theme.
+ */
+export class AcctProvider extends AcctElement {
+  static override styles = [
+    ...AcctElement.styles,
+    css`
+      :host {
+        display: block;
+      }
+    `,
+  ];
+
+  /** The host's adapter to its backend; every element inside uses it. */
+  @property({ attribute: false }) override accessor adapter: AccountAdapter | undefined;
+
+  /** `light`, `dark`, `branded` or `auto` (follows the system). */
+  @property({ reflect: true }) override accessor theme: ThemeName = 'light';
+
+  /** Interface language (`en`, `ru`); defaults to the page's `lang` when shipped, else English. */
+  @property() accessor locale: string | undefined;
+
+  /** Name shown for the branded theme, e.g. the partner's company. */
+  @property({ attribute: 'brand-name' }) accessor brandName: string | undefined;
+
+  /** Colours, font and radius of the branded theme. */
+  @property({ attribute: false }) accessor brand: AcctBrand | undefined;
+
+  /** Links to host pages (knowledge base, top-up, history, ...). */
+  @property({ attribute: false }) accessor links: AcctLinks = {};
+
+  readonly #provider = new ContextProvider(this, { context: acctContext });
+
+  constructor() {
+    super();
+    this.addEventListener('acct-theme-change', (e) => {
+      if (e.target !== this && THEMES.includes(e.detail.theme)) this.theme = e.detail.theme;
+    });
+    this.addEventListener('acct-locale-change', (e) => {
+      if (e.target !== this) this.locale = e.detail.locale;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A provider always themes itself and carries the language; elements inside inherit both.
+    if (!THEMES.includes(this.theme)) this.theme = 'light';
+    this.setAttribute('lang', getAcctLocale());
+    if (changed.has('locale') || !this.hasUpdated) void this.#applyLocale();
+    if (changed.has('brand')) this.#applyBrand();
+    if (changed.has('theme') && changed.get('theme') !== undefined) this.emit('acct-theme-change', { theme: this.theme });
+    this.#provider.setValue(this.#value());
+  }
+
+  #value(): AcctContextValue {
+    return {
+      // A nested provider without its own adapter or links uses the outer one's.
+      adapter: this.resolvedAdapter,
+      theme: this.theme,
+      locale: getAcctLocale(),
+      brandName: this.brandName ?? this.context?.brandName,
+      links: { ...this.context?.links, ...this.links },
+    };
+  }
+
+  async #applyLocale(): Promise<void> {
+    const wanted = this.locale ?? matchLocale(document.documentElement.lang) ?? SOURCE_LOCALE;
+    const before = getAcctLocale();
+    const locale = await setAcctLocale(wanted);
+    this.requestUpdate();
+    if (locale !== before) this.emit('acct-locale-change', { locale });
+  }
+
+  #applyBrand(): void {
+    const brand = this.brand ?? {};
+    for (const [key, [cssProperty, token]] of Object.entries(BRAND_PROPERTIES) as [keyof AcctBrand, [string, string]][]) {
+      const value = brand[key];
+      // CSSOM, not a style attribute: allowed under a strict style-src.
+      if (validCss(cssProperty, value)) this.style.setProperty(token, value);
+      else this.style.removeProperty(token);
+    }
+    // Text on the brand colour must stay readable (AA) when the partner gives only the colour.
+    if (validCss('color', brand.primary) && !validCss('color', brand.onPrimary)) {
+      const on = readableOn(brand.primary);
+      if ((contrastRatio(on, brand.primary) ?? 0) > 0) this.style.setProperty('--acct-brand-on-primary', on);
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,80 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { SettingsController } from '../base/settings-controller.js';
+import { getPath } from '../base/paths.js';
+import { errorMessage, missingApiMessage } from '../i18n/messages.js';
+import { renderBanner, renderSkeleton } from './field.js';
+
+export interface SettingsViewOptions {
+  /** Sub-API name for the "missing" message. */
+  apiName: string;
+  /** The form, rendered once data is loaded. */
+  form: () => TemplateResult;
+  /** A field's label and its value as text, for the conflict comparison. */
+  describe: (path: string, value: unknown) => { label: string; value: string };
+}
+
+/** The live region every settings element keeps in the DOM so announcements are read out. */
+export function renderLive(text: string): TemplateResult {
+  return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${text}</div>`;
+}
+
+/**
+ * The states every settings element shares: missing sub-API, loading skeleton, load error with
+ * retry, conflict with both versions, save failure with retry, and the form itself.
+ */
+export function renderSettingsView<T extends object>(ctrl: SettingsController<T>, o: SettingsViewOptions): TemplateResult {
+  const phase = ctrl.phase;
+  let body: unknown;
+  if (phase === 'missing') body = renderBanner('warning', missingApiMessage(o.apiName));
+  else if (phase === 'loading') body = html`<div aria-busy="true">${renderSkeleton()}<span class="visually-hidden">${msg('Loading…')}</span></div>`;
+  else if (phase === 'error')
+    body = renderBanner(
+      'danger',
+      ctrl.loadErrorMessage,
+      html`<button part="button" @click=${() => ctrl.reload()}>${msg('Retry')}</button>`,
+    );
+  else
+    body = html`${ctrl.conflict ? renderConflict(ctrl, o.describe) : nothing}
+    ${ctrl.saveError && ctrl.saveError.code !== 'validation'
+      ? renderBanner(
+          'danger',
+          html`${errorMessage(ctrl.saveError)} ${msg('Your changes are kept.')}`,
+          html`<button part="button" @click=${() => ctrl.save()} ?disabled=${!ctrl.canSave}>${msg('Retry')}</button>`,
+        )
+      : nothing}
+    ${o.form()}`;
+  return html`${body}${ctrl.reauth.render()}${renderLive(ctrl.announcement)}`;
+}
+
+function renderConflict<T extends object>(ctrl: SettingsController<T>, describe: SettingsViewOptions['describe']): TemplateResult {
+  const conflict = ctrl.conflict!;
+  return renderBanner(
+    'warning',
+    html`<p>${errorMessage({ code: 'conflict' })} ${msg('Choose which version to keep.')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Setting')}</th>
+            <th scope="col">${msg('Your version')}</th>
+            <th scope="col">${msg('Saved elsewhere')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${conflict.paths.map((path) => {
+            const mine = describe(path, getPath(ctrl.draft, path));
+            const theirs = describe(path, getPath(conflict.server, path));
+            return html`<tr>
+              <th scope="row">${mine.label}</th>
+              <td>${mine.value}</td>
+              <td>${theirs.value}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`,
+    html`<button class="primary" part="button button-primary" @click=${() => ctrl.resolveConflict('mine')}>
+        ${msg('Keep my version')}
+      </button>
+      <button part="button" @click=${() => ctrl.resolveConflict('theirs')}>${msg('Use the saved version')}</button>`,
+  );
+}

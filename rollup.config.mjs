@@ -1,0 +1,66 @@
+// Builds every package's dist/ (ESM, one module per source file, dependencies external) and the
+// one-file bundle dist/acct-widgets.js (+ lazy chunks for locales beside it). Declarations come
+// from tsc (scripts/build-types.mjs).
+import { readFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+
+const pkg = (name) => JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
+
+function onwarn(warning, warn) {
+  // zod's internal cycles and pure annotations in dependencies are harmless.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  if (warning.code === 'INVALID_ANNOTATION') return;
+  warn(warning);
+}
+
+// tsc rather than esbuild: with importHelpers the decorator helpers come once from tslib instead of
+// a copy in every element module. Types are checked by `npm run typecheck`, not here.
+const ts = () =>
+  typescript({
+    tsconfig: 'tsconfig.json',
+    include: ['packages/*/src/**/*.ts'],
+    compilerOptions: { importHelpers: true, noCheck: true, declaration: false, sourceMap: true, noEmitOnError: false },
+  });
+
+/** A package's own build: its source files one-to-one, every bare import external. */
+function library(name, input) {
+  return {
+    input,
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+    plugins: [ts()],
+    output: { dir: `packages/${name}/dist`, format: 'esm', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
+    onwarn,
+  };
+}
+
+const elementEntries = Object.entries(pkg('elements').exports).map(([, v]) => v.source);
+
+// Core's .ts files are free of side effects; rollup cannot know that from package.json for files
+// it resolves through the "source" condition, so unused schemas would stay in the bundle.
+const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory)\/src\//.test(id);
+
+export default [
+  library('core', 'packages/core/src/index.ts'),
+  library('adapter-memory', 'packages/adapter-memory/src/index.ts'),
+  library('elements', [...new Set([...elementEntries, './src/bundle.ts'])].map((p) => `packages/elements/${p.replace(/^\.\//, '')}`)),
+  {
+    input: { 'acct-widgets': 'packages/elements/src/bundle.ts' },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }),
+      commonjs({ include: /node_modules/ }),
+      // Whitespace in html`` and css`` templates is most of what plain minifiers leave behind.
+      minifyHtmlLiterals({ include: ['packages/**/*.ts'], exclude: ['packages/elements/src/theme/tokens.ts'] }),
+      ts(),
+      terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 3 } }),
+    ],
+    treeshake: { moduleSideEffects },
+    // Locale chunks import from the entry itself instead of forcing a shared chunk + facade.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    onwarn,
+  },
+];

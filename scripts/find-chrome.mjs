@@ -1,0 +1,3 @@
+import { requireChrome } from './chrome-path.mjs';
+
+console.log(`Using Chromium at ${requireChrome()}`);

@@ -1,0 +1,47 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+
+/** Every browser suite runs under the strict CSP of web-test-runner.config.mjs; any violation fails. */
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`);
+});
+
+afterEach(() => {
+  const seen = violations.splice(0);
+  expect(seen, 'Content-Security-Policy violations').to.deep.equal([]);
+});
+
+/** Collects events of the given names from `target` (bubbling, composed ones from inside). */
+export function recordEvents(target: EventTarget, names: string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  for (const name of names) target.addEventListener(name, (e) => seen.push(e as CustomEvent));
+  return seen;
+}
+
+/** Waits until `predicate` holds, re-checking after each animation frame (fails after `ms`). */
+export async function until(predicate: () => unknown, message = 'condition', ms = 3000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+export function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`${el.localName} has no shadow root`);
+  return el.shadowRoot;
+}
+
+export function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = shadow(el).querySelector<T>(selector);
+  if (!found) throw new Error(`${selector} not found in ${el.localName}`);
+  return found;
+}
+
+/** Text of the element's polite live region. */
+export function liveText(el: Element): string {
+  return shadow(el).querySelector('[aria-live]')?.textContent?.trim() ?? '';
+}
+
+export { expect, fixture, html, type TemplateResult };
