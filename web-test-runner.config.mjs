@@ -41,5 +41,5 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     strictCsp(),
   ],
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 10000, ...(process.env.GREP ? { grep: process.env.GREP } : {}) } },
 };

@@ -7,7 +7,15 @@ document.addEventListener('securitypolicyviolation', (e) => {
   violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`);
 });
 
-afterEach(() => {
+/** Takes the violations seen so far (for the test that provokes some on purpose). */
+export async function takeViolations(): Promise<string[]> {
+  await new Promise((r) => setTimeout(r, 0));
+  return violations.splice(0);
+}
+
+afterEach(async () => {
+  // Violation events are queued as tasks; let them arrive before judging the test.
+  await new Promise((r) => setTimeout(r, 0));
   const seen = violations.splice(0);
   expect(seen, 'Content-Security-Policy violations').to.deep.equal([]);
 });

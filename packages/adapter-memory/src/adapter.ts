@@ -14,7 +14,6 @@ import {
   type AccountUser,
   type AdapterErrorCode,
   type EmailStatus,
-  type PrivacyState,
   type Role,
   type Ticket,
   type Updated,
@@ -180,7 +179,7 @@ function normalisePhone(phone: string): string | undefined {
 function otherTabEdit(domain: Domain, data: Draft): Draft {
   switch (domain) {
     case 'panel':
-      return { theme: data.theme === 'dark' ? 'light' : 'dark' };
+      return { theme: data.theme === 'auto' ? 'light' : 'auto' };
     case 'notifications':
       return { newsletter: !data.newsletter };
     case 'billing':
@@ -269,33 +268,29 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     }
   }
 
-  /** Domain rules beyond the schema; they may also rewrite the draft (e.g. drop echoed fields). */
+  /** Domain rules beyond the schema: they add field errors for a draft (the patched data). */
   type Rules = (draft: Draft, current: Draft, patch: Draft, errors: FieldErrors) => void;
+  /** Runs after a save; may answer with a confirmation ticket. */
+  type AfterSave = (before: Draft, after: Draft, patch: Draft) => Ticket | undefined;
 
-  /** Merge-patch, validate the result, store it: the shape of every `<domain>.update`. */
-  function applyPatch<D extends Domain>(domain: D, patch: unknown, rules?: Rules): Versioned<DomainData[D]> {
-    const current = store.read(domain).data as Draft;
-    const draft = mergePatch(current, patch) as Draft;
-    const errors: FieldErrors = {};
-    if (isPlainObject(patch)) rules?.(draft, current, patch, errors);
-    check({ ...schemaErrors(domain, draft, patch), ...errors });
-    return store.commit(domain, draft as DomainData[D]);
-  }
-
-  function settings<D extends Domain>(domain: D, rules?: Rules) {
+  /** `get` and `update` of a versioned domain: check ifMatch, merge-patch, validate the result, store it. */
+  function settings<D extends Domain>(domain: D, rules?: Rules, afterSave?: AfterSave) {
     return {
       get: (o?: WriteOptions) => read(`${domain}.get`, [], o, () => store.read(domain)),
-      update: (patch: Partial<DomainData[D]>, o?: WriteOptions): Promise<Updated<DomainData[D]>> =>
-        call(
-          `${domain}.update`,
-          [patch],
-          o,
-          () => {
-            ifMatch(domain, o);
-            return applyPatch(domain, patch, rules);
-          },
-          { write: true, domain },
-        ),
+      update: (patch: Partial<DomainData[D]>, o?: WriteOptions): Promise<Updated<DomainData[D]>> => {
+        const op = (): Updated<DomainData[D]> => {
+          ifMatch(domain, o);
+          const current = store.read(domain).data as Draft;
+          const draft = mergePatch(current, patch) as Draft;
+          const errors: FieldErrors = {};
+          if (isPlainObject(patch)) rules?.(draft, current, patch, errors);
+          check({ ...schemaErrors(domain, draft, patch), ...errors });
+          const saved = store.commit(domain, draft as DomainData[D]);
+          const ticket = isPlainObject(patch) ? afterSave?.(current, saved.data as Draft, patch) : undefined;
+          return ticket ? { ...saved, ticket } : saved;
+        };
+        return call(`${domain}.update`, [patch], o, op, { write: true, domain });
+      },
     };
   }
 
@@ -319,10 +314,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return { email: String(account.profile.email ?? ''), confirmed, ...(pending ? { pending } : {}) };
   }
 
-  function privacyState(): PrivacyState {
-    return account.privacy;
-  }
-
   function findUser(id: string): AccountUser {
     const user = account.users.find((u) => u.id === id);
     if (!user) throw new AdapterError('not_found');
@@ -338,8 +329,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   function setSecurity(patch: Partial<SecuritySettings>): void {
     store.commit('security', { ...store.read('security').data, ...patch });
   }
-
-  const profileSettings = settings('profile');
 
   const control: MemoryControl = {
     get latency() {
@@ -370,8 +359,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
     calls,
     snapshot() {
-      const { secrets: _secrets, ...rest } = account;
-      return clone({ ...rest, tickets });
+      const state: Partial<SampleAccount> = clone(account);
+      delete state.secrets;
+      return { ...(state as Omit<SampleAccount, 'secrets'>), tickets: clone(tickets) };
     },
     reset() {
       faults.clear();
@@ -395,32 +385,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         }),
     },
 
-    profile: {
-      // No policy here: the element falls back to core's default policy for the account type.
-      get: profileSettings.get,
-      update: (patch, o) =>
-        call(
-          'profile.update',
-          [patch],
-          o,
-          () => {
-            ifMatch('profile', o);
-            const before = store.read('profile').data as Draft;
-            const saved = applyPatch('profile', patch, (draft, current, _patch, errors) => {
-              locked(PROFILE_SERVER_OWNED, draft, current, errors);
-              locked(PROFILE_SET_ONCE, draft, current, errors, true);
-            });
-            // Changing what was already filled in needs confirmation by support (document 002).
-            const changed = Object.keys(isPlainObject(patch) ? patch : {}).filter(
-              (k) => !isBlank(before[k]) && !deepEqual(before[k], (saved.data as Draft)[k]),
-            );
-            if (!changed.length) return saved;
-            const ticket = createTicket('Profile change', `Please confirm the changed fields: ${changed.join(', ')}`);
-            return { ...saved, ticket };
-          },
-          { write: true, domain: 'profile' },
-        ),
-    },
+    // No policy in `get`: the element falls back to core's default policy for the account type.
+    profile: settings(
+      'profile',
+      (draft, current, _patch, errors) => {
+        locked(PROFILE_SERVER_OWNED, draft, current, errors);
+        locked(PROFILE_SET_ONCE, draft, current, errors, true);
+      },
+      // Changing what was already filled in needs confirmation by support (document 002).
+      (before, after, patch) => {
+        const changed = Object.keys(patch).filter((k) => !isBlank(before[k]) && !deepEqual(before[k], after[k]));
+        return changed.length ? createTicket('Profile change', `Please confirm the changed fields: ${changed.join(', ')}`) : undefined;
+      },
+    ),
 
     contacts: {
       emailStatus: (o) => read('contacts.emailStatus', [], o, emailStatus),
@@ -580,7 +557,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         write('apiKeys.revoke', [id], o, () => {
           if (!account.apiKeys.some((k) => k.id === id)) throw new AdapterError('not_found');
           account.apiKeys = account.apiKeys.filter((k) => k.id !== id);
-          delete account.secrets.apiKeys[id];
+          Reflect.deleteProperty(account.secrets.apiKeys, id);
         }),
     },
 
@@ -615,11 +592,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     privacy: {
-      get: (o) => read('privacy.get', [], o, privacyState),
+      get: (o) => read('privacy.get', [], o, () => account.privacy),
       requestExport: (o) =>
         write('privacy.requestExport', [], o, () => {
           account.privacy.exports.unshift({ id: store.nextId('exp-', account.privacy.exports.length + 1), status: 'pending', requestedAt: store.now() });
-          return privacyState();
+          return account.privacy;
         }),
       requestDeletion: (input, o) =>
         write('privacy.requestDeletion', [input], o, () => {
@@ -628,7 +605,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           if (account.privacy.deletion?.status !== 'scheduled') {
             account.privacy.deletion = { status: 'scheduled', at: store.now(30 * 86_400_000) };
           }
-          return privacyState();
+          return account.privacy;
         }),
     },
 

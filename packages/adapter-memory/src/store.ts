@@ -56,7 +56,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return clone(patch);
   const out: Record<string, unknown> = isPlainObject(target) ? clone(target) : {};
   for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
+    if (v === null) Reflect.deleteProperty(out, k);
     else if (v !== undefined) out[k] = mergePatch(out[k], v);
   }
   return out;

@@ -4,12 +4,12 @@ export type Rgb = [number, number, number];
 
 export function parseColor(value: string): Rgb | undefined {
   const v = value.trim().toLowerCase();
-  let m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v);
-  if (m) {
-    const hex = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+  const hexMatch = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v)?.[1];
+  if (hexMatch) {
+    const hex = hexMatch.length === 3 ? [...hexMatch].map((c) => c + c).join('') : hexMatch;
     return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
   }
-  m = /^rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(v);
+  const m = /^rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(v);
   if (m) {
     const rgb = [m[1], m[2], m[3]].map(Number) as Rgb;
     return rgb.every((c) => c <= 255) ? rgb : undefined;

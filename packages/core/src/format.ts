@@ -45,7 +45,7 @@ export function formatRelativeTime(iso: string, locale: string, now: number = Da
   const t = new Date(iso).getTime();
   if (Number.isNaN(t)) return iso;
   const seconds = Math.round((t - now) / 1000);
-  const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? UNITS[UNITS.length - 1]!;
+  const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? (['second', 1] as const);
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
 }
 

@@ -72,7 +72,8 @@ export class ReauthController implements ReactiveController {
     else pending.reject(result);
   }
 
-  #switchMode(): void {
+  // Arrow functions: lit calls template listeners with the host element as `this`.
+  #switchMode = (): void => {
     this.#mode = this.#mode === 'password' ? 'code' : 'password';
     this.#field?.clear();
     this.#field?.configure(
@@ -83,9 +84,9 @@ export class ReauthController implements ReactiveController {
     this.#error = '';
     this.host.requestUpdate();
     this.#field?.input.focus();
-  }
+  };
 
-  async #submit(event: SubmitEvent): Promise<void> {
+  #submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const viewer = this.host.resolvedAdapter?.viewer;
     const value = this.#field?.input.value ?? '';
@@ -116,7 +117,7 @@ export class ReauthController implements ReactiveController {
       this.#busy = false;
       this.host.requestUpdate();
     }
-  }
+  };
 
   render(): TemplateResult | typeof nothing {
     if (!this.#field) return nothing;

@@ -15,7 +15,7 @@ import type { AcctElement } from './acct-element.js';
 import { DirtyGuardController } from './dirty-guard.js';
 import { ReauthCancelled, ReauthController } from './reauth.js';
 import { changedPaths, deepEqual, diffPatch, getPath, setPath } from './paths.js';
-import { errorMessage } from '../i18n/messages.js';
+import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 
 export type SettingsPhase = 'missing' | 'loading' | 'error' | 'ready' | 'saving' | 'conflict';
 
@@ -64,7 +64,7 @@ export class SettingsController<T extends object> implements ReactiveController 
 
   readonly reauth: ReauthController;
   readonly #guard: DirtyGuardController;
-  readonly #task: Task<[SettingsApi<T> | undefined], T | undefined>;
+  readonly #task: Task<[unknown], T | undefined>;
   readonly #versionedSchema;
   readonly #updatedSchema;
   #idempotency: { key: string; patch: string } | undefined;
@@ -79,9 +79,12 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.#guard = new DirtyGuardController(host, options.section);
     this.#versionedSchema = versioned(options.schema);
     this.#updatedSchema = updated(options.schema);
+    // Keyed on the adapter object, not the sub-API: an adapter may hand out a fresh sub-API object
+    // on every access (a getter), which would re-run the load on every render (lit issue 3142).
     this.#task = new Task(host, {
-      args: () => [options.api()] as [SettingsApi<T> | undefined],
-      task: async ([api], { signal }) => {
+      args: () => [host.resolvedAdapter] as [unknown],
+      task: async (_args, { signal }) => {
+        const api = options.api();
         if (!api) return undefined;
         const result = parseResponse(this.#versionedSchema, await this.reauth.run(() => api.get({ signal })));
         this.#accept(result.data, result.version);
@@ -118,6 +121,12 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** Save is possible: loaded, edited, nothing in flight, no unresolved conflict. */
   get canSave(): boolean {
     return this.dirty && !this.saving && !this.conflict;
+  }
+
+  /** The error for a field, translated when it is a known reason code. */
+  fieldError(path: string): string | undefined {
+    const reason = this.fieldErrors[path];
+    return reason === undefined ? undefined : fieldErrorMessage(reason);
   }
 
   get(path: string): unknown {
@@ -232,6 +241,12 @@ export class SettingsController<T extends object> implements ReactiveController 
       this.#sync();
       return;
     }
+    if (!this.dirty) {
+      // The other change was the same as ours: nothing left to send.
+      this.announcement = msg('Saved.');
+      this.#sync();
+      return;
+    }
     this.#sync();
     await this.save();
   }
@@ -253,7 +268,9 @@ export class SettingsController<T extends object> implements ReactiveController 
         return;
       }
     }
-    this.conflict = { server: server.data, version: server.version, paths: changedPaths(this.draft, server.data) };
+    // Rows: what the user edited and what changed elsewhere since it was loaded.
+    const paths = new Set([...changedPaths(this.saved, this.draft), ...changedPaths(this.saved, server.data)]);
+    this.conflict = { server: server.data, version: server.version, paths: [...paths] };
     this.announcement = errorMessage(error);
   }
 

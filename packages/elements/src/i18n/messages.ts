@@ -39,3 +39,44 @@ export function errorMessage(error: Pick<AdapterError, 'code' | 'retryAfter'>): 
 export function missingApiMessage(name: string): string {
   return msg(str`This section is not available: the account adapter has no "${name}" API.`);
 }
+
+/**
+ * Server and client field errors are stable reason codes (`too_small`, `wrong_password`) that we
+ * translate here; anything else is a host's own message and is shown as sent (as text).
+ */
+export function fieldErrorMessage(reason: string): string {
+  switch (reason) {
+    case 'required':
+      return msg('Fill in this field.');
+    case 'invalid':
+    case 'invalid_value':
+    case 'invalid_format':
+    case 'invalid_string':
+    case 'invalid_type':
+      return msg('This value is not valid.');
+    case 'too_small':
+      return msg('This value is too small.');
+    case 'too_big':
+      return msg('This value is too large.');
+    case 'too_short':
+      return msg('This is too short.');
+    case 'too_long':
+      return msg('This is too long.');
+    case 'unsupported':
+      return msg('This option is not available.');
+    case 'read_only':
+      return msg('This field cannot be changed here.');
+    case 'wrong_password':
+      return msg('That password is not correct.');
+    case 'wrong_code':
+      return msg('That code is not correct.');
+    case 'mismatch':
+      return msg('The values do not match.');
+    case 'same_as_current':
+      return msg('The new value is the same as the current one.');
+    case 'unknown_field':
+      return msg('The server does not accept this field.');
+    default:
+      return reason;
+  }
+}

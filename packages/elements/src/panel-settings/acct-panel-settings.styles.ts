@@ -12,8 +12,8 @@ export const panelSettingsStyles = css`
     padding: var(--acct-space-s) var(--acct-space-m);
   }
   .themes label:has(input:checked) {
-    border-color: var(--acct-color-accent);
-    box-shadow: inset 0 0 0 1px var(--acct-color-accent);
+    border-color: var(--acct-color-accent-text);
+    box-shadow: inset 0 0 0 1px var(--acct-color-accent-text);
   }
   .reset {
     border-block-start: 1px solid var(--acct-color-border);

@@ -18,6 +18,7 @@ import { panelSettingsStyles } from './acct-panel-settings.styles.js';
  * Language and theme apply at once (the enclosing provider and the host follow the events) and
  * are stored with Save.
  *
+ * @tagname acct-panel-settings
  * @summary Interface language, theme and reset of user settings.
  * @fires acct-saved - After the settings were stored; detail `{ section: 'panel', data }`.
  * @fires acct-error - When loading, saving or resetting failed; detail `{ section, code, operation }`.
@@ -43,8 +44,7 @@ export class AcctPanelSettings extends AcctElement {
     section: 'panel',
     api: () => this.api('panel'),
     schema: PanelSettings,
-    validate: (d): Record<string, string> =>
-      this.#languages().includes(d.language) ? {} : { language: msg("Choose a language from the list.") },
+    validate: (d): Record<string, string> => (this.#languages().includes(d.language) ? {} : { language: 'unsupported' }),
   });
 
   readonly #confirm = new ConfirmController(this);
@@ -128,9 +128,8 @@ export class AcctPanelSettings extends AcctElement {
     }
   }
 
-  #renderForm(): TemplateResult {
+  #renderForm(d: PanelSettings): TemplateResult {
     const s = this.settings;
-    const d = s.draft!;
     const busy = s.saving;
     return html`<form @submit=${this.#submit} novalidate>
       ${renderSection({
@@ -142,7 +141,7 @@ export class AcctPanelSettings extends AcctElement {
             name: 'language',
             label: msg('Interface language'),
             value: d.language,
-            error: s.fieldErrors.language,
+            error: s.fieldError('language'),
             hint: SUPPORTED_LOCALES.includes(d.language) ? undefined : msg('This language is not available in this interface.'),
             options: this.#languages().map((code) => ({ value: code, label: languageName(code, code) })),
             onChange: (v) => this.#change('language', v),
@@ -150,7 +149,7 @@ export class AcctPanelSettings extends AcctElement {
           <fieldset
             part="field"
             aria-invalid=${s.fieldErrors.theme ? 'true' : 'false'}
-            aria-describedby=${s.fieldErrors.theme ? 'theme-error' : 'theme-hint'}
+            aria-describedby=${s.fieldErrors.theme ? 'theme-hint theme-error' : 'theme-hint'}
           >
             <legend part="label">${msg('Theme')}</legend>
             <div class="themes">
@@ -169,7 +168,7 @@ export class AcctPanelSettings extends AcctElement {
               )}
             </div>
             <div class="hint" id="theme-hint" part="hint">${msg('The theme is shown at once; Save keeps it for your next visit.')}</div>
-            ${s.fieldErrors.theme ? html`<div class="error" id="theme-error" part="error">${s.fieldErrors.theme}</div>` : ''}
+            ${s.fieldErrors.theme ? html`<div class="error" id="theme-error" part="error">${s.fieldError('theme')}</div>` : ''}
           </fieldset>
           <div class="actions">
             <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>
@@ -206,7 +205,7 @@ export class AcctPanelSettings extends AcctElement {
   override render() {
     return html`${renderSettingsView(this.settings, {
       apiName: 'panel',
-      form: () => this.#renderForm(),
+      form: (draft) => this.#renderForm(draft),
       describe: (path, value) =>
         path === 'language'
           ? { label: msg('Interface language'), value: languageName(String(value), this.activeLocale) }

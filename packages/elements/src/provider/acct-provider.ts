@@ -38,6 +38,7 @@ function validCss(property: string, value: unknown): value is string {
  * Gives the adapter, theme, locale, brand and links to every acct-widgets element inside it,
  * through nested shadow roots, and follows `acct-theme-change` / `acct-locale-change` from them.
  *
+ * @tagname acct-provider
  * @summary Configuration root for acct-widgets elements.
  * @slot - The elements (and any other content) to configure.
  * @fires acct-locale-change - When the provider's locale changed.

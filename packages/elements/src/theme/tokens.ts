@@ -137,7 +137,8 @@ const branded: Record<SemanticToken, TokenValue> = {
   'color-accent': { brand: 'brand-primary' },
   'color-on-accent': { brand: 'brand-on-primary' },
   'color-accent-text': { brand: 'brand-primary-text' },
-  'color-focus': { brand: 'brand-primary' },
+  // Text-grade brand colour: stays visible (3:1) even when a partner's primary is light.
+  'color-focus': { brand: 'brand-primary-text' },
   'color-info-surface': { brand: 'brand-surface' },
 };
 

@@ -53,6 +53,12 @@ export class ConfirmController implements ReactiveController {
     resolve?.(ok);
   }
 
+  // `close` is queued: one from an earlier closing may arrive after the dialog was opened again.
+  #onClose = (): void => {
+    const dialog = this.#dialog;
+    if (dialog && !dialog.open) this.#settle(dialog.returnValue === 'confirm');
+  };
+
   render(): TemplateResult {
     const o = this.#options;
     return html`<dialog
@@ -60,7 +66,7 @@ export class ConfirmController implements ReactiveController {
       part="dialog"
       aria-labelledby="${this.#id}-heading"
       aria-describedby="${this.#id}-body"
-      @close=${() => this.#settle((this.#dialog?.returnValue ?? '') === 'confirm')}
+      @close=${this.#onClose}
     >
       <form method="dialog">
         <h2 id="${this.#id}-heading">${o?.heading ?? ''}</h2>

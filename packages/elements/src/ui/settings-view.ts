@@ -5,11 +5,11 @@ import { getPath } from '../base/paths.js';
 import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderSkeleton } from './field.js';
 
-export interface SettingsViewOptions {
+export interface SettingsViewOptions<T> {
   /** Sub-API name for the "missing" message. */
   apiName: string;
-  /** The form, rendered once data is loaded. */
-  form: () => TemplateResult;
+  /** The form, rendered once data is loaded, from the draft (saved data plus edits). */
+  form: (draft: T) => TemplateResult;
   /** A field's label and its value as text, for the conflict comparison. */
   describe: (path: string, value: unknown) => { label: string; value: string };
 }
@@ -23,7 +23,7 @@ export function renderLive(text: string): TemplateResult {
  * The states every settings element shares: missing sub-API, loading skeleton, load error with
  * retry, conflict with both versions, save failure with retry, and the form itself.
  */
-export function renderSettingsView<T extends object>(ctrl: SettingsController<T>, o: SettingsViewOptions): TemplateResult {
+export function renderSettingsView<T extends object>(ctrl: SettingsController<T>, o: SettingsViewOptions<T>): TemplateResult {
   const phase = ctrl.phase;
   let body: unknown;
   if (phase === 'missing') body = renderBanner('warning', missingApiMessage(o.apiName));
@@ -35,7 +35,7 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
       html`<button part="button" @click=${() => ctrl.reload()}>${msg('Retry')}</button>`,
     );
   else
-    body = html`${ctrl.conflict ? renderConflict(ctrl, o.describe) : nothing}
+    body = html`${renderConflict(ctrl, o.describe)}
     ${ctrl.saveError && ctrl.saveError.code !== 'validation'
       ? renderBanner(
           'danger',
@@ -43,12 +43,13 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
           html`<button part="button" @click=${() => ctrl.save()} ?disabled=${!ctrl.canSave}>${msg('Retry')}</button>`,
         )
       : nothing}
-    ${o.form()}`;
+    ${ctrl.draft ? o.form(ctrl.draft) : nothing}`;
   return html`${body}${ctrl.reauth.render()}${renderLive(ctrl.announcement)}`;
 }
 
-function renderConflict<T extends object>(ctrl: SettingsController<T>, describe: SettingsViewOptions['describe']): TemplateResult {
-  const conflict = ctrl.conflict!;
+function renderConflict<T extends object>(ctrl: SettingsController<T>, describe: SettingsViewOptions<T>['describe']): TemplateResult | typeof nothing {
+  const conflict = ctrl.conflict;
+  if (!conflict) return nothing;
   return renderBanner(
     'warning',
     html`<p>${errorMessage({ code: 'conflict' })} ${msg('Choose which version to keep.')}</p>

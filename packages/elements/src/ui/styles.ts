@@ -77,6 +77,7 @@ export const uiStyles = css`
     inline-size: 1.125rem;
     block-size: 1.125rem;
     margin: 0;
+    flex: none;
   }
   .choice {
     display: flex;
@@ -186,7 +187,7 @@ export const uiStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .skeleton span {
-      animation: none;
+      animation: acct-pulse 1.4s ease-in-out infinite;
     }
   }
   dialog {

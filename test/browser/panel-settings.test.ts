@@ -1,0 +1,141 @@
+import { FORM } from './settings-contract.js';
+import '@acct/elements/provider';
+import '@acct/elements/panel-settings';
+import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
+import { setAcctLocale } from '@acct/elements/i18n';
+import type { AcctPanelSettings, AcctProvider } from '@acct/elements';
+import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
+import { runSettingsContract } from './settings-contract.js';
+
+function radio(el: Element, theme: string): HTMLInputElement {
+  return q<HTMLInputElement>(el, `input[name=theme][value=${theme}]`);
+}
+
+async function pick(el: Element, theme: string): Promise<void> {
+  const r = radio(el, theme);
+  r.click();
+  await (el as AcctPanelSettings).updateComplete;
+}
+
+async function mount(adapter: MemoryAdapter): Promise<{ provider: AcctProvider; el: AcctPanelSettings }> {
+  const provider = await fixture<AcctProvider>(html`<acct-provider .adapter=${adapter}><acct-panel-settings></acct-panel-settings></acct-provider>`);
+  const el = provider.querySelector('acct-panel-settings')!;
+  await until(() => el.shadowRoot?.querySelector(FORM), 'form');
+  return { provider, el };
+}
+
+runSettingsContract({
+  tag: 'acct-panel-settings',
+  domain: 'panel',
+  render: (adapter) => html`<acct-provider .adapter=${adapter}><acct-panel-settings></acct-panel-settings></acct-provider>`,
+  edit: (el) => pick(el, 'dark'),
+  expectEdited: (el) => expect(radio(el, 'dark').checked).to.equal(true),
+  expectStored: (adapter) => expect(adapter.control.snapshot().panel.theme).to.equal('dark'),
+  field: 'language',
+});
+
+describe('acct-panel-settings', () => {
+  afterEach(() => setAcctLocale('en'));
+
+  it('applies a theme at once: the provider follows and the host hears acct-theme-change', async () => {
+    const adapter = createMemoryAdapter();
+    const { provider, el } = await mount(adapter);
+    const events = recordEvents(document, ['acct-theme-change']);
+    await pick(el, 'dark');
+    expect(provider.getAttribute('theme')).to.equal('dark');
+    expect(events.map((e) => e.detail.theme)).to.include('dark');
+    expect(getComputedStyle(provider).colorScheme).to.equal('dark');
+    // Discarding returns to the saved theme.
+    [...shadow(el).querySelectorAll('button')].find((b) => /discard/i.test(b.textContent ?? ''))!.click();
+    await until(() => provider.getAttribute('theme') === 'light', 'theme restored');
+    expect(radio(el, 'light').checked).to.equal(true);
+  });
+
+  it('switches the interface language live, without reload, and saves it', async () => {
+    const adapter = createMemoryAdapter();
+    const { provider, el } = await mount(adapter);
+    const events = recordEvents(document, ['acct-locale-change']);
+    const select = q<HTMLSelectElement>(el, 'select[name=language]');
+    select.value = 'ru';
+    select.dispatchEvent(new Event('change'));
+    await until(() => q(el, 'legend').textContent?.trim() === 'Тема', 'Russian legend');
+    expect(provider.getAttribute('lang')).to.equal('ru');
+    expect(events.map((e) => e.detail.locale)).to.include('ru');
+    await expect(el).to.be.accessible();
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => liveText(el) === 'Сохранено.', 'announced in Russian');
+    expect(adapter.control.snapshot().panel.language).to.equal('ru');
+  });
+
+  it('offers every theme, names the brand, and works with the keyboard alone', async () => {
+    const adapter = createMemoryAdapter();
+    const provider = await fixture<AcctProvider>(
+      html`<acct-provider brand-name="Selectel" .adapter=${adapter}><acct-panel-settings></acct-panel-settings></acct-provider>`,
+    );
+    const el = provider.querySelector('acct-panel-settings')!;
+    await until(() => el.shadowRoot?.querySelector(FORM), 'form');
+    const labels = [...shadow(el).querySelectorAll('.themes label')].map((l) => l.textContent?.trim());
+    expect(labels).to.deep.equal(['Light', 'Dark', 'Branded (Selectel)', 'Same as system']);
+    // Arrow keys move within the radio group; the browser checks and fires change.
+    const { sendKeys } = await import('@web/test-runner-commands');
+    radio(el, 'light').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(radio(el, 'dark').checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Save');
+    await sendKeys({ press: 'Enter' });
+    await until(() => adapter.control.snapshot().panel.theme === 'dark', 'saved by keyboard');
+  });
+
+  it('resets user settings only after confirmation', async () => {
+    const adapter = createMemoryAdapter();
+    const { el } = await mount(adapter);
+    const resetButton = () => [...shadow(el).querySelectorAll('button')].find((b) => /reset user settings/i.test(b.textContent ?? ''))!;
+    resetButton().click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation');
+    const dialog = shadow(el).querySelector('dialog[open]')!;
+    expect(dialog.textContent).to.match(/cannot be undone/i);
+    // Destructive: focus starts on Cancel.
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Cancel');
+    await expect(el).to.be.accessible();
+    (dialog.querySelector('button[value=cancel]') as HTMLButtonElement).click();
+    await until(() => !shadow(el).querySelector('dialog[open]'), 'closed');
+    expect(adapter.control.calls.some((c) => c.method === 'panel.resetUserSettings')).to.equal(false);
+
+    resetButton().click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation again');
+    (shadow(el).querySelector('dialog[open] button[value=confirm]') as HTMLButtonElement).click();
+    await until(() => liveText(el).match(/were reset/i), 'reset announced');
+    expect(adapter.control.calls.filter((c) => c.method === 'panel.resetUserSettings').length).to.equal(1);
+  });
+
+  it('shows a reset failure with a retry', async () => {
+    const adapter = createMemoryAdapter();
+    const { el } = await mount(adapter);
+    adapter.control.failNext('unavailable', { method: 'panel.resetUserSettings' });
+    [...shadow(el).querySelectorAll('button')].find((b) => /reset user settings/i.test(b.textContent ?? ''))!.click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation');
+    (shadow(el).querySelector('dialog[open] button[value=confirm]') as HTMLButtonElement).click();
+    await until(() => shadow(el).querySelector('[role=alert]'), 'error');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.match(/temporarily unavailable/i);
+  });
+
+  it('names the missing sub-API instead of breaking', async () => {
+    const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings .adapter=${{}}></acct-panel-settings>`);
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain('"panel"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('works alone with its own adapter and theme', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings .adapter=${adapter}></acct-panel-settings>`);
+    await until(() => el.shadowRoot?.querySelector(FORM), 'form');
+    expect(el.getAttribute('theme')).to.equal('light');
+    expect(el.getAttribute('lang')).to.equal('en');
+    await pick(el, 'dark');
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+  });
+});

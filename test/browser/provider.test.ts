@@ -1,0 +1,49 @@
+import { FORM } from './settings-contract.js';
+import { createMemoryAdapter } from '@acct/adapter-memory';
+import { expect, fixture, html, until } from './helpers.js';
+import { takeViolations } from './helpers.js';
+
+describe('acct-provider', () => {
+  it('reaches elements that upgrade before the provider (late provider upgrade)', async () => {
+    // Elements first, provider class defined afterwards: the context request must not be lost.
+    await import('@acct/elements/panel-settings');
+    const adapter = createMemoryAdapter();
+    const wrapper = await fixture(html`<div><acct-provider .adapter=${adapter}><acct-panel-settings></acct-panel-settings></acct-provider></div>`);
+    const el = wrapper.querySelector('acct-panel-settings')!;
+    await import('@acct/elements/provider');
+    await until(() => el.shadowRoot?.querySelector(FORM), 'form after late provider');
+    expect(el.hasAttribute('theme'), 'element inherits instead of theming itself').to.equal(false);
+  });
+
+  it('crosses nested shadow roots', async () => {
+    await import('@acct/elements/provider');
+    await import('@acct/elements/panel-settings');
+    const adapter = createMemoryAdapter();
+    const provider = await fixture(html`<acct-provider .adapter=${adapter} theme="dark"><div id="host"></div></acct-provider>`);
+    const host = provider.querySelector('#host')!;
+    const root = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('acct-panel-settings');
+    root.append(el);
+    await until(() => el.shadowRoot?.querySelector(FORM), 'form in nested shadow root');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+  });
+
+  it('accepts only valid brand CSS and keeps text on the brand colour readable', async () => {
+    await import('@acct/elements/provider');
+    const provider = await fixture<HTMLElement & { brand: unknown }>(html`<acct-provider theme="branded"></acct-provider>`);
+    provider.brand = { primary: '#ffeb3b', font: 'Georgia, serif', radius: '2px; background: red', surface: 'url(https://evil.example/x.png)' };
+    await until(() => provider.style.getPropertyValue('--acct-brand-primary') === '#ffeb3b', 'brand applied');
+    expect(provider.style.getPropertyValue('--acct-brand-on-primary')).to.equal('#000000');
+    expect(provider.style.getPropertyValue('--acct-brand-font')).to.equal('Georgia, serif');
+    expect(provider.style.getPropertyValue('--acct-brand-radius')).to.equal('');
+    expect(provider.style.getPropertyValue('--acct-brand-surface')).to.equal('');
+  });
+
+  it('the test page itself enforces the strict CSP (eval and raw HTML are refused)', async () => {
+    expect(() => (0, eval)('1 + 1')).to.throw(EvalError);
+    expect(() => {
+      document.createElement('div').innerHTML = '<b>x</b>';
+    }).to.throw(TypeError);
+    expect((await takeViolations()).length).to.be.greaterThan(0);
+  });
+});

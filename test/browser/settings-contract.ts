@@ -1,0 +1,210 @@
+/**
+ * The contract every settings element passes (STYLE.md "shared contract suites"): loading,
+ * error + retry, failed save keeps input, validation next to the field, conflict with a choice,
+ * dirty guard, Save disabled while pristine or in flight, retries reuse the idempotency key,
+ * malformed responses, hostile strings rendered inert, no secret in events.
+ */
+import { createMemoryAdapter, DEMO_CREDENTIALS, type MemoryAdapter } from '@acct/adapter-memory';
+import type { TemplateResult } from 'lit';
+import { expect, fixture, liveText, recordEvents, shadow, until } from './helpers.js';
+
+export interface SettingsContractOptions {
+  tag: string;
+  /** The adapter domain and the element's event `section`. */
+  domain: 'panel' | 'notifications' | 'billing' | 'security' | 'profile';
+  /** Renders the element (inside a provider or with `.adapter`). */
+  render: (adapter: MemoryAdapter) => TemplateResult;
+  /** Makes one edit through the UI, as a user would. */
+  edit: (el: HTMLElement) => Promise<void>;
+  /** Asserts the edit is what the form shows. */
+  expectEdited: (el: HTMLElement) => void;
+  /** Asserts the adapter stored the edit. */
+  expectStored: (adapter: MemoryAdapter) => void;
+  /** A field path the server may reject, with a control of that `name` in the form. */
+  field: string;
+}
+
+/** The element's own form, not the form inside a dialog. */
+export const FORM = 'form:not([method=dialog])';
+
+const ready = (el: HTMLElement) => until(() => shadow(el).querySelector(FORM), `${el.localName} form`);
+
+function saveButton(el: HTMLElement): HTMLButtonElement {
+  const b = shadow(el).querySelector<HTMLButtonElement>(`${FORM} button[type=submit]`);
+  if (!b) throw new Error('no Save button');
+  return b;
+}
+
+function alertText(el: HTMLElement): string {
+  return [...shadow(el).querySelectorAll('[role=alert]')].map((n) => n.textContent ?? '').join(' ');
+}
+
+export function runSettingsContract(o: SettingsContractOptions): void {
+  describe(`${o.tag}: settings contract`, () => {
+    let adapter: MemoryAdapter;
+
+    async function mount(setup?: (a: MemoryAdapter) => void): Promise<HTMLElement> {
+      adapter = createMemoryAdapter();
+      setup?.(adapter);
+      const wrapper = await fixture(o.render(adapter));
+      return (wrapper.localName === o.tag ? wrapper : wrapper.querySelector(o.tag)) as HTMLElement;
+    }
+
+    it('is accessible when ready, Save is off while pristine, and a save is announced and stored', async () => {
+      const el = await mount();
+      await ready(el);
+      await expect(el).to.be.accessible();
+      expect(saveButton(el).disabled, 'Save while pristine').to.equal(true);
+      const events = recordEvents(el, ['acct-saved', 'acct-dirty-change']);
+      await o.edit(el);
+      o.expectEdited(el);
+      expect(saveButton(el).disabled, 'Save after an edit').to.equal(false);
+      saveButton(el).click();
+      await until(() => events.some((e) => e.type === 'acct-saved'), 'acct-saved');
+      expect(liveText(el)).to.match(/saved/i);
+      o.expectStored(adapter);
+      const saved = events.find((e) => e.type === 'acct-saved')!;
+      expect(saved.bubbles && saved.composed).to.equal(true);
+      expect(saved.detail.section).to.equal(o.domain);
+      expect(events.filter((e) => e.type === 'acct-dirty-change').map((e) => e.detail.dirty)).to.deep.equal([true, false]);
+      expect(saveButton(el).disabled).to.equal(true);
+    });
+
+    it('shows a skeleton while loading', async () => {
+      const el = await mount((a) => a.control.hangNext({ method: `${o.domain}.get` }));
+      await until(() => shadow(el).querySelector('[aria-busy=true]'), 'skeleton');
+      expect(shadow(el).querySelector(FORM) === null, 'no form while loading').to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a load error with a retry that works', async () => {
+      const errors = recordEvents(document, ['acct-error']);
+      const el = await mount((a) => a.control.failNext('network', { method: `${o.domain}.get` }));
+      await until(() => alertText(el), 'error banner');
+      expect(alertText(el)).to.match(/connection/i);
+      await expect(el).to.be.accessible();
+      const retry = [...shadow(el).querySelectorAll('button')].find((b) => /retry/i.test(b.textContent ?? ''))!;
+      retry.click();
+      await ready(el);
+      expect(errors.map((e) => e.detail)).to.deep.include({ section: o.domain, code: 'network', operation: 'load' });
+    });
+
+    it('turns a malformed response into a clear error', async () => {
+      const el = await mount((a) => a.control.malformedNext({ method: `${o.domain}.get` }));
+      await until(() => alertText(el), 'error banner');
+      expect(alertText(el)).to.match(/could not read/i);
+    });
+
+    it('keeps the input after a failed save and retries with the same idempotency key', async () => {
+      const el = await mount();
+      await ready(el);
+      await o.edit(el);
+      adapter.control.failNext('network', { method: `${o.domain}.update` });
+      saveButton(el).click();
+      await until(() => alertText(el), 'save error');
+      o.expectEdited(el);
+      expect(alertText(el)).to.match(/kept/i);
+      saveButton(el).click();
+      await until(() => liveText(el).match(/saved/i), 'saved after retry');
+      o.expectStored(adapter);
+      const updates = adapter.control.calls.filter((c) => c.method === `${o.domain}.update`);
+      expect(updates.length).to.equal(2);
+      const keys = updates.map((c) => (c.args[1] as { idempotencyKey?: string }).idempotencyKey);
+      expect(keys[0]).to.be.a('string').and.equal(keys[1]);
+    });
+
+    it('disables Save while a save is in flight', async () => {
+      const el = await mount();
+      await ready(el);
+      await o.edit(el);
+      adapter.control.hangNext({ method: `${o.domain}.update` });
+      saveButton(el).click();
+      await until(() => saveButton(el).disabled, 'Save disabled in flight');
+      o.expectEdited(el);
+    });
+
+    it('shows server validation next to the field, inert, and focuses it', async () => {
+      const hostile = '<img src=x onerror="window.__acctPwned=1">';
+      const el = await mount();
+      await ready(el);
+      await o.edit(el);
+      adapter.control.failNext('validation', { method: `${o.domain}.update`, fieldErrors: { [o.field]: hostile } });
+      saveButton(el).click();
+      const control = () => shadow(el).querySelector<HTMLElement>(`[name="${o.field}"]`)!;
+      await until(() => control().getAttribute('aria-invalid') === 'true' || control().closest('[aria-invalid=true]'), 'invalid field');
+      const describedBy = (control().getAttribute('aria-invalid') === 'true' ? control() : control().closest('[aria-invalid]')!).getAttribute('aria-describedby')!;
+      const message = describedBy.split(' ').map((id) => shadow(el).getElementById(id)?.textContent ?? '').join(' ');
+      expect(message).to.contain(hostile);
+      expect(shadow(el).querySelector('img')).to.be.null;
+      expect((window as { __acctPwned?: number }).__acctPwned).to.equal(undefined);
+      expect(shadow(el).activeElement?.getAttribute('name')).to.equal(o.field);
+      o.expectEdited(el);
+    });
+
+    for (const choice of ['mine', 'theirs'] as const) {
+      it(`on a conflict shows both versions and keeps ${choice}`, async () => {
+        const el = await mount();
+        await ready(el);
+        await o.edit(el);
+        adapter.control.conflictNext({ method: `${o.domain}.update` });
+        saveButton(el).click();
+        await until(() => shadow(el).querySelector('table'), 'conflict table');
+        const table = shadow(el).querySelector('table')!;
+        expect(table.querySelectorAll('tbody tr').length).to.be.greaterThan(0);
+        await expect(el).to.be.accessible();
+        const label = choice === 'mine' ? /keep my/i : /use the saved/i;
+        const button = [...shadow(el).querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''))!;
+        button.click();
+        await until(() => !shadow(el).querySelector('table'), 'conflict resolved');
+        if (choice === 'mine') {
+          await until(() => liveText(el).match(/saved/i), 'saved mine');
+          o.expectStored(adapter);
+          o.expectEdited(el);
+        } else {
+          expect(saveButton(el).disabled, 'pristine after taking theirs').to.equal(true);
+        }
+      });
+    }
+
+    it('guards beforeunload while dirty and emits acct-dirty-change', async () => {
+      const el = await mount();
+      await ready(el);
+      const unguarded = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(unguarded);
+      expect(unguarded.defaultPrevented).to.equal(false);
+      const events = recordEvents(el, ['acct-dirty-change']);
+      await o.edit(el);
+      expect(events.map((e) => e.detail)).to.deep.equal([{ section: o.domain, dirty: true }]);
+      const guarded = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(guarded);
+      expect(guarded.defaultPrevented).to.equal(true);
+      el.remove();
+      const afterRemoval = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(afterRemoval);
+      expect(afterRemoval.defaultPrevented).to.equal(false);
+    });
+
+    it('asks for the password on reauth_required, retries, and leaks it nowhere', async () => {
+      const el = await mount();
+      await ready(el);
+      const events = recordEvents(el, ['acct-saved', 'acct-error', 'acct-dirty-change', 'acct-ticket-created']);
+      await o.edit(el);
+      adapter.control.requireReauth({ method: `${o.domain}.update` });
+      saveButton(el).click();
+      const input = await (async () => {
+        await until(() => el.querySelector('input[type=password]'), 'light-DOM password input');
+        return el.querySelector<HTMLInputElement>('input[type=password]')!;
+      })();
+      expect(input.autocomplete).to.equal('current-password');
+      expect(shadow(el).querySelector('dialog[open]')).to.not.be.null;
+      await expect(el).to.be.accessible();
+      input.value = DEMO_CREDENTIALS.password;
+      shadow(el).querySelector<HTMLButtonElement>('dialog[open] button[type=submit]')!.click();
+      await until(() => events.some((e) => e.type === 'acct-saved'), 'saved after reauth');
+      o.expectStored(adapter);
+      expect(input.value).to.equal('');
+      const everything = JSON.stringify(events.map((e) => e.detail)) + JSON.stringify(adapter.control.calls) + el.outerHTML + shadow(el).innerHTML;
+      expect(everything).to.not.contain(DEMO_CREDENTIALS.password);
+    });
+  });
+}

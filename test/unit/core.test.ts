@@ -1,0 +1,112 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  AdapterError,
+  ADAPTER_ERROR_CODES,
+  contrastRatio,
+  currencyDigits,
+  formatMoney,
+  isAbortError,
+  languageName,
+  NotificationSettings,
+  PanelSettings,
+  parseResponse,
+  readableOn,
+  safeUrl,
+  SecuritySettings,
+  toAdapterError,
+  versioned,
+  Viewer,
+} from '@acct/core';
+
+describe('AdapterError / toAdapterError', () => {
+  it('keeps every contract code and its details', () => {
+    for (const code of ADAPTER_ERROR_CODES) assert.equal(toAdapterError({ code }).code, code);
+    const e = toAdapterError({ code: 'validation', message: 'bad', fieldErrors: { 'lowBalance.threshold': 'too low', n: 5 } });
+    assert.deepEqual(e.fieldErrors, { 'lowBalance.threshold': 'too low' });
+    assert.equal(e.message, 'bad');
+    assert.equal(toAdapterError({ code: 'rate_limited', retryAfter: '30' }).retryAfter, 30);
+    assert.equal(toAdapterError({ code: 'rate_limited', retryAfter: -1 }).retryAfter, undefined);
+    const c = toAdapterError({ code: 'conflict', current: { data: { a: 1 }, version: '7' } });
+    assert.deepEqual(c.current, { data: { a: 1 }, version: '7' });
+  });
+
+  it('turns anything else into unknown, and an instance passes through', () => {
+    assert.equal(toAdapterError(new Error('x')).code, 'unknown');
+    assert.equal(toAdapterError('boom').code, 'unknown');
+    assert.equal(toAdapterError({ code: 'teapot' }).code, 'unknown');
+    assert.equal(toAdapterError(null).code, 'unknown');
+    const own = new AdapterError('forbidden');
+    assert.equal(toAdapterError(own), own);
+    assert.ok(own instanceof Error);
+  });
+
+  it('recognises aborts', () => {
+    assert.ok(isAbortError(new DOMException('stop', 'AbortError')));
+    assert.ok(!isAbortError(new AdapterError('network')));
+  });
+});
+
+describe('parseResponse', () => {
+  it('returns parsed data and rejects malformed data as invalid_response without values', () => {
+    const schema = versioned(PanelSettings);
+    assert.deepEqual(parseResponse(schema, { data: { language: 'ru', theme: 'dark' }, version: '1' }), {
+      data: { language: 'ru', theme: 'dark' },
+      version: '1',
+    });
+    assert.throws(
+      () => parseResponse(schema, { data: { language: 'ru', theme: 'pink', secret: 'hunter2' }, version: 1 }),
+      (e: unknown) => {
+        assert.ok(e instanceof AdapterError);
+        assert.equal(e.code, 'invalid_response');
+        assert.match(e.message, /data\.theme/);
+        assert.doesNotMatch(e.message, /pink|hunter2/);
+        return true;
+      },
+    );
+    assert.throws(() => parseResponse(schema, undefined), /Malformed/);
+  });
+
+  it('schemas accept contract shapes and reject wrong ones', () => {
+    assert.ok(Viewer.safeParse({ username: 'u', role: 'owner', lastLogin: { ip: '1.2.3.4', at: '2025-01-02T03:04:05Z' } }).success);
+    assert.ok(!Viewer.safeParse({ username: 'u', role: 'root' }).success);
+    const n = { newsletter: false, lowBalance: { enabled: true, threshold: 10.5 }, emails: { invoices: '', support: 'a@b.co', complaints: '' } };
+    assert.ok(NotificationSettings.safeParse(n).success);
+    assert.ok(!NotificationSettings.safeParse({ ...n, lowBalance: { enabled: true, threshold: -1 } }).success);
+    assert.ok(!NotificationSettings.safeParse({ ...n, emails: { ...n.emails, support: 'nope' } }).success);
+    assert.ok(SecuritySettings.safeParse({ codeWordSet: true, ipRules: ['10.0.0.0/8'], showLastIp: true, twoFactor: { enabled: false } }).success);
+    assert.ok(!PanelSettings.safeParse({ language: 'english!', theme: 'light' }).success);
+  });
+});
+
+describe('safeUrl', () => {
+  it('allows http, https and mailto only', () => {
+    assert.equal(safeUrl('https://example.com/a?b=1'), 'https://example.com/a?b=1');
+    assert.equal(safeUrl('mailto:help@example.com'), 'mailto:help@example.com');
+    assert.equal(safeUrl('/help', 'https://billing.example/'), 'https://billing.example/help');
+    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,<b>', 'vbscript:x', '', 42, null]) {
+      assert.equal(safeUrl(bad, 'https://billing.example/'), undefined, String(bad));
+    }
+  });
+});
+
+describe('formatting', () => {
+  it('formats money and knows minor units', () => {
+    assert.equal(currencyDigits('EUR'), 2);
+    assert.equal(currencyDigits('JPY'), 0);
+    assert.equal(formatMoney(1500.5, 'USD', 'en'), '$1,500.50');
+    assert.match(formatMoney(1500.5, 'RUB', 'ru'), /^1\s500,50\s₽$/);
+    assert.equal(languageName('ru', 'ru'), 'Русский');
+    assert.equal(languageName('en', 'en'), 'English');
+  });
+});
+
+describe('contrast', () => {
+  it('computes WCAG ratios', () => {
+    assert.equal(contrastRatio('#000', '#fff')!.toFixed(1), '21.0');
+    assert.equal(contrastRatio('#777777', '#777777'), 1);
+    assert.equal(contrastRatio('red', '#fff'), undefined);
+    assert.equal(readableOn('#ffeb3b'), '#000000');
+    assert.equal(readableOn('#0b5cad'), '#ffffff');
+  });
+});
