@@ -63,4 +63,12 @@ export default [
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     onwarn,
   },
+  // The demo billing page's backend for now: the memory adapter as one browser module.
+  {
+    input: { 'adapter-memory': 'packages/adapter-memory/src/index.ts' },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }), commonjs({ include: /node_modules/ }), ts(), terser({ ecma: 2022, module: true })],
+    treeshake: { moduleSideEffects },
+    output: { dir: 'dist/demo', format: 'esm', sourcemap: true },
+    onwarn,
+  },
 ];
