@@ -88,6 +88,23 @@ describe('acct-panel-settings', () => {
     await until(() => adapter.control.snapshot().panel.theme === 'dark', 'saved by keyboard');
   });
 
+  it('renders hostile strings from the host and the adapter as inert text', async () => {
+    const hostile = '<img src=x onerror="window.__acctPwned=1">';
+    const adapter = createMemoryAdapter({ supportedLanguages: ['en', 'ru', 'xx'] });
+    adapter.control.externalUpdate('panel', { language: 'xx' });
+    const provider = await fixture<AcctProvider>(
+      html`<acct-provider brand-name=${hostile} .adapter=${adapter}><acct-panel-settings></acct-panel-settings></acct-provider>`,
+    );
+    const el = provider.querySelector('acct-panel-settings')!;
+    await until(() => el.shadowRoot?.querySelector(FORM), 'form');
+    expect(shadow(el).textContent).to.contain(hostile);
+    expect(shadow(el).querySelector('img') === null).to.equal(true);
+    // A language this build does not ship is kept and explained, not dropped.
+    expect(q<HTMLSelectElement>(el, 'select[name=language]').value).to.equal('xx');
+    expect(shadow(el).textContent).to.contain('not available in this interface');
+    expect((window as { __acctPwned?: number }).__acctPwned).to.equal(undefined);
+  });
+
   it('resets user settings only after confirmation', async () => {
     const adapter = createMemoryAdapter();
     const { el } = await mount(adapter);
