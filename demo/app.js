@@ -7,15 +7,21 @@ const accountSelect = document.getElementById('account');
 const latencySelect = document.getElementById('latency');
 const log = document.getElementById('log');
 
+/** Remounts the elements: they load again from the same backend, as after a page reload. */
+function remount() {
+  for (const el of [...provider.children]) el.replaceWith(document.createElement(el.localName));
+}
+
 function connect() {
   const adapter = createMemoryAdapter({ account: accountSelect.value, latency: Number(latencySelect.value) });
   window.acctDemoAdapter = adapter; // for poking at faults from the console: acctDemoAdapter.control.failNext('network')
   provider.adapter = adapter;
-  // A fresh adapter is a different backend: remount the elements so they load from it.
-  for (const el of [...provider.children]) el.replaceWith(document.createElement(el.localName));
+  // A fresh adapter is a different backend.
+  remount();
 }
 
 accountSelect.addEventListener('change', connect);
+document.getElementById('reload').addEventListener('click', remount);
 latencySelect.addEventListener('change', () => {
   if (window.acctDemoAdapter) window.acctDemoAdapter.control.latency = Number(latencySelect.value);
 });

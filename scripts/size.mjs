@@ -9,10 +9,13 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  bundle: 25 * KB, // dist/acct-widgets.js: foundation + panel settings
-  // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once
-  // the base is trimmed; today the settings controller, reauth and zod/mini are most of it).
-  element: 24 * KB,
+  // The one-file bundle with every element shipped so far; 50 KB is the target for all of them.
+  bundle: 50 * KB,
+  // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
+  foundation: 25 * KB,
+  // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the
+  // base is trimmed; today lit, zod/mini and the settings controller with reauth are most of it).
+  element: 26 * KB,
   locale: 8 * KB, // each lazy locale chunk
 };
 const BASELINE = 'scripts/size-baseline.json';
@@ -38,13 +41,20 @@ for (const file of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) 
 const bundleConfig = config.find((c) => c.output?.dir === 'dist');
 const entries = Object.entries(JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).exports)
   .filter(([, v]) => /\/define\.ts$/.test(v.source))
-  .map(([k, v]) => [k.replace('./', ''), `packages/elements/${v.source.replace('./', '')}`]);
-for (const [name, input] of entries) {
-  const build = await rollup({ ...bundleConfig, input, onwarn: () => {} });
+  .map(([k, v]) => [`@acct/elements/${k.replace('./', '')}`, `packages/elements/${v.source.replace('./', '')}`, BUDGETS.element]);
+entries.push(['foundation + panel-settings', 'virtual:foundation', BUDGETS.foundation]);
+const foundation = {
+  name: 'foundation-entry',
+  resolveId: (id) => (id === 'virtual:foundation' ? id : null),
+  load: (id) =>
+    id === 'virtual:foundation' ? "import './packages/elements/src/provider/define.ts'; import './packages/elements/src/panel-settings/define.ts';" : null,
+};
+for (const [name, input, budget] of entries) {
+  const build = await rollup({ ...bundleConfig, input, plugins: [foundation, ...bundleConfig.plugins], onwarn: () => {} });
   const { output } = await build.generate({ format: 'esm', inlineDynamicImports: false });
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
-  rows.push({ name: `@acct/elements/${name}`, budget: BUDGETS.element, ...measure(main.code) });
+  rows.push({ name, budget, ...measure(main.code) });
 }
 
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};

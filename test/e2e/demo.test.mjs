@@ -38,11 +38,12 @@ describe('demo billing page (built bundle)', () => {
   });
 
   it('switches theme at once, saves it, and the host page follows', async () => {
-    await page.getByRole('radio', { name: 'Dark' }).check();
+    const panel = page.locator('acct-panel-settings');
+    await panel.getByRole('radio', { name: 'Dark' }).check();
     assert.equal(await page.locator('acct-provider').getAttribute('theme'), 'dark');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const stored = await page.evaluate(() => window.acctDemoAdapter.control.snapshot().panel.theme);
     assert.equal(stored, 'dark');
     assert.deepEqual(problems, []);
@@ -53,15 +54,86 @@ describe('demo billing page (built bundle)', () => {
     await page.locator('acct-panel-settings select[name=language]').focus();
     await page.keyboard.press('ArrowDown');
     await chunk;
-    await page.getByRole('group', { name: 'Тема' }).waitFor();
+    await page.locator('acct-panel-settings').getByRole('group', { name: 'Тема' }).waitFor();
     assert.equal(await page.locator('acct-provider').getAttribute('lang'), 'ru');
     // Tab forward (within a bound) until Save has focus: it must be reachable by keyboard.
     const focusedText = () => page.evaluate(() => document.querySelector('acct-panel-settings').shadowRoot.activeElement?.textContent?.trim());
     for (let i = 0; i < 8 && (await focusedText()) !== 'Сохранить'; i++) await page.keyboard.press('Tab');
     assert.equal(await focusedText(), 'Сохранить');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Сохранено.' }).waitFor();
+    await page.locator('acct-panel-settings').getByRole('status').filter({ hasText: 'Сохранено.' }).waitFor();
     assert.equal(await page.evaluate(() => window.acctDemoAdapter.control.snapshot().panel.language), 'ru');
+    assert.deepEqual(problems, []);
+  });
+});
+
+describe('demo billing page: notifications and billing preferences (built bundle)', () => {
+  let server;
+  let browser;
+  let page;
+  const problems = [];
+
+  before(async () => {
+    let url;
+    ({ server, url } = await startDemoServer({ port: 0 }));
+    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
+    page = await browser.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    await page.goto(url);
+    await page.selectOption('#account', 'billing-company');
+    await page.locator('acct-notifications input[name="lowBalance.threshold"]').waitFor();
+    await page.locator('acct-notifications').getByText('Threshold, USD').waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const threshold = () => page.locator('acct-notifications input[name="lowBalance.threshold"]');
+  const stored = () => page.evaluate(() => window.acctDemoAdapter.control.snapshot());
+  async function reloadWidgets() {
+    await page.click('#reload');
+    await threshold().waitFor();
+    await page.locator('acct-billing-settings select[name=currency] option >> nth=1').waitFor({ state: 'attached' });
+  }
+
+  it('saves 1,500.50 in English, a separate invoices address, renewal and currency; a reload shows them', async () => {
+    await threshold().fill('1,500.50');
+    await page.locator('acct-notifications input[name="emails.invoices"]').fill('invoices@example.org');
+    await page.locator('acct-notifications').getByRole('button', { name: 'Save' }).click();
+    await page.locator('acct-notifications').getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    const billing = page.locator('acct-billing-settings');
+    await billing.getByRole('checkbox', { name: 'Renew services automatically' }).uncheck();
+    await billing.getByRole('combobox', { name: 'Site currency' }).selectOption('EUR');
+    await billing.getByRole('button', { name: 'Save' }).click();
+    await billing.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    const s = await stored();
+    assert.equal(s.notifications.lowBalance.threshold, 1500.5);
+    assert.equal(s.notifications.emails.invoices, 'invoices@example.org');
+    assert.deepEqual([s.billing.autoRenew, s.billing.currency], [false, 'EUR']);
+
+    await reloadWidgets();
+    assert.equal(await threshold().inputValue(), '1,500.50');
+    assert.equal(await page.locator('acct-notifications input[name="emails.invoices"]').inputValue(), 'invoices@example.org');
+    assert.equal(await page.locator('acct-billing-settings select[name=currency]').inputValue(), 'EUR');
+    assert.equal(await page.locator('acct-billing-settings input[name=autoRenew]').isChecked(), false);
+    await page.locator('acct-notifications').getByText('Threshold, EUR').waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  it('takes 2 750,25 in Russian and shows it back the Russian way', async () => {
+    await page.locator('acct-panel-settings select[name=language]').selectOption('ru');
+    await page.locator('acct-notifications').getByText('Порог, EUR').waitFor();
+    await threshold().fill('2 750,25');
+    await page.locator('acct-notifications').getByRole('button', { name: 'Сохранить' }).click();
+    await page.locator('acct-notifications').getByRole('status').filter({ hasText: 'Сохранено.' }).waitFor();
+    assert.equal((await stored()).notifications.lowBalance.threshold, 2750.25);
+    await reloadWidgets();
+    assert.equal((await threshold().inputValue()).replace(/\s/g, ' '), '2 750,25');
     assert.deepEqual(problems, []);
   });
 });

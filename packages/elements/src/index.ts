@@ -5,6 +5,8 @@ export type * from './base/events.js';
 export { SettingsController, type SettingsPhase } from './base/settings-controller.js';
 export { AcctProvider, type AcctBrand } from './provider/acct-provider.js';
 export { AcctPanelSettings } from './panel-settings/acct-panel-settings.js';
+export { AcctNotifications } from './notifications/acct-notifications.js';
+export { AcctBillingSettings } from './billing-settings/acct-billing-settings.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

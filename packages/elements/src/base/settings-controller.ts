@@ -68,6 +68,9 @@ export class SettingsController<T extends object> implements ReactiveController 
   readonly #versionedSchema;
   readonly #updatedSchema;
   #idempotency: { key: string; patch: string } | undefined;
+  // Text typed into fields that parse (amounts, dates): shown as typed; reasons of those that do not.
+  #texts = new Map<string, string>();
+  #textErrors: Record<string, string> = {};
   #saveAbort: AbortController | undefined;
 
   constructor(
@@ -115,6 +118,7 @@ export class SettingsController<T extends object> implements ReactiveController 
   }
 
   get dirty(): boolean {
+    if (Object.keys(this.#textErrors).length) return true;
     return !!this.draft && !!this.saved && !deepEqual(this.draft, this.saved);
   }
 
@@ -145,6 +149,33 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.#sync();
   }
 
+  /**
+   * Records what the user typed into a field whose value is parsed (an amount, a date). The text
+   * is kept and shown as typed; a parsed value goes into the draft, a failure blocks saving and,
+   * with `report` (on change or blur, not on every keystroke), shows its reason at the field.
+   */
+  setText(path: string, text: string, parsed: { ok: true; value: unknown } | { ok: false; reason: string }, report = false): void {
+    this.#texts.set(path, text);
+    const { [path]: _old, ...others } = this.#textErrors;
+    this.#textErrors = parsed.ok ? others : { ...others, [path]: parsed.reason };
+    if (parsed.ok) {
+      this.set(path, parsed.value);
+      return;
+    }
+    if (report) this.fieldErrors = { ...this.fieldErrors, [path]: parsed.reason };
+    this.#sync();
+  }
+
+  /** The text typed into a parsed field, if the user has typed since the last load or save. */
+  text(path: string): string | undefined {
+    return this.#texts.get(path);
+  }
+
+  #clearTexts(): void {
+    this.#texts.clear();
+    this.#textErrors = {};
+  }
+
   /** Loads again (the retry of the error state); edits in progress are kept. */
   reload(): void {
     void this.#task.run();
@@ -153,6 +184,7 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** Drops the edits and shows the saved data. */
   discard(): void {
     if (this.saved) this.draft = structuredClone(this.saved);
+    this.#clearTexts();
     this.fieldErrors = {};
     this.saveError = undefined;
     this.#sync();
@@ -165,7 +197,7 @@ export class SettingsController<T extends object> implements ReactiveController 
   async save(): Promise<boolean> {
     const api = this.options.api();
     if (!api || !this.draft || !this.saved || !this.canSave) return false;
-    const clientErrors = this.options.validate?.(this.draft) ?? {};
+    const clientErrors = { ...(this.options.validate?.(this.draft) ?? {}), ...this.#textErrors };
     if (Object.keys(clientErrors).length) {
       this.fieldErrors = clientErrors;
       this.saveError = undefined;
@@ -197,6 +229,8 @@ export class SettingsController<T extends object> implements ReactiveController 
       this.saved = result.data;
       this.version = result.version;
       this.draft = later.reduce<T>((d, p) => setPath(d, p, getPath(this.draft, p)), structuredClone(result.data));
+      // Typed text of fields the user did not touch again during the save now shows the stored value.
+      for (const path of [...this.#texts.keys()]) if (!later.includes(path)) this.#texts.delete(path);
       this.saving = false;
       this.announcement = result.ticket
         ? msg(str`Saved. Confirmation request ${result.ticket.id} was created.`)
@@ -237,6 +271,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.#idempotency = undefined;
     if (choice === 'theirs') {
       this.draft = structuredClone(conflict.server);
+      this.#clearTexts();
       this.announcement = msg('The saved version is shown now.');
       this.#sync();
       return;

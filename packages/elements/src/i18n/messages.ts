@@ -74,6 +74,18 @@ export function fieldErrorMessage(reason: string): string {
       return msg('The values do not match.');
     case 'same_as_current':
       return msg('The new value is the same as the current one.');
+    case 'empty':
+      return msg('Enter a value.');
+    case 'not_a_number':
+      return msg('Enter an amount, for example 1500.50.');
+    case 'negative':
+      return msg('The amount cannot be negative.');
+    case 'too_precise':
+      return msg('Too many digits after the decimal point for this currency.');
+    case 'too_large':
+      return msg('This amount is too large.');
+    case 'invalid_email':
+      return msg('Enter an email address like name@example.com.');
     case 'unknown_field':
       return msg('The server does not accept this field.');
     default:

@@ -6,7 +6,7 @@ import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { ConfirmController } from '../ui/confirm.js';
-import { renderBanner, renderSection, renderSelectField } from '../ui/field.js';
+import { renderBanner, renderFormActions, renderSection, renderSelectField } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { errorMessage } from '../i18n/messages.js';
@@ -130,7 +130,6 @@ export class AcctPanelSettings extends AcctElement {
 
   #renderForm(d: PanelSettings): TemplateResult {
     const s = this.settings;
-    const busy = s.saving;
     return html`<form @submit=${this.#submit} novalidate>
       ${renderSection({
         heading: msg('Panel settings'),
@@ -170,12 +169,7 @@ export class AcctPanelSettings extends AcctElement {
             <div class="hint" id="theme-hint" part="hint">${msg('The theme is shown at once; Save keeps it for your next visit.')}</div>
             ${s.fieldErrors.theme ? html`<div class="error" id="theme-error" part="error">${s.fieldError('theme')}</div>` : ''}
           </fieldset>
-          <div class="actions">
-            <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>
-              ${busy ? msg('Saving…') : msg('Save')}
-            </button>
-            <button type="button" part="button" ?disabled=${!s.dirty || busy} @click=${this.#discard}>${msg('Discard changes')}</button>
-          </div>
+          ${renderFormActions({ canSave: s.canSave, dirty: s.dirty, saving: s.saving, onDiscard: () => this.#discard() })}
           <div class="reset">
             <h3>${msg('User settings')}</h3>
             <p class="muted" id="reset-hint">

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg } from '@lit/localize';
 
 /**
  * Label, control, hint and error in one shadow root, so `for` and `aria-describedby` resolve
@@ -83,5 +84,85 @@ export function renderBanner(tone: BannerTone, body: unknown, actions?: unknown)
 export function renderSkeleton(rows = 4): TemplateResult {
   return html`<div class="skeleton" part="skeleton" aria-hidden="true">
     ${Array.from({ length: rows * 2 }, () => html`<span></span>`)}
+  </div>`;
+}
+
+/** A text-like `<input>` field whose `name` is its field path. */
+export function renderInputField(o: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date';
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel';
+  autocomplete?: string;
+  placeholder?: string;
+  hint?: string | TemplateResult | undefined;
+  error?: string | undefined;
+  disabled?: boolean;
+  onInput: (value: string) => void;
+  onChange?: (value: string) => void;
+}): TemplateResult {
+  return renderField({
+    id: o.id,
+    label: o.label,
+    hint: o.hint,
+    error: o.error,
+    control: html`<input
+      id=${o.id}
+      name=${o.name}
+      part="input"
+      type=${o.type ?? 'text'}
+      inputmode=${ifDefined(o.inputMode)}
+      autocomplete=${ifDefined(o.autocomplete)}
+      placeholder=${ifDefined(o.placeholder)}
+      .value=${o.value}
+      aria-invalid=${o.error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(fieldIds(o.id, o.hint, o.error))}
+      ?disabled=${o.disabled ?? false}
+      @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      @change=${(e: Event) => o.onChange?.((e.target as HTMLInputElement).value)}
+    />`,
+  });
+}
+
+/** A checkbox with its label beside it and an optional hint below. */
+export function renderCheckboxField(o: {
+  id: string;
+  name: string;
+  label: string;
+  checked: boolean;
+  hint?: string | TemplateResult | undefined;
+  error?: string | undefined;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+}): TemplateResult {
+  return html`<div class="field" part="field">
+    <label class="choice" part="label">
+      <input
+        type="checkbox"
+        id=${o.id}
+        name=${o.name}
+        part="input"
+        .checked=${o.checked}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(fieldIds(o.id, o.hint, o.error))}
+        ?disabled=${o.disabled ?? false}
+        @change=${(e: Event) => o.onChange((e.target as HTMLInputElement).checked)}
+      />
+      ${o.label}
+    </label>
+    ${o.hint ? html`<div class="hint" id="${o.id}-hint" part="hint">${o.hint}</div>` : nothing}
+    ${o.error ? html`<div class="error" id="${o.id}-error" part="error">${o.error}</div>` : nothing}
+  </div>`;
+}
+
+/** Save and Discard, shared by every settings form. */
+export function renderFormActions(o: { canSave: boolean; dirty: boolean; saving: boolean; onDiscard: () => void }): TemplateResult {
+  return html`<div class="actions">
+    <button type="submit" class="primary" part="button button-primary" ?disabled=${!o.canSave}>
+      ${o.saving ? msg('Saving…') : msg('Save')}
+    </button>
+    <button type="button" part="button" ?disabled=${!o.dirty || o.saving} @click=${o.onDiscard}>${msg('Discard changes')}</button>
   </div>`;
 }

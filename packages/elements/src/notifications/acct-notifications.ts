@@ -1,0 +1,231 @@
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import {
+  Balance,
+  BillingSettings,
+  currencyDigits,
+  EmailStatus,
+  formatMoney,
+  formatMoneyInput,
+  NotificationSettings,
+  parseMoney,
+  parseResponse,
+  validateEmail,
+  versioned,
+} from '@acct/core';
+import { AcctElement } from '../base/acct-element.js';
+import { SettingsController } from '../base/settings-controller.js';
+import { renderCheckboxField, renderFormActions, renderInputField, renderSection } from '../ui/field.js';
+import { renderSettingsView } from '../ui/settings-view.js';
+import { uiStyles } from '../ui/styles.js';
+import { notificationsStyles } from './acct-notifications.styles.js';
+
+type EmailCategory = keyof NotificationSettings['emails'];
+const CATEGORIES: EmailCategory[] = ['invoices', 'support', 'complaints'];
+
+/**
+ * Notification preferences: the newsletter, the low-balance alert with its threshold in the
+ * account currency, and the addresses that receive invoices, support and complaint mail.
+ *
+ * @tagname acct-notifications
+ * @summary Newsletter, low-balance alert and notification email addresses.
+ * @fires acct-saved - After the preferences were stored; detail `{ section: 'notifications', data }`.
+ * @fires acct-error - When loading or saving failed; detail `{ section, code, operation }`.
+ * @fires acct-dirty-change - When unsaved edits appear or disappear.
+ * @csspart section - The card around the preferences.
+ * @csspart field - A label with its control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart input - A form control.
+ * @csspart hint - Help text under a control.
+ * @csspart error - Error text under a control.
+ * @csspart button - Any button.
+ * @csspart button-primary - The Save button.
+ * @csspart banner - Status, warning and error messages.
+ * @cssprop --acct-section-gap - Space between the blocks of the section.
+ */
+export class AcctNotifications extends AcctElement {
+  static override styles = [...AcctElement.styles, uiStyles, notificationsStyles];
+
+  /**
+   * Currency of the threshold (ISO 4217). By default the account currency from the adapter's
+   * `billing` (or `balance`) sub-API.
+   */
+  @property() accessor currency: string | undefined;
+
+  readonly settings = new SettingsController<NotificationSettings>(this, {
+    section: 'notifications',
+    api: () => this.api('notifications'),
+    schema: NotificationSettings,
+    validate: (d) => {
+      const errors: Record<string, string> = {};
+      for (const c of CATEGORIES) {
+        const v = d.emails[c];
+        if (v !== '' && !validateEmail(v).ok) errors[`emails.${c}`] = 'invalid_email';
+      }
+      return errors;
+    },
+  });
+
+  /** The account currency and email, for the threshold and the "sent to" hints. */
+  readonly #account = new Task(this, {
+    args: () => [this.resolvedAdapter] as const,
+    task: async ([adapter], { signal }) => {
+      const [currency, email] = await Promise.all([
+        adapter?.billing
+          ? adapter.billing.get({ signal }).then((r) => parseResponse(versioned(BillingSettings), r).data.currency)
+          : adapter?.balance
+            ? adapter.balance.get({ signal }).then((r) => parseResponse(Balance, r).currency)
+            : undefined,
+        adapter?.contacts ? adapter.contacts.emailStatus({ signal }).then((r) => parseResponse(EmailStatus, r).email) : undefined,
+      ].map((p) => Promise.resolve(p).catch(() => undefined)));
+      return { currency, email };
+    },
+  });
+
+  constructor() {
+    super();
+    // A currency switched in <acct-billing-settings> on the same page changes what we show.
+    this.addController({
+      hostConnected: () => document.addEventListener('acct-saved', this.#onSaved),
+      hostDisconnected: () => document.removeEventListener('acct-saved', this.#onSaved),
+    });
+  }
+
+  #onSaved = (e: Event): void => {
+    if ((e as CustomEvent<{ section: string }>).detail?.section === 'billing') void this.#account.run();
+  };
+
+  get #currency(): string | undefined {
+    return this.currency ?? this.#account.value?.currency;
+  }
+
+  #thresholdText(value: number): string {
+    const typed = this.settings.text('lowBalance.threshold');
+    if (typed !== undefined) return typed;
+    const currency = this.#currency;
+    return currency ? formatMoneyInput(value, this.activeLocale, currency) : String(value);
+  }
+
+  #typeThreshold(text: string, report: boolean): void {
+    // Without a known currency, two decimals (the common case) bound the precision.
+    this.settings.setText('lowBalance.threshold', text, parseMoney(text, this.activeLocale, this.#currency ?? 'USD'), report);
+  }
+
+  #thresholdError(): string | undefined {
+    const reason = this.settings.fieldErrors['lowBalance.threshold'];
+    if (reason === 'too_precise') {
+      const digits = currencyDigits(this.#currency ?? 'USD');
+      return digits === 0 ? msg('This currency has no fractional units: enter a whole amount.') : msg(str`Use at most ${digits} digits after the decimal point.`);
+    }
+    return this.settings.fieldError('lowBalance.threshold');
+  }
+
+  #recipientHint(value: string): string {
+    const account = this.#account.value?.email;
+    if (value.trim() === '') return account ? msg(str`Empty: sent to the account email, ${account}.`) : msg('Empty: sent to the account email.');
+    return validateEmail(value).ok ? msg(str`Sent to ${value.trim()}.`) : '';
+  }
+
+  #categoryLabel(category: EmailCategory): string {
+    switch (category) {
+      case 'invoices':
+        return msg('Invoices and orders');
+      case 'support':
+        return msg('Support');
+      default:
+        return msg('Complaints');
+    }
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    await this.settings.save();
+  }
+
+  #renderForm(d: NotificationSettings): TemplateResult {
+    const s = this.settings;
+    const currency = this.#currency;
+    return html`<form @submit=${this.#submit} novalidate>
+      ${renderSection({
+        heading: msg('Notifications'),
+        headingId: 'notifications-heading',
+        body: html`
+          ${renderCheckboxField({
+            id: 'newsletter',
+            name: 'newsletter',
+            label: msg('Send me the newsletter'),
+            hint: msg('News, service updates and offers, sent to the account email. You can unsubscribe at any time.'),
+            checked: d.newsletter,
+            onChange: (v) => s.set('newsletter', v),
+          })}
+          <fieldset part="field">
+            <legend part="label">${msg('Low balance')}</legend>
+            ${renderCheckboxField({
+              id: 'low-balance-enabled',
+              name: 'lowBalance.enabled',
+              label: msg('Email me when the balance falls below the threshold'),
+              checked: d.lowBalance.enabled,
+              onChange: (v) => s.set('lowBalance.enabled', v),
+            })}
+            <div class="amount">
+              ${renderInputField({
+                id: 'low-balance-threshold',
+                name: 'lowBalance.threshold',
+                label: currency ? msg(str`Threshold, ${currency}`) : msg('Threshold'),
+                value: this.#thresholdText(d.lowBalance.threshold),
+                inputMode: 'decimal',
+                autocomplete: 'off',
+                hint: currency
+                  ? msg(str`For example ${formatMoney(1500.5, currency, this.activeLocale)}.`)
+                  : undefined,
+                error: this.#thresholdError(),
+                onInput: (v) => this.#typeThreshold(v, false),
+                onChange: (v) => this.#typeThreshold(v, true),
+              })}
+            </div>
+          </fieldset>
+          <fieldset part="field">
+            <legend part="label">${msg('Email addresses for notifications')}</legend>
+            ${CATEGORIES.map((c) =>
+              renderInputField({
+                id: `emails-${c}`,
+                name: `emails.${c}`,
+                label: this.#categoryLabel(c),
+                type: 'email',
+                inputMode: 'email',
+                autocomplete: 'email',
+                value: d.emails[c],
+                hint: this.#recipientHint(d.emails[c]) || undefined,
+                error: s.fieldError(`emails.${c}`),
+                onInput: (v) => s.set(`emails.${c}`, v),
+              }),
+            )}
+          </fieldset>
+          ${renderFormActions({ canSave: s.canSave, dirty: s.dirty, saving: s.saving, onDiscard: () => s.discard() })}
+        `,
+      })}
+    </form>`;
+  }
+
+  #describe(path: string, value: unknown): { label: string; value: string } {
+    const yesNo = (v: unknown) => (v ? msg('On') : msg('Off'));
+    if (path === 'newsletter') return { label: msg('Send me the newsletter'), value: yesNo(value) };
+    if (path === 'lowBalance.enabled') return { label: msg('Low balance'), value: yesNo(value) };
+    if (path === 'lowBalance.threshold') {
+      const currency = this.#currency;
+      return { label: msg('Threshold'), value: currency ? formatMoney(Number(value), currency, this.activeLocale) : String(value) };
+    }
+    const category = path.split('.')[1] as EmailCategory;
+    return { label: this.#categoryLabel(category), value: String(value) || msg('The account email') };
+  }
+
+  override render() {
+    return renderSettingsView(this.settings, {
+      apiName: 'notifications',
+      form: (d) => this.#renderForm(d),
+      describe: (path, value) => this.#describe(path, value),
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '@acct/elements/notifications';
+import { findElement, liveRegion, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+
+/** `<acct-notifications>`: newsletter, low-balance threshold in the account currency, notification addresses. */
+const meta = {
+  title: 'Elements/Notifications',
+  component: 'acct-notifications',
+  render: () => html`<acct-notifications></acct-notifications>`,
+  parameters: {
+    acct: { section: 'notifications' } satisfies AcctParameters,
+    controls: { include: ['account', 'latency', 'fault', 'faultOn'] },
+  },
+} satisfies Meta<AdapterArgs>;
+
+export default meta;
+type Story = StoryObj<AdapterArgs>;
+
+async function typeThreshold(canvasElement: HTMLElement, text: string) {
+  const el = await findElement(canvasElement, 'acct-notifications');
+  const ui = shadow(el);
+  const field = (await ui.findByRole('textbox', { name: /Threshold/ })) as HTMLInputElement;
+  await userEvent.clear(field);
+  await userEvent.type(field, text);
+  await userEvent.tab();
+  return { el, ui, field };
+}
+
+export const Overview: Story = {
+  tags: ['overview'],
+  play: async ({ canvasElement }) => {
+    const ui = shadow(await findElement(canvasElement, 'acct-notifications'));
+    await expect(await ui.findByRole('checkbox', { name: 'Send me the newsletter' })).toBeVisible();
+  },
+};
+
+/** A threshold of 1,500.50 saved and shown back exactly. */
+export const SaveThreshold: Story = {
+  name: 'Save a threshold',
+  tags: ['overview'],
+  play: async ({ canvasElement }) => {
+    const { el, ui, field } = await typeThreshold(canvasElement, '1,500.50');
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(liveRegion(el)).toHaveTextContent('Saved.'), SLOW);
+    await expect(field).toHaveValue('1,500.50');
+  },
+};
+
+/** A negative amount: the text stays as typed and the field explains the problem. */
+export const InvalidThreshold: Story = {
+  name: 'Invalid threshold',
+  tags: ['states'],
+  play: async ({ canvasElement }) => {
+    const { ui, field } = await typeThreshold(canvasElement, '-20');
+    await expect(field).toHaveValue('-20');
+    await expect(await ui.findByText('The amount cannot be negative.')).toBeVisible();
+  },
+};
+
+export const Loading: Story = { tags: ['states'], args: { fault: 'hang', faultOn: 'load' } };
+export const LoadError: Story = { name: 'Load error', tags: ['states'], args: { fault: 'fail-network', faultOn: 'load' } };
+
+export const Russian: Story = {
+  tags: ['states'],
+  globals: { locale: 'ru' },
+  args: { account: 'company-resident' },
+  play: async ({ canvasElement }) => {
+    const el = await findElement(canvasElement, 'acct-notifications');
+    await waitFor(() => expect(el.shadowRoot).toHaveTextContent('Порог, RUB'), SLOW);
+  },
+};
+
+export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
+export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };
