@@ -54,8 +54,8 @@ describe('acct-billing-settings', () => {
 
   it('names currencies in Russian', async () => {
     const el = await mount(createMemoryAdapter({ account: 'company-resident' }), 'ru');
-    const labels = [...q<HTMLSelectElement>(el, 'select[name=currency]').options].map((o) => o.textContent?.trim());
-    expect(labels).to.include('RUB — российский рубль');
+    const labels = () => [...q<HTMLSelectElement>(el, 'select[name=currency]').options].map((o) => o.textContent?.trim());
+    await until(() => labels().includes('RUB — российский рубль'), 'Russian currency names');
     expect(shadow(el).textContent).to.contain('Валюта сайта');
   });
 
