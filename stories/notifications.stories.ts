@@ -22,8 +22,8 @@ async function typeThreshold(canvasElement: HTMLElement, text: string) {
   const el = await findElement(canvasElement, 'acct-notifications');
   const ui = shadow(el);
   const field = (await ui.findByRole('textbox', { name: /Threshold/ })) as HTMLInputElement;
-  await userEvent.clear(field);
-  await userEvent.type(field, text);
+  // Replace what is there, as select-all then typing does (userEvent.clear cannot focus inside a shadow root).
+  await userEvent.type(field, text, { initialSelectionStart: 0, initialSelectionEnd: field.value.length });
   await userEvent.tab();
   return { el, ui, field };
 }
@@ -54,6 +54,7 @@ export const InvalidThreshold: Story = {
   tags: ['states'],
   play: async ({ canvasElement }) => {
     const { ui, field } = await typeThreshold(canvasElement, '-20');
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
     await expect(field).toHaveValue('-20');
     await expect(await ui.findByText('The amount cannot be negative.')).toBeVisible();
   },
