@@ -31,7 +31,7 @@ function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath));
   if (path === '/' || path === '/index.html') return join(ROOT, 'demo/index.html');
   if (path.startsWith('/dist/')) return join(ROOT, path);
-  if (/^\/demo\/[\w.-]+\.(js|css|svg)$/.test(path)) return join(ROOT, path);
+  if (/^\/demo\/[\w.-]+\.(js|css|svg|html)$/.test(path)) return join(ROOT, path);
   return undefined;
 }
 

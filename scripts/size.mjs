@@ -17,6 +17,9 @@ const BUDGETS = {
   // base is trimmed; today lit, zod/mini and the settings controller with reauth are most of it).
   element: 26 * KB,
   locale: 8 * KB, // each lazy locale chunk
+  // libphonenumber-js with its mobile metadata (98 KB of the 163 KB minified) and AsYouType, loaded
+  // by the phone element only. Issue 10's target is 35 KB: that needs a lighter as-you-type formatter.
+  phone: 40 * KB,
 };
 const BASELINE = 'scripts/size-baseline.json';
 
@@ -34,7 +37,10 @@ const bundle = readFileSync('dist/acct-widgets.js', 'utf8');
 rows.push({ name: 'dist/acct-widgets.js', budget: BUDGETS.bundle, ...measure(bundle) });
 for (const file of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) {
   const locale = /^([a-z]{2})-/.exec(file)?.[1];
-  rows.push({ name: `dist/chunks/${locale ? `${locale}-*.js` : file}`, budget: locale ? BUDGETS.locale : undefined, ...measure(readFileSync(`dist/chunks/${file}`, 'utf8')) });
+  const phone = /^phone-/.test(file);
+  const name = `dist/chunks/${locale ? `${locale}-*.js` : file.replace(/-[\w-]{8}\.js$/, '-*.js')}`;
+  const budget = locale ? BUDGETS.locale : phone ? BUDGETS.phone : undefined;
+  rows.push({ name, budget, ...measure(readFileSync(`dist/chunks/${file}`, 'utf8')) });
 }
 
 // The bundle build's plugins, one element entry at a time, locales left out (they are lazy).

@@ -137,3 +137,59 @@ describe('demo billing page: notifications and billing preferences (built bundle
     assert.deepEqual(problems, []);
   });
 });
+
+describe('contacts on the demo page (built bundle)', () => {
+  let server;
+  let url;
+  let browser;
+
+  before(async () => {
+    ({ server, url } = await startDemoServer({ port: 0 }));
+    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('a page without a phone element never downloads the phone library', async () => {
+    const page = await browser.newPage();
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(new URL('/demo/minimal.html', url).href);
+    await page.locator('acct-panel-settings select[name=language]').waitFor();
+    assert.ok(requested.includes('/dist/acct-widgets.js'));
+    assert.deepEqual(requested.filter((p) => /phone/.test(p)), []);
+    await page.close();
+  });
+
+  it('changes the email (pending until confirmed) and verifies a Russian mobile by SMS, in Russian', async () => {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(url);
+    await page.selectOption('#latency', '0');
+    await page.locator('acct-panel-settings select[name=language]').selectOption('ru');
+    const email = page.locator('acct-email-change');
+    await email.getByRole('textbox', { name: 'Новый адрес' }).fill('novyi@example.ru');
+    await email.getByRole('button', { name: 'Изменить адрес' }).click();
+    await email.getByText('Ожидает подтверждения: novyi@example.ru.').waitFor();
+
+    const phone = page.locator('acct-phone-verification');
+    await phone.locator('select[name=country] option[value=RU]').waitFor({ state: 'attached' });
+    await phone.locator('select[name=country]').selectOption('RU');
+    await phone.getByRole('textbox', { name: 'Мобильный телефон' }).pressSequentially('89161234567');
+    assert.match(await phone.locator('input[name=phone]').inputValue(), /^8 \(?916\)? 123-45-67$/);
+    await phone.getByRole('button', { name: 'Отправить код' }).click();
+    const code = page.locator('acct-phone-verification > input[name=code]');
+    await code.waitFor();
+    assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
+    await code.fill('123456');
+    await phone.getByRole('button', { name: 'Подтвердить' }).click();
+    await phone.getByText('Номер +79161234567 подтверждён.').waitFor();
+    assert.equal(await page.evaluate(() => window.acctDemoAdapter.control.snapshot().profile.phone), '+79161234567');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -194,6 +194,9 @@ function otherTabEdit(domain: Domain, data: Draft): Draft {
   }
 }
 
+/** Wrong codes a phone check accepts before a new code is needed. */
+const PHONE_ATTEMPTS = 5;
+
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const seed = SAMPLE_ACCOUNTS[options.account ?? 'billing-individual'];
   const store = new AccountStore(mergePatch(seed, options.data ?? {}) as SampleAccount, { now: options.now });
@@ -203,7 +206,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const calls: CallRecord[] = [];
   const tickets: CreatedTicket[] = [];
   // Secrets and half-finished flows that only ever live in this closure.
-  const phoneChecks = new Map<string, { phone: string; method: 'sms' | 'call' }>();
+  const phoneChecks = new Map<string, { phone: string; method: 'sms' | 'call'; wrong: number }>();
   let totpEnrolment: string | undefined;
   let recoveryCodes: string[] = [];
   let latency = options.latency ?? 0;
@@ -419,16 +422,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           if (!normalised) throw invalid({ phone: 'invalid_format' });
           if (opts.method !== 'sms' && opts.method !== 'call') throw invalid({ method: 'invalid_value' });
           const id = store.nextId('pv-');
-          phoneChecks.set(id, { phone: normalised, method: opts.method });
+          phoneChecks.set(id, { phone: normalised, method: opts.method, wrong: 0 });
           // A call is answered with the last 4 digits of the caller's number.
-          return { id, method: opts.method, codeLength: opts.method === 'sms' ? 6 : 4, resendAfter: 60 };
+          return { id, method: opts.method, codeLength: opts.method === 'sms' ? 6 : 4, resendAfter: 60, attempts: PHONE_ATTEMPTS };
         }),
       confirmPhoneVerification: (id, code, o) =>
         write('contacts.confirmPhoneVerification', [id, code], o, () => {
           const pending = phoneChecks.get(id);
           if (!pending) throw new AdapterError('not_found');
           const expected = pending.method === 'sms' ? DEMO_CREDENTIALS.smsCode : DEMO_CREDENTIALS.callCode;
-          if (code.trim() !== expected) throw invalid({ code: 'wrong_code' });
+          if (code.trim() !== expected) {
+            // Like a real gateway: a few tries per code, then a new code is needed.
+            if (++pending.wrong >= PHONE_ATTEMPTS) {
+              phoneChecks.delete(id);
+              throw new AdapterError('rate_limited', { retryAfter: 60, message: 'Too many wrong codes' });
+            }
+            throw invalid({ code: 'wrong_code' });
+          }
           phoneChecks.delete(id);
           if (account.profile.phone !== pending.phone) store.commit('profile', { ...account.profile, phone: pending.phone });
         }),

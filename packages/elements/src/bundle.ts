@@ -4,6 +4,8 @@ import './provider/define.js';
 import './panel-settings/define.js';
 import './notifications/define.js';
 import './billing-settings/define.js';
+import './email-change/define.js';
+import './phone-verification/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

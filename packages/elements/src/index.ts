@@ -7,6 +7,8 @@ export { AcctProvider, type AcctBrand } from './provider/acct-provider.js';
 export { AcctPanelSettings } from './panel-settings/acct-panel-settings.js';
 export { AcctNotifications } from './notifications/acct-notifications.js';
 export { AcctBillingSettings } from './billing-settings/acct-billing-settings.js';
+export { AcctEmailChange } from './email-change/acct-email-change.js';
+export { AcctPhoneVerification } from './phone-verification/acct-phone-verification.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

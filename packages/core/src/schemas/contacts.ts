@@ -14,6 +14,8 @@ export const PhoneVerification = z.object({
   codeLength: z.number().check(z.int(), z.gte(1), z.lte(12)),
   /** Seconds before another code may be requested. */
   resendAfter: z.number().check(z.gte(0)),
+  /** Wrong codes allowed before the check is closed (then `rate_limited`); unknown if absent. */
+  attempts: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 export type PhoneVerification = z.infer<typeof PhoneVerification>;
 

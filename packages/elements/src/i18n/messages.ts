@@ -86,6 +86,16 @@ export function fieldErrorMessage(reason: string): string {
       return msg('This amount is too large.');
     case 'invalid_email':
       return msg('Enter an email address like name@example.com.');
+    case 'unchanged':
+      return msg('This is already your current value.');
+    case 'already_confirmed':
+      return msg('This address is already confirmed.');
+    case 'invalid_phone':
+      return msg('Enter a full phone number with the area code.');
+    case 'not_mobile':
+      return msg('This is not a mobile number: SMS cannot be delivered to it.');
+    case 'invalid_country':
+      return msg('Choose a country from the list.');
     case 'unknown_field':
       return msg('The server does not accept this field.');
     default:

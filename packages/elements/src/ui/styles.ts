@@ -157,6 +157,33 @@ export const uiStyles = css`
     background: var(--acct-color-warning-surface);
     color: var(--acct-color-warning-text);
   }
+  dl.status {
+    margin: 0;
+    display: grid;
+    gap: var(--acct-space-xs);
+  }
+  dl.status dd {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--acct-space-s);
+    align-items: center;
+  }
+  .badge {
+    font-size: var(--acct-font-size-s);
+    border-radius: var(--acct-radius-s);
+    padding: 0 var(--acct-space-s);
+    background: var(--acct-color-info-surface);
+    color: var(--acct-color-text);
+  }
+  .badge[data-tone='success'] {
+    background: var(--acct-color-success-surface);
+    color: var(--acct-color-success-text);
+  }
+  .badge[data-tone='warning'] {
+    background: var(--acct-color-warning-surface);
+    color: var(--acct-color-warning-text);
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

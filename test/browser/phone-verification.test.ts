@@ -1,0 +1,131 @@
+import '@acct/elements/provider';
+import '@acct/elements/phone-verification';
+import { createMemoryAdapter, DEMO_CREDENTIALS, type MemoryAdapter } from '@acct/adapter-memory';
+import { setAcctLocale } from '@acct/elements/i18n';
+import type { AcctPhoneVerification } from '@acct/elements';
+import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
+
+async function mount(adapter: MemoryAdapter, locale = 'en', country = 'RU'): Promise<AcctPhoneVerification> {
+  const provider = await fixture(
+    html`<acct-provider locale=${locale} .adapter=${adapter}><acct-phone-verification country=${country}></acct-phone-verification></acct-provider>`,
+  );
+  const el = provider.querySelector('acct-phone-verification')!;
+  // The country list comes with the lazily loaded phone library.
+  await until(() => (el.shadowRoot?.querySelectorAll('select[name=country] option').length ?? 0) > 100, 'countries');
+  return el;
+}
+
+async function typePhone(el: AcctPhoneVerification, text: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, 'input[name=phone]');
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+function button(el: Element, label: RegExp): HTMLButtonElement {
+  const b = [...shadow(el).querySelectorAll('button')].find((x) => label.test(x.textContent ?? ''));
+  if (!b) throw new Error(`no button ${label}`);
+  return b;
+}
+
+async function enterCode(el: AcctPhoneVerification, code: string): Promise<void> {
+  await until(() => el.querySelector('input[name=code]'), 'code input');
+  const input = el.querySelector<HTMLInputElement>('input[name=code]')!;
+  input.value = code;
+  button(el, /^\s*Confirm\s*$/).click();
+}
+
+describe('acct-phone-verification', () => {
+  afterEach(() => setAcctLocale('en'));
+
+  it('formats a Russian mobile as typed and verifies it by SMS', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await expect(el).to.be.accessible();
+    await typePhone(el, '89161234567');
+    expect(q<HTMLInputElement>(el, 'input[name=phone]').value).to.match(/^8 \(?916\)? 123-45-67$/);
+    expect(shadow(el).textContent).to.contain('Will be saved as +7 916 123 45 67.');
+    const events = recordEvents(el, ['acct-saved']);
+    button(el, /Send code/).click();
+    await until(() => el.querySelector('input[name=code]'), 'code step');
+    const code = el.querySelector<HTMLInputElement>('input[name=code]')!;
+    expect(code.autocomplete).to.equal('one-time-code');
+    expect(code.maxLength).to.equal(6);
+    expect(shadow(el).textContent).to.contain('+79161234567');
+    expect(button(el, /Resend in \d+ s/).disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    await enterCode(el, '000000');
+    await until(() => /Attempts left: 4/.test(el.textContent ?? ''), 'wrong code with attempts left');
+    expect(code.getAttribute('aria-invalid')).to.equal('true');
+    await enterCode(el, DEMO_CREDENTIALS.smsCode);
+    await until(() => events.length === 1, 'acct-saved');
+    expect(events[0]!.detail).to.deep.equal({ section: 'contacts.phone', data: { phone: '+79161234567' } });
+    expect(adapter.control.snapshot().profile.phone).to.equal('+79161234567');
+    expect(liveText(el)).to.equal('Your phone number is verified.');
+  });
+
+  it('offers only a call for a landline and explains why; the call code is the last four digits', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 495 123-45-67');
+    const sms = q<HTMLInputElement>(el, 'input[name=method][value=sms]');
+    expect(sms.disabled).to.equal(true);
+    expect(q<HTMLInputElement>(el, 'input[name=method][value=call]').checked).to.equal(true);
+    expect(shadow(el).textContent).to.contain('not look like a mobile number');
+    button(el, /Call me/).click();
+    await until(() => el.querySelector('input[name=code]'), 'code step');
+    expect(shadow(el).textContent).to.contain('You do not need to answer');
+    expect(el.querySelector<HTMLInputElement>('input[name=code]')!.maxLength).to.equal(4);
+    await enterCode(el, DEMO_CREDENTIALS.callCode);
+    await until(() => /is verified/.test(shadow(el).textContent ?? ''), 'verified');
+    expect(adapter.control.snapshot().profile.phone).to.equal('+74951234567');
+  });
+
+  it('falls back to the second gateway, then to a prefilled support ticket', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    q<HTMLInputElement>(el, 'input[name=method][value=call]').click();
+    await el.updateComplete;
+    adapter.control.failNext('unavailable', { method: 'contacts.startPhoneVerification' });
+    button(el, /Call me/).click();
+    await until(() => shadow(el).querySelector('[role=alert]'), 'gateway failure');
+    button(el, /Try the second gateway/).click();
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain('second gateway this time');
+    button(el, /Call me/).click();
+    await until(() => el.querySelector('input[name=code]'), 'code step on the second gateway');
+    const started = adapter.control.calls.filter((c) => c.method === 'contacts.startPhoneVerification');
+    expect((started[started.length - 1]!.args[1] as { gateway: string }).gateway).to.equal('secondary');
+    button(el, /The call did not come/).click();
+    await until(() => shadow(el).querySelector('textarea[name=body]'), 'ticket form');
+    const body = q<HTMLTextAreaElement>(el, 'textarea[name=body]').value;
+    expect(body).to.contain('+79161234567');
+    expect(body).to.match(/first gateway/);
+    expect(body).to.match(/second gateway/);
+    await expect(el).to.be.accessible();
+    const events = recordEvents(el, ['acct-ticket-created']);
+    button(el, /Create a support ticket/).click();
+    await until(() => events.length === 1, 'ticket created');
+    expect(shadow(el).textContent).to.match(/Support ticket T-\d+ was created/);
+    expect(adapter.control.snapshot().tickets.at(-1)!.body).to.contain('+79161234567');
+  });
+
+  it('rejects an invalid number at the field and SMS to a number that is not mobile', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '12');
+    button(el, /Send code/).click();
+    await until(() => q(el, 'input[name=phone]').getAttribute('aria-invalid') === 'true', 'invalid phone');
+    expect(shadow(el).getElementById('phone-error')!.textContent).to.match(/too short/i);
+    expect(adapter.control.calls.some((c) => c.method === 'contacts.startPhoneVerification')).to.equal(false);
+  });
+
+  it('works in Russian', async () => {
+    const el = await mount(createMemoryAdapter(), 'ru');
+    await until(() => (shadow(el).textContent ?? '').includes('Подтверждение телефона'), 'Russian heading');
+    const names = [...shadow(el).querySelectorAll('select[name=country] option')].map((o) => o.textContent);
+    expect(names).to.include('Россия +7');
+    await expect(el).to.be.accessible();
+  });
+});
