@@ -617,7 +617,7 @@ describe('other domains', () => {
   test('phone verification by SMS and by call', async () => {
     const a = createMemoryAdapter({ account: 'individual-resident' });
     const sms = await a.contacts.startPhoneVerification('+7 916 000-11-22', { method: 'sms' });
-    assert.deepEqual({ ...sms, id: 'x' }, { id: 'x', method: 'sms', codeLength: 6, resendAfter: 60 });
+    assert.deepEqual({ ...sms, id: 'x' }, { id: 'x', method: 'sms', codeLength: 6, resendAfter: 60, attempts: 5 });
     const call = await a.contacts.startPhoneVerification('+79160001122', { method: 'call', gateway: 'secondary' });
     assert.equal(call.codeLength, 4);
     assert.notEqual(call.id, sms.id);
@@ -629,6 +629,14 @@ describe('other domains', () => {
     assert.notEqual(after.version, before.version);
     await adapterError(a.contacts.confirmPhoneVerification(call.id, DEMO_CREDENTIALS.callCode), 'not_found');
     await adapterError(a.contacts.startPhoneVerification('12', { method: 'sms' }), 'validation');
+  });
+
+  test('a phone check closes after its attempts are used up', async () => {
+    const a = createMemoryAdapter();
+    const check = await a.contacts.startPhoneVerification('+79160001122', { method: 'sms' });
+    for (let i = 1; i < check.attempts!; i++) await adapterError(a.contacts.confirmPhoneVerification(check.id, '000000'), 'validation');
+    assert.equal((await adapterError(a.contacts.confirmPhoneVerification(check.id, '000000'), 'rate_limited')).retryAfter, 60);
+    await adapterError(a.contacts.confirmPhoneVerification(check.id, DEMO_CREDENTIALS.smsCode), 'not_found');
   });
 
   test('email change goes pending', async () => {
