@@ -28,6 +28,20 @@ describe('acct-provider', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
   });
 
+  it('auto follows prefers-color-scheme, live', async () => {
+    await import('@acct/elements/provider');
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    const provider = await fixture(html`<acct-provider theme="auto"></acct-provider>`);
+    const surface = () => getComputedStyle(provider).getPropertyValue('--acct-color-surface').trim();
+    await emulateMedia({ colorScheme: 'light' });
+    expect(getComputedStyle(provider).colorScheme).to.equal('light');
+    const light = surface();
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(getComputedStyle(provider).colorScheme).to.equal('dark');
+    expect(surface()).to.not.equal(light);
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
   it('accepts only valid brand CSS and keeps text on the brand colour readable', async () => {
     await import('@acct/elements/provider');
     const provider = await fixture<HTMLElement & { brand: unknown }>(html`<acct-provider theme="branded"></acct-provider>`);
