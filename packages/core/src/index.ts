@@ -5,3 +5,4 @@ export * from './url.js';
 export * from './format.js';
 export * from './color.js';
 export * from './schemas/index.js';
+export * from './user-agent.js';

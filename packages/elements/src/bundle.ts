@@ -2,6 +2,10 @@
 // write an adapter and drive the locale.
 import './provider/define.js';
 import './panel-settings/define.js';
+import './login-history/define.js';
+import './api-keys/define.js';
+import './users/define.js';
+import './privacy/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

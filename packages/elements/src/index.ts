@@ -3,8 +3,13 @@ export { AcctElement } from './base/acct-element.js';
 export { acctContext, type AcctContextValue, type AcctLinks } from './base/context.js';
 export type * from './base/events.js';
 export { SettingsController, type SettingsPhase } from './base/settings-controller.js';
+export { ResourceController, type ResourcePhase } from './base/resource-controller.js';
 export { AcctProvider, type AcctBrand } from './provider/acct-provider.js';
 export { AcctPanelSettings } from './panel-settings/acct-panel-settings.js';
+export { AcctLoginHistory } from './login-history/acct-login-history.js';
+export { AcctApiKeys } from './api-keys/acct-api-keys.js';
+export { AcctUsers } from './users/acct-users.js';
+export { AcctPrivacy } from './privacy/acct-privacy.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

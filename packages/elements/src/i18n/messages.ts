@@ -76,6 +76,10 @@ export function fieldErrorMessage(reason: string): string {
       return msg('The new value is the same as the current one.');
     case 'unknown_field':
       return msg('The server does not accept this field.');
+    case 'already_member':
+      return msg('This person is already a user of the account.');
+    case 'in_past':
+      return msg('Choose a date in the future.');
     default:
       return reason;
   }
