@@ -4,7 +4,7 @@
  * input and its retry reuses the idempotency key, reauth_required, no secret in events or logs,
  * hostile strings from the adapter rendered inert, and a missing sub-API named.
  */
-import { createMemoryAdapter, DEMO_CREDENTIALS, type DeepPartial, type MemoryAdapter, type SampleAccount } from '@acct/adapter-memory';
+import { createMemoryAdapter, DEMO_CREDENTIALS, type DeepPartial, type MemoryAdapter, type SampleAccount, type SampleAccountId } from '@acct/adapter-memory';
 import type { TemplateResult } from 'lit';
 import { expect, fixture, liveText, recordEvents, shadow, until } from './helpers.js';
 
@@ -17,6 +17,8 @@ export interface ResourceContractOptions {
   /** The method whose answer the element needs before it shows its content (`apiKeys.list`). */
   loadMethod: string;
   render: (adapter: MemoryAdapter) => TemplateResult;
+  /** Sample account to start from (one whose data fills the element's tables). */
+  account?: SampleAccountId;
   /** Holds once the content is shown. */
   ready: (el: HTMLElement) => unknown;
   /** One write the user starts through the UI. */
@@ -68,7 +70,7 @@ export function runResourceContract(o: ResourceContractOptions): void {
     let adapter: MemoryAdapter;
 
     async function mount(setup?: (a: MemoryAdapter) => void, data?: DeepPartial<SampleAccount>): Promise<HTMLElement> {
-      adapter = createMemoryAdapter(data ? { data } : {});
+      adapter = createMemoryAdapter({ account: o.account, ...(data ? { data } : {}) });
       setup?.(adapter);
       const wrapper = await fixture(o.render(adapter));
       return (wrapper.localName === o.tag ? wrapper : wrapper.querySelector(o.tag)) as HTMLElement;
