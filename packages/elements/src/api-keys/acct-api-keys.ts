@@ -55,10 +55,10 @@ function localDate(offsetDays: number): string {
 export class AcctApiKeys extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, listStyles, apiKeysStyles];
 
-  readonly keys = new ResourceController<ApiKey[]>(this, {
+  readonly keys = new ResourceController(this, {
     section: 'apiKeys',
-    available: () => !!this.api('apiKeys'),
-    load: async (signal) => parseResponse(ApiKeyList, await this.api('apiKeys')!.list({ signal })),
+    api: () => this.api('apiKeys'),
+    load: async (api, signal): Promise<ApiKey[]> => parseResponse(ApiKeyList, await api.list({ signal })),
   });
 
   readonly #confirm = new ConfirmController(this);

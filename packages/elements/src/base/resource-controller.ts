@@ -7,13 +7,13 @@ import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 
 export type ResourcePhase = 'missing' | 'loading' | 'error' | 'ready';
 
-export interface ResourceControllerOptions<T> {
+export interface ResourceControllerOptions<T, A> {
   /** Domain name used in events (`apiKeys`, `users`). */
   section: string;
-  /** Whether the sub-APIs the element needs exist; resolved on every read so a late provider counts. */
-  available: () => boolean;
+  /** The sub-API the element needs; resolved on every read so a late provider counts. */
+  api: () => A | undefined;
   /** Reads and parses (with core's `parseResponse`) everything the element shows. */
-  load: (signal: AbortSignal) => Promise<T>;
+  load: (api: A, signal: AbortSignal) => Promise<T>;
   /** Share one re-authentication dialog between several controllers of one element. */
   reauth?: ReauthController;
 }
@@ -35,7 +35,7 @@ function newIdempotencyKey(): string {
  * ReauthController, `acct-error` events, and a reload after every successful action. Data stays
  * on screen while it reloads.
  */
-export class ResourceController<T> implements ReactiveController {
+export class ResourceController<T, A = unknown> implements ReactiveController {
   data: T | undefined;
   /** The action in flight, if any (buttons are disabled meanwhile). */
   pending: string | undefined;
@@ -50,7 +50,7 @@ export class ResourceController<T> implements ReactiveController {
 
   constructor(
     private readonly host: AcctElement,
-    private readonly options: ResourceControllerOptions<T>,
+    private readonly options: ResourceControllerOptions<T, A>,
   ) {
     host.addController(this);
     this.reauth = options.reauth ?? new ReauthController(host);
@@ -58,8 +58,9 @@ export class ResourceController<T> implements ReactiveController {
     this.#task = new Task(host, {
       args: () => [host.resolvedAdapter] as [unknown],
       task: async (_args, { signal }) => {
-        if (!options.available()) return undefined as T;
-        const data = await options.load(signal);
+        const api = options.api();
+        if (!api) return undefined as T;
+        const data = await options.load(api, signal);
         this.data = data;
         return data;
       },
@@ -77,7 +78,7 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   get phase(): ResourcePhase {
-    if (!this.options.available()) return 'missing';
+    if (!this.options.api()) return 'missing';
     if (this.data !== undefined) return 'ready';
     if (this.#task.status === TaskStatus.ERROR) return 'error';
     return 'loading';

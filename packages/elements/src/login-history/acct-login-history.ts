@@ -69,17 +69,17 @@ export class AcctLoginHistory extends AcctElement {
   /** Logins per page (1 to 100). */
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 20;
 
-  readonly sessions = new ResourceController<Session[]>(this, {
+  readonly sessions = new ResourceController(this, {
     section: 'sessions',
-    available: () => !!this.api('sessions'),
-    load: async (signal) => parseResponse(SessionList, await this.api('sessions')!.list({ signal })),
+    api: () => this.api('sessions'),
+    load: async (api, signal): Promise<Session[]> => parseResponse(SessionList, await api.list({ signal })),
   });
 
-  readonly history = new ResourceController<LoginPage>(this, {
+  readonly history = new ResourceController(this, {
     section: 'loginHistory',
     reauth: this.sessions.reauth,
-    available: () => !!this.api('loginHistory'),
-    load: async (signal) => parseResponse(LoginPage, await this.api('loginHistory')!.list({ limit: this.#limit }, { signal })),
+    api: () => this.api('loginHistory'),
+    load: async (api, signal): Promise<LoginPage> => parseResponse(LoginPage, await api.list({ limit: this.#limit }, { signal })),
   });
 
   readonly #confirm = new ConfirmController(this);

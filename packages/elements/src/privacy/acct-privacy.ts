@@ -46,12 +46,12 @@ interface PrivacyData {
 export class AcctPrivacy extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, listStyles, privacyStyles];
 
-  readonly privacy = new ResourceController<PrivacyData>(this, {
+  readonly privacy = new ResourceController(this, {
     section: 'privacy',
-    available: () => !!this.api('privacy'),
-    load: async (signal) => {
+    api: () => this.api('privacy'),
+    load: async (api, signal): Promise<PrivacyData> => {
       const viewerApi = this.api('viewer');
-      const [state, viewer] = await Promise.all([this.api('privacy')!.get({ signal }), viewerApi?.get({ signal })]);
+      const [state, viewer] = await Promise.all([api.get({ signal }), viewerApi?.get({ signal })]);
       return { state: parseResponse(PrivacyState, state), viewer: viewerApi ? parseResponse(Viewer, viewer) : undefined };
     },
   });

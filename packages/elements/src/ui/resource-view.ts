@@ -8,7 +8,7 @@ import { renderBanner, renderSkeleton } from './field.js';
  * The states every list element shares: missing sub-API, loading skeleton, load error with
  * retry, then the element's own content. The live region and dialogs are the element's.
  */
-export function renderResource<T>(ctrl: ResourceController<T>, apiName: string, ready: (data: T) => unknown): unknown {
+export function renderResource<T, A>(ctrl: ResourceController<T, A>, apiName: string, ready: (data: T) => unknown): unknown {
   switch (ctrl.phase) {
     case 'missing':
       return renderBanner('warning', missingApiMessage(apiName));
@@ -22,7 +22,7 @@ export function renderResource<T>(ctrl: ResourceController<T>, apiName: string, 
 }
 
 /** An action's failure next to the form or button it belongs to (validation stays by the fields). */
-export function renderFailure<T>(ctrl: ResourceController<T>, operation: string): TemplateResult | typeof nothing {
+export function renderFailure<T, A>(ctrl: ResourceController<T, A>, operation: string): TemplateResult | typeof nothing {
   const message = ctrl.failureMessage(operation);
   return message ? renderBanner('danger', message) : nothing;
 }

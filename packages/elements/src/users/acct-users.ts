@@ -60,12 +60,12 @@ export function isViewer(user: AccountUser, viewer: Viewer | undefined): boolean
 export class AcctUsers extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, listStyles];
 
-  readonly users = new ResourceController<UsersData>(this, {
+  readonly users = new ResourceController(this, {
     section: 'users',
-    available: () => !!this.api('users'),
-    load: async (signal) => {
+    api: () => this.api('users'),
+    load: async (api, signal): Promise<UsersData> => {
       const viewerApi = this.api('viewer');
-      const [users, viewer] = await Promise.all([this.api('users')!.list({ signal }), viewerApi?.get({ signal })]);
+      const [users, viewer] = await Promise.all([api.list({ signal }), viewerApi?.get({ signal })]);
       return { users: parseResponse(AccountUserList, users), viewer: viewerApi ? parseResponse(Viewer, viewer) : undefined };
     },
   });
