@@ -28,9 +28,11 @@ type Story = StoryObj<AdapterArgs>;
 export const Overview: Story = {
   tags: ['overview'],
   play: async ({ canvasElement }) => {
-    const ui = shadow(await findElement(canvasElement, 'acct-login-history'));
+    const el = await findElement(canvasElement, 'acct-login-history');
+    const ui = shadow(el);
     await expect(await ui.findByRole('table', { name: 'Active sessions' })).toHaveTextContent('This device');
-    await expect(await ui.findByRole('table', { name: 'Login history' })).toHaveTextContent('Europe/Moscow');
+    await expect(await ui.findByRole('table', { name: 'Login history' })).toHaveTextContent('Signed in');
+    await expect(el.shadowRoot).toHaveTextContent('Times are shown in the Europe/Moscow time zone.');
   },
 };
 
