@@ -9,7 +9,9 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  bundle: 25 * KB, // dist/acct-widgets.js: foundation + panel settings
+  // dist/acct-widgets.js: foundation + panel settings (25 KB), + login history, API keys, users
+  // and privacy (issue 7: 34.4 KB measured). The final target for all elements is 50 KB.
+  bundle: 36 * KB,
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once
   // the base is trimmed; today the settings controller, reauth and zod/mini are most of it).
   element: 24 * KB,
