@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { isAbortError, toAdapterError, type AdapterError, type WriteOptions } from '@acct/core';
+import { isAbortError, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled, ReauthController } from './reauth.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
@@ -22,6 +22,16 @@ export interface ResourceControllerOptions<T, A> {
 export interface ActionFailure {
   operation: string;
   error: AdapterError;
+}
+
+/**
+ * Reads `read` and, when the host implements `viewer`, who is signed in (their role decides what
+ * they may do, their username is what they type to confirm), in parallel.
+ */
+export async function readWithViewer<T>(adapter: AccountAdapter | undefined, read: Promise<T>, signal: AbortSignal): Promise<[T, Viewer | undefined]> {
+  const viewerApi = adapter?.viewer;
+  const [data, viewer] = await Promise.all([read, viewerApi?.get({ signal })]);
+  return [data, viewerApi ? parseResponse(Viewer, viewer) : undefined];
 }
 
 function newIdempotencyKey(): string {
@@ -60,7 +70,8 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
       task: async (_args, { signal }) => {
         const api = options.api();
         if (!api) return undefined as T;
-        const data = await options.load(api, signal);
+        // Hosts may protect reads too (API keys, users): the same dialog answers them.
+        const data = await this.reauth.run(() => options.load(api, signal));
         this.data = data;
         return data;
       },

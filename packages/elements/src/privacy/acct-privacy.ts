@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { formatDate, formatDateTime, parseResponse, PrivacyState, safeUrl, Viewer, type DataExport } from '@acct/core';
+import { formatDate, formatDateTime, parseResponse, PrivacyState, safeUrl, type DataExport, type Viewer } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
-import { ResourceController } from '../base/resource-controller.js';
+import { readWithViewer, ResourceController } from '../base/resource-controller.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
@@ -50,9 +50,8 @@ export class AcctPrivacy extends AcctElement {
     section: 'privacy',
     api: () => this.api('privacy'),
     load: async (api, signal): Promise<PrivacyData> => {
-      const viewerApi = this.api('viewer');
-      const [state, viewer] = await Promise.all([api.get({ signal }), viewerApi?.get({ signal })]);
-      return { state: parseResponse(PrivacyState, state), viewer: viewerApi ? parseResponse(Viewer, viewer) : undefined };
+      const [state, viewer] = await readWithViewer(this.resolvedAdapter, api.get({ signal }), signal);
+      return { state: parseResponse(PrivacyState, state), viewer };
     },
   });
 

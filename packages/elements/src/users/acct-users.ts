@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { AccountUser, AccountUserList, parseResponse, Viewer, type Role } from '@acct/core';
+import { AccountUser, AccountUserList, parseResponse, type Role, type Viewer } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
-import { ResourceController } from '../base/resource-controller.js';
+import { readWithViewer, ResourceController } from '../base/resource-controller.js';
 import { ConfirmController } from '../ui/confirm.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
@@ -64,9 +64,8 @@ export class AcctUsers extends AcctElement {
     section: 'users',
     api: () => this.api('users'),
     load: async (api, signal): Promise<UsersData> => {
-      const viewerApi = this.api('viewer');
-      const [users, viewer] = await Promise.all([api.list({ signal }), viewerApi?.get({ signal })]);
-      return { users: parseResponse(AccountUserList, users), viewer: viewerApi ? parseResponse(Viewer, viewer) : undefined };
+      const [users, viewer] = await readWithViewer(this.resolvedAdapter, api.list({ signal }), signal);
+      return { users: parseResponse(AccountUserList, users), viewer };
     },
   });
 
