@@ -157,4 +157,25 @@ describe('acct-users', () => {
     const { el } = await mount(adapter);
     expect(row(el, 'me@example.com').textContent).to.match(/cannot remove yourself/i);
   });
+
+  it('without a viewer API the list is read-only and says why', async () => {
+    const { viewer: _gone, ...adapter } = createMemoryAdapter();
+    const { el } = await mount(adapter as MemoryAdapter);
+    expect(shadow(el).querySelector('#users button') === null).to.equal(true);
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.contain('no "viewer" API');
+  });
+
+  it('works with the keyboard alone: Tab to the role select, arrows, Tab to Change role, Enter', async () => {
+    const { adapter, el } = await mount();
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const select = row(el, 'Invited').querySelector('select')!;
+    select.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(select.value).to.equal('admin');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Change role');
+    await sendKeys({ press: 'Enter' });
+    await until(() => adapter.control.snapshot().users[2].role === 'admin', 'role stored');
+  });
 });
