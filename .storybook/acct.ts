@@ -6,7 +6,14 @@ import { useMemo } from 'storybook/preview-api';
 import { waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/web-components-vite';
 import type { AccountAdapter, SubApiName } from '@acct/core';
-import { createMemoryAdapter, SAMPLE_ACCOUNT_IDS, type MemoryAdapter, type SampleAccountId } from '@acct/adapter-memory';
+import {
+  createMemoryAdapter,
+  SAMPLE_ACCOUNT_IDS,
+  type DeepPartial,
+  type MemoryAdapter,
+  type SampleAccount,
+  type SampleAccountId,
+} from '@acct/adapter-memory';
 import type { AcctBrand } from '@acct/elements';
 
 export const THEME_NAMES = ['light', 'dark', 'branded', 'auto'] as const;
@@ -28,6 +35,13 @@ export interface AdapterArgs {
 export interface AcctParameters {
   /** Sub-API the element under the story uses (`panel`); faults are aimed at its calls. */
   section?: SubApiName;
+  /**
+   * The calls that "load" and "save" mean for elements that are not settings-like
+   * (`apiKeys.list`, `apiKeys.create`); default `<section>.get` / `<section>.update`.
+   */
+  methods?: { load?: string; save?: string };
+  /** Overrides merged into the sample account's data (an empty list, another viewer role). */
+  data?: DeepPartial<SampleAccount>;
   /** Sub-APIs left out of the adapter, as a host that did not implement them. */
   without?: SubApiName[];
   /** `field path -> message` sent with a `fail-validation` fault. */
@@ -81,7 +95,7 @@ function target(fault: Fault, on: FaultTarget): 'load' | 'save' {
 export function armFault(adapter: MemoryAdapter, fault: Fault, on: FaultTarget, p: AcctParameters = {}): void {
   if (fault === 'none') return;
   const when = target(fault, on);
-  const method = p.section ? `${p.section}.${when === 'load' ? 'get' : 'update'}` : undefined;
+  const method = (when === 'load' ? p.methods?.load : p.methods?.save) ?? (p.section ? `${p.section}.${when === 'load' ? 'get' : 'update'}` : undefined);
   const c = adapter.control;
   switch (fault) {
     case 'fail-network':
@@ -103,7 +117,7 @@ export function armFault(adapter: MemoryAdapter, fault: Fault, on: FaultTarget, 
 /** A fresh memory adapter for these args, with faults armed and sub-APIs removed as asked. */
 export function createStoryAdapter(args: Partial<AdapterArgs>, p: AcctParameters = {}): AccountAdapter & { control: MemoryAdapter['control'] } {
   const a = { ...ADAPTER_ARGS, ...args };
-  const adapter = createMemoryAdapter({ account: a.account, latency: a.latency });
+  const adapter = createMemoryAdapter({ account: a.account, latency: a.latency, ...(p.data ? { data: p.data } : {}) });
   armFault(adapter, a.fault, a.faultOn, p);
   const without = new Set<string>(p.without ?? []);
   return Object.fromEntries(Object.entries(adapter).filter(([name]) => !without.has(name))) as unknown as AccountAdapter & {

@@ -136,7 +136,7 @@ function apiKeys(prefix: string): Pick<SampleAccount, 'apiKeys'> & { secrets: Re
 
 function users(owner: { email: string; name: string }, admin: { email: string; name: string }, invited: string): AccountUser[] {
   return [
-    { id: 'usr-1', ...owner, role: 'owner', status: 'active' },
+    { id: 'usr-1', ...owner, role: 'owner', status: 'active', current: true },
     { id: 'usr-2', ...admin, role: 'admin', status: 'active' },
     { id: 'usr-3', email: invited, role: 'user', status: 'invited' },
   ];

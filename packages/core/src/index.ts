@@ -6,3 +6,4 @@ export * from './format.js';
 export * from './color.js';
 export * from './schemas/index.js';
 export * from './validators/index.js';
+export * from './user-agent.js';

@@ -6,6 +6,10 @@ import './notifications/define.js';
 import './billing-settings/define.js';
 import './email-change/define.js';
 import './phone-verification/define.js';
+import './login-history/define.js';
+import './api-keys/define.js';
+import './users/define.js';
+import './privacy/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

@@ -3,12 +3,17 @@ export { AcctElement } from './base/acct-element.js';
 export { acctContext, type AcctContextValue, type AcctLinks } from './base/context.js';
 export type * from './base/events.js';
 export { SettingsController, type SettingsPhase } from './base/settings-controller.js';
+export { ResourceController, type ResourcePhase } from './base/resource-controller.js';
 export { AcctProvider, type AcctBrand } from './provider/acct-provider.js';
 export { AcctPanelSettings } from './panel-settings/acct-panel-settings.js';
 export { AcctNotifications } from './notifications/acct-notifications.js';
 export { AcctBillingSettings } from './billing-settings/acct-billing-settings.js';
 export { AcctEmailChange } from './email-change/acct-email-change.js';
 export { AcctPhoneVerification } from './phone-verification/acct-phone-verification.js';
+export { AcctLoginHistory } from './login-history/acct-login-history.js';
+export { AcctApiKeys } from './api-keys/acct-api-keys.js';
+export { AcctUsers } from './users/acct-users.js';
+export { AcctPrivacy } from './privacy/acct-privacy.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

@@ -44,6 +44,8 @@ export const AccountUser = z.object({
   name: z.optional(z.string()),
   role: Role,
   status: z.enum(['invited', 'active']),
+  /** The signed-in user's own row (as `Session.current`), so nobody removes themselves. */
+  current: z.optional(z.boolean()),
 });
 export type AccountUser = z.infer<typeof AccountUser>;
 export const AccountUserList = z.array(AccountUser);

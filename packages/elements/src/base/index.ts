@@ -6,3 +6,4 @@ export { SettingsController, type SettingsPhase, type SettingsControllerOptions 
 export { DirtyGuardController } from './dirty-guard.js';
 export { ReauthController, ReauthCancelled } from './reauth.js';
 export { LightInput } from './light-input.js';
+export { ResourceController, type ResourcePhase, type ResourceControllerOptions, type ActionFailure } from './resource-controller.js';

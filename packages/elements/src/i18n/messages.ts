@@ -98,6 +98,10 @@ export function fieldErrorMessage(reason: string): string {
       return msg('Choose a country from the list.');
     case 'unknown_field':
       return msg('The server does not accept this field.');
+    case 'already_member':
+      return msg('This person is already a user of the account.');
+    case 'in_past':
+      return msg('Choose a date in the future.');
     default:
       return reason;
   }

@@ -1,0 +1,171 @@
+import type { ReactiveController } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { isAbortError, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
+import type { AcctElement } from './acct-element.js';
+import { ReauthCancelled, ReauthController } from './reauth.js';
+import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+
+export type ResourcePhase = 'missing' | 'loading' | 'error' | 'ready';
+
+export interface ResourceControllerOptions<T, A> {
+  /** Domain name used in events (`apiKeys`, `users`). */
+  section: string;
+  /** The sub-API the element needs; resolved on every read so a late provider counts. */
+  api: () => A | undefined;
+  /** Reads and parses (with core's `parseResponse`) everything the element shows. */
+  load: (api: A, signal: AbortSignal) => Promise<T>;
+  /** Share one re-authentication dialog between several controllers of one element. */
+  reauth?: ReauthController;
+}
+
+/** The last failed action: which one, and why. */
+export interface ActionFailure {
+  operation: string;
+  error: AdapterError;
+}
+
+/**
+ * Reads `read` and, when the host implements `viewer`, who is signed in (their role decides what
+ * they may do, their username is what they type to confirm), in parallel.
+ */
+export async function readWithViewer<T>(adapter: AccountAdapter | undefined, read: Promise<T>, signal: AbortSignal): Promise<[T, Viewer | undefined]> {
+  const viewerApi = adapter?.viewer;
+  const [data, viewer] = await Promise.all([read, viewerApi?.get({ signal })]);
+  return [data, viewerApi ? parseResponse(Viewer, viewer) : undefined];
+}
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Load and act for list elements (API keys, users, sessions, privacy requests): a load through
+ * @lit/task with an AbortSignal, the loading / error / ready states, actions with one idempotency
+ * key per attempt (a retry of the same input reuses it), `reauth_required` answered through the
+ * ReauthController, `acct-error` events, and a reload after every successful action. Data stays
+ * on screen while it reloads.
+ */
+export class ResourceController<T, A = unknown> implements ReactiveController {
+  data: T | undefined;
+  /** The action in flight, if any (buttons are disabled meanwhile). */
+  pending: string | undefined;
+  failure: ActionFailure | undefined;
+  /** Text for the element's `aria-live` region. */
+  announcement = '';
+
+  readonly reauth: ReauthController;
+  readonly #task: Task<[unknown], T>;
+  #idempotency: { fingerprint: string; key: string } | undefined;
+  #abort: AbortController | undefined;
+
+  constructor(
+    private readonly host: AcctElement,
+    private readonly options: ResourceControllerOptions<T, A>,
+  ) {
+    host.addController(this);
+    this.reauth = options.reauth ?? new ReauthController(host);
+    // Keyed on the adapter object (see SettingsController): a sub-API getter must not re-run it.
+    this.#task = new Task(host, {
+      args: () => [host.resolvedAdapter] as [unknown],
+      task: async (_args, { signal }) => {
+        const api = options.api();
+        if (!api) return undefined as T;
+        // Hosts may protect reads too (API keys, users): the same dialog answers them.
+        const data = await this.reauth.run(() => options.load(api, signal));
+        this.data = data;
+        return data;
+      },
+      onError: (e) => {
+        if (isAbortError(e)) return;
+        // A failed reload after an action keeps the old data but says so.
+        if (this.data) this.announcement = errorMessage(toAdapterError(e));
+        this.host.emit('acct-error', { section: options.section, code: toAdapterError(e).code, operation: 'load' });
+      },
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+  }
+
+  get phase(): ResourcePhase {
+    if (!this.options.api()) return 'missing';
+    if (this.data !== undefined) return 'ready';
+    if (this.#task.status === TaskStatus.ERROR) return 'error';
+    return 'loading';
+  }
+
+  /** True while a (re)load is running, e.g. after an action. */
+  get loading(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  get loadErrorMessage(): string {
+    return errorMessage(toAdapterError(this.#task.error));
+  }
+
+  /** Loads again; the current data stays shown until the answer arrives. */
+  async reload(): Promise<void> {
+    await this.#task.run();
+  }
+
+  /** A failed action's field error, translated when it is a known reason code. */
+  fieldError(operation: string, path: string): string | undefined {
+    const f = this.failure;
+    const reason = f?.operation === operation && f.error.code === 'validation' ? f.error.fieldErrors?.[path] : undefined;
+    return reason === undefined ? undefined : fieldErrorMessage(reason);
+  }
+
+  /** The failure of `operation` as a sentence, unless it is a field validation shown by the fields. */
+  failureMessage(operation: string): string | undefined {
+    const f = this.failure;
+    if (f?.operation !== operation) return undefined;
+    if (f.error.code === 'validation' && f.error.fieldErrors && Object.keys(f.error.fieldErrors).length) return undefined;
+    return errorMessage(f.error);
+  }
+
+  /** Forgets the failure of an operation (the user changed the input or closed the form). */
+  clearFailure(operation?: string): void {
+    if (!operation || this.failure?.operation === operation) this.failure = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Runs a write. `fingerprint` identifies the input: the same input again (a retry) gets the same
+   * idempotency key, so the server applies it once. Resolves with the result, or undefined when
+   * it failed (recorded in `failure`, announced, `acct-error` emitted) or was cancelled.
+   */
+  async act<R>(operation: string, fingerprint: string, run: (o: WriteOptions) => Promise<R>, o: { success?: string; reload?: boolean } = {}): Promise<{ value: R } | undefined> {
+    if (this.pending) return undefined;
+    const print = `${operation}\u0000${fingerprint}`;
+    if (this.#idempotency?.fingerprint !== print) this.#idempotency = { fingerprint: print, key: newIdempotencyKey() };
+    const idempotencyKey = this.#idempotency.key;
+    this.pending = operation;
+    this.failure = undefined;
+    this.announcement = '';
+    this.host.requestUpdate();
+    this.#abort = new AbortController();
+    const { signal } = this.#abort;
+    try {
+      const value = await this.reauth.run(() => run({ signal, idempotencyKey }));
+      this.#idempotency = undefined;
+      this.pending = undefined;
+      if (o.success) this.announcement = o.success;
+      this.host.requestUpdate();
+      if (o.reload !== false) await this.reload();
+      return { value };
+    } catch (e) {
+      this.pending = undefined;
+      if (!isAbortError(e) && !(e instanceof ReauthCancelled)) {
+        const error = toAdapterError(e);
+        this.failure = { operation, error };
+        this.announcement = errorMessage(error);
+        this.host.emit('acct-error', { section: this.options.section, code: error.code, operation });
+        // The thing acted on is gone or changed elsewhere: show the list as it is now.
+        if (error.code === 'not_found' || error.code === 'conflict') void this.reload();
+      }
+      this.host.requestUpdate();
+      return undefined;
+    }
+  }
+}
