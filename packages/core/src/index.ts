@@ -5,3 +5,5 @@ export * from './url.js';
 export * from './format.js';
 export * from './color.js';
 export * from './schemas/index.js';
+export * from './validators/index.js';
+export * from './policy/index.js';

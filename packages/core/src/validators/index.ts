@@ -1,0 +1,4 @@
+export type { ValidationReason, ValidationResult } from './result.js';
+export { compact as normaliseIdentifier } from './result.js';
+export * from './ru.js';
+export * from './intl.js';
