@@ -5,8 +5,8 @@
 import { useMemo } from 'storybook/preview-api';
 import { waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/web-components-vite';
-import type { AccountAdapter, SubApiName } from '@acct/core';
-import { createMemoryAdapter, SAMPLE_ACCOUNT_IDS, type MemoryAdapter, type SampleAccountId } from '@acct/adapter-memory';
+import type { AccountAdapter, ProfilePolicyInput, SubApiName } from '@acct/core';
+import { createMemoryAdapter, SAMPLE_ACCOUNT_IDS, type DeepPartial, type MemoryAdapter, type SampleAccount, type SampleAccountId } from '@acct/adapter-memory';
 import type { AcctBrand } from '@acct/elements';
 
 export const THEME_NAMES = ['light', 'dark', 'branded', 'auto'] as const;
@@ -35,6 +35,10 @@ export interface AcctParameters {
   /** Partner brand and name given to the provider. */
   brand?: AcctBrand;
   brandName?: string;
+  /** Overrides merged into the sample account (a non-admin viewer, a half-filled profile). */
+  data?: DeepPartial<SampleAccount>;
+  /** The profile policy the memory adapter serves instead of core's default. */
+  policy?: ProfilePolicyInput;
   /** `false`: the story renders its own providers (provider stories). */
   provider?: boolean;
 }
@@ -103,7 +107,7 @@ export function armFault(adapter: MemoryAdapter, fault: Fault, on: FaultTarget, 
 /** A fresh memory adapter for these args, with faults armed and sub-APIs removed as asked. */
 export function createStoryAdapter(args: Partial<AdapterArgs>, p: AcctParameters = {}): AccountAdapter & { control: MemoryAdapter['control'] } {
   const a = { ...ADAPTER_ARGS, ...args };
-  const adapter = createMemoryAdapter({ account: a.account, latency: a.latency });
+  const adapter = createMemoryAdapter({ account: a.account, latency: a.latency, data: p.data, policy: p.policy });
   armFault(adapter, a.fault, a.faultOn, p);
   const without = new Set<string>(p.without ?? []);
   return Object.fromEntries(Object.entries(adapter).filter(([name]) => !without.has(name))) as unknown as AccountAdapter & {
