@@ -9,12 +9,20 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  bundle: 25 * KB, // dist/acct-widgets.js: foundation + panel settings
+  // dist/acct-widgets.js: foundation + panel settings + profile (issue 3 added ~13 KB: the
+  // identifier validators, both documents' default policies and the 40-field form).
+  bundle: 40 * KB,
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once
   // the base is trimmed; today the settings controller, reauth and zod/mini are most of it).
   element: 24 * KB,
   locale: 8 * KB, // each lazy locale chunk
 };
+/**
+ * Entries allowed more than `element`, each with its reason. Profile: on its own it also pulls the
+ * zod record / union / default schemas its policy needs (about 4 KB, shared with other elements
+ * in the bundle), core's validators and policies (about 5 KB) and its ~120 strings.
+ */
+const ELEMENT_BUDGETS = { profile: 36 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 
 function measure(code) {
@@ -44,7 +52,7 @@ for (const [name, input] of entries) {
   const { output } = await build.generate({ format: 'esm', inlineDynamicImports: false });
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
-  rows.push({ name: `@acct/elements/${name}`, budget: BUDGETS.element, ...measure(main.code) });
+  rows.push({ name: `@acct/elements/${name}`, budget: ELEMENT_BUDGETS[name] ?? BUDGETS.element, ...measure(main.code) });
 }
 
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};

@@ -174,7 +174,7 @@ export function defaultProfilePolicy(
 ): ProfilePolicy {
   if (panel === 'billing') return { fields: { ...(accountType === 'individual' ? BILLING_INDIVIDUAL : BILLING_COMPANY) } };
   const cells = CONTROL[accountType] ?? CONTROL.individual;
-  return { fields: confirmChanges(cells[residency] ?? cells.resident!) };
+  return { fields: confirmChanges(cells[residency] ?? cells.resident ?? {}) };
 }
 
 /** Address parts a required address must have ("City" and "Address" in document 000). */

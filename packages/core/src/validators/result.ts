@@ -38,7 +38,7 @@ export function digitsCheck(s: string, lengths: readonly number[]): ValidationRe
 /** Weighted digit sum (weights aligned from the left). */
 export function weighted(digits: string, weights: readonly number[]): number {
   let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * weights[i]!;
+  for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
   return sum;
 }
 

@@ -55,7 +55,7 @@ export function validateBic(v: unknown): ValidationResult {
   return /^0[04]/.test(s) ? ok(s) : fail('format');
 }
 
-const ACCOUNT_WEIGHTS = Array.from({ length: 23 }, (_, i) => [7, 1, 3][i % 3]!);
+const ACCOUNT_WEIGHTS = Array.from({ length: 23 }, (_, i) => [7, 1, 3][i % 3] ?? 0);
 
 /** The Bank of Russia control key: 23 digits (3 from the BIC + 20 of the account) x 7,1,3 = 0 mod 10. */
 function accountKey(account: unknown, bic: unknown, prefix: (bic: string) => string): ValidationResult {

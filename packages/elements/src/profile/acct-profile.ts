@@ -150,9 +150,11 @@ export class AcctProfile extends AcctElement {
 
   #items(p: Draft): Item[] {
     const policy = this.#policy(p);
-    const items: Item[] = Object.keys(FIELD_META)
-      .filter((id) => policy.fields[id]?.visible && FIELD_META[id]!.control !== 'status')
-      .map((id) => ({ path: id, policy: policy.fields[id]! }));
+    const items: Item[] = [];
+    for (const [id, meta] of Object.entries(FIELD_META)) {
+      const p = policy.fields[id];
+      if (p?.visible && meta.control !== 'status') items.push({ path: id, policy: p });
+    }
     for (const f of policy.custom ?? []) {
       items.push({
         path: `custom.${f.id}`,
@@ -167,7 +169,7 @@ export class AcctProfile extends AcctElement {
     if (t === undefined) return '';
     if (typeof t === 'string') return t;
     const lang = this.activeLocale;
-    return t[lang] ?? t[lang.split('-')[0]!] ?? t.en ?? Object.values(t)[0] ?? '';
+    return t[lang] ?? t[lang.split('-')[0] ?? ''] ?? t.en ?? Object.values(t)[0] ?? '';
   }
 
   #label(path: string): string {
@@ -197,13 +199,14 @@ export class AcctProfile extends AcctElement {
     if (!d) return;
     const all = validateProfile(d, this.#policy(d), { role: this.#role, today: today() });
     const related = path === 'bic' ? ['bic', 'correspondentAccount', 'settlementAccount'] : [path];
-    const next = { ...this.settings.fieldErrors };
-    for (const p of related) {
-      // A required field is only flagged on submit; leaving an empty field is not an error yet.
-      if (all[p] && all[p] !== 'required') next[p] = all[p];
-      else if (p !== path || !all[p]) delete next[p];
-    }
-    this.settings.fieldErrors = next;
+    // A required field is only flagged on submit; leaving an empty field is not an error yet.
+    const found = (p: string) => (all[p] && all[p] !== 'required' ? all[p] : undefined);
+    const keep = Object.entries(this.settings.fieldErrors).filter(([p]) => !related.includes(p) || (p === path && all[p] === 'required'));
+    const add = related.flatMap((p) => {
+      const r = found(p);
+      return r ? [[p, r] as const] : [];
+    });
+    this.settings.fieldErrors = Object.fromEntries([...keep, ...add]);
     this.requestUpdate();
   }
 
@@ -521,7 +524,7 @@ export class AcctProfile extends AcctElement {
   #groups(d: Draft, item: (i: Item) => TemplateResult): TemplateResult[] {
     const items = this.#items(d);
     return GROUPS.map((g: ProfileGroup) => {
-      const inGroup = items.filter((i) => (i.custom ? 'custom' : FIELD_META[i.path]!.group) === g);
+      const inGroup = items.filter((i) => (i.custom ? 'custom' : FIELD_META[i.path]?.group) === g);
       if (!inGroup.length) return html``;
       return html`<section class="group" aria-labelledby="g-${g}">
         <h3 id="g-${g}">${groupHeading(g, d.accountType)}</h3>
@@ -550,7 +553,7 @@ export class AcctProfile extends AcctElement {
             ${showDiscount
               ? html`<div data-field="discount">
                   <dt>${fieldLabel('discount')}</dt>
-                  <dd>${pct(d.discount!)}</dd>
+                  <dd>${pct(d.discount ?? 0)}</dd>
                 </div>`
               : nothing}
           </dl>`

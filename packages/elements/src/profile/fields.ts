@@ -159,9 +159,9 @@ export function addressPartLabel(part: string): string {
 
 /** A label for any path: `legalAddress.city` -> "Legal address: City". */
 export function pathLabel(path: string, type?: Profile['accountType'], custom?: (id: string) => string | undefined): string {
-  const [head, part] = path.split('.');
+  const [head = '', part] = path.split('.');
   if (head === 'custom' && part) return custom?.(part) ?? part;
-  return part ? `${fieldLabel(head!, type)}: ${addressPartLabel(part)}` : fieldLabel(head!, type);
+  return part ? `${fieldLabel(head, type)}: ${addressPartLabel(part)}` : fieldLabel(head, type);
 }
 
 export function accountTypeLabel(type: string | undefined): string {
@@ -198,7 +198,7 @@ export function verificationLabel(v: string | undefined): string {
 
 /** Translated field errors: identifier reasons say what is wrong with which number. */
 export function reasonMessage(path: string, reason: string, profile: Profile): string | undefined {
-  const field = path.split('.')[0]!;
+  const [field = ''] = path.split('.');
   const name = fieldLabel(field, profile.accountType);
   switch (reason) {
     case 'required':
