@@ -214,8 +214,17 @@ describe('acct-profile', () => {
     expect(adapter.control.snapshot().profile.custom).to.deep.equal({ poNumber: 'PO-42', taxExempt: true, segment: 'ent' });
   });
 
-  it('shows the email confirmation status', async () => {
+  it('shows the email confirmation status and opens the email and phone elements', async () => {
+    if (!customElements.get('acct-email-change')) customElements.define('acct-email-change', class extends HTMLElement {});
+    if (!customElements.get('acct-phone-verification')) customElements.define('acct-phone-verification', class extends HTMLElement {});
     const { el } = await mount('billing-company');
     expect(shadow(el).querySelector('[data-field=email] .badge')?.textContent).to.match(/Waiting for confirmation of finance@ateliernuage.example/);
+    button(el, /change email/i).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-field=email] acct-email-change') === null).to.equal(false);
+    button(el, /verify phone/i).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('acct-phone-verification')?.getAttribute('phone')).to.equal('+33612345678');
+    expect(shadow(el).querySelector('acct-email-change') === null, 'one flow at a time').to.equal(true);
   });
 });

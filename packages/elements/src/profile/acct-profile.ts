@@ -96,6 +96,8 @@ export class AcctProfile extends AcctElement {
   @state() private accessor ticket: Ticket | undefined;
   @state() private accessor countryRequest: 'closed' | 'open' | 'busy' = 'closed';
   @state() private accessor countryRequestError = '';
+  /** The contact element opened from the email or phone field (their own issue builds them). */
+  @state() private accessor contactFlow: 'email' | 'phone' | undefined;
   #serverPolicy: ProfilePolicy | undefined;
 
   readonly settings = new SettingsController<Draft>(this, {
@@ -263,7 +265,7 @@ export class AcctProfile extends AcctElement {
             subject: msg('Country change request'),
             body: msg(str`Please change the country of account ${saved.username ?? ''} from ${saved.country ?? ''} to ${wanted}.`),
           },
-          { idempotencyKey: globalThis.crypto.randomUUID() },
+          { idempotencyKey: globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
         ),
       );
       this.countryRequest = 'closed';
@@ -424,7 +426,7 @@ export class AcctProfile extends AcctElement {
   #wrap(path: string, id: string, required: boolean, hint: string | undefined, error: string | undefined, control: TemplateResult): TemplateResult {
     return html`<div class="field" part="field" data-field=${path}>
       <label for=${id} part="label">${this.#label(path)}${required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
-      ${control} ${this.#hintAndError(id, hint, error)}
+      ${control} ${this.#hintAndError(id, hint, error)} ${this.#contactStatus(path)} ${this.#contactAction(path)}
     </div>`;
   }
 
@@ -584,6 +586,27 @@ export class AcctProfile extends AcctElement {
     );
   }
 
+  /**
+   * Email and phone have their own flows: "Change email" opens `<acct-email-change>`, "Verify"
+   * opens `<acct-phone-verification>`, when the page has registered them.
+   */
+  #contactAction(path: string): TemplateResult | typeof nothing {
+    const flow = path === 'email' ? 'email' : path === 'phone' ? 'phone' : undefined;
+    const tag = flow === 'email' ? 'acct-email-change' : 'acct-phone-verification';
+    if (!flow || !customElements.get(tag)) return nothing;
+    const open = this.contactFlow === flow;
+    return html`<div class="actions">
+        <button type="button" part="button" aria-expanded=${open ? 'true' : 'false'} @click=${() => (this.contactFlow = open ? undefined : flow)}>
+          ${flow === 'email' ? msg('Change email') : msg('Verify phone')}
+        </button>
+      </div>
+      ${open
+        ? flow === 'email'
+          ? html`<acct-email-change></acct-email-change>`
+          : html`<acct-phone-verification phone=${String(this.settings.saved?.phone ?? '')}></acct-phone-verification>`
+        : nothing}`;
+  }
+
   #contactStatus(path: string): TemplateResult | typeof nothing {
     if (path !== 'email') return nothing;
     const s = this.#email.value;
@@ -603,6 +626,7 @@ export class AcctProfile extends AcctElement {
         (i) => html`<div class="field" part="field" data-field=${i.path}>
           <span class="label" part="label">${this.#label(i.path)}</span>
           <span class="value">${this.#display(i.path, getPath(d, i.path), i.custom)} ${this.#contactStatus(i.path)}</span>
+          ${this.#contactAction(i.path)}
         </div>`,
       )}
       ${anyEditable
