@@ -25,15 +25,20 @@ const companyRequired = field({ editable: 'admin', confirm: true, required: true
 const confirmed = field({ confirm: true });
 const readOnly = field({ editable: false });
 
+/** A personal account: "It is not possible to specify the name of another person" (document 002). */
 const person = {
-  lastName: field({ required: true, confirm: true }),
-  firstName: field({ required: true, confirm: true }),
-  middleName: confirmed,
+  lastName: field({ required: true, editable: false }),
+  firstName: field({ required: true, editable: false }),
+  middleName: readOnly,
   birthDate: confirmed,
   birthPlace: confirmed,
   passportNumber: confirmed,
   passportIssuedBy: confirmed,
   passportIssueDate: confirmed,
+  postalAddress: confirmed,
+  email: field({ required: true }),
+  phone: field({ required: true }),
+  discount: readOnly,
 };
 const passport = {
   passportNumber: company,
@@ -49,28 +54,8 @@ const statusFields = { discount: readOnly, verification: readOnly };
 /** Control panel matrix, one entry per cell of document 002's table. */
 const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, FieldPolicy>>>> = {
   individual: {
-    resident: {
-      ...person,
-      // "It is not possible to specify the name of another person for the Personal account".
-      lastName: field({ required: true, editable: false }),
-      firstName: field({ required: true, editable: false }),
-      middleName: field({ editable: false }),
-      postalAddress: confirmed,
-      email: field({ required: true }),
-      phone: field({ required: true }),
-      discount: readOnly,
-    },
-    non_resident: {
-      ...person,
-      lastName: field({ required: true, editable: false }),
-      firstName: field({ required: true, editable: false }),
-      middleName: field({ editable: false }),
-      postalAddress: confirmed,
-      email: field({ required: true }),
-      phone: field({ required: true }),
-      country: readOnly,
-      discount: readOnly,
-    },
+    resident: person,
+    non_resident: { ...person, country: readOnly },
   },
   company: {
     resident: {
