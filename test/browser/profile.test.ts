@@ -214,6 +214,41 @@ describe('acct-profile', () => {
     expect(adapter.control.snapshot().profile.custom).to.deep.equal({ poNumber: 'PO-42', taxExempt: true, segment: 'ent' });
   });
 
+  for (const theme of ['dark', 'branded'] as const) {
+    it(`the form is accessible in the ${theme} theme, badges and errors included`, async () => {
+      const adapter = createMemoryAdapter({ account: 'billing-company', data: { profile: { phone: '' } } });
+      const provider = await fixture(html`<acct-provider theme=${theme} .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
+      const el = provider.querySelector('acct-profile')!;
+      await until(() => shadow(el).querySelector('[data-field=email] .badge'), 'email status');
+      await type(el, 'firstName', '');
+      await type(el, 'email', 'not-an-email');
+      expect(errorOf(el, 'email')).to.match(/name@example.com/);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('without a policy from the backend uses core default: billing panel without residency, matrix with it', async () => {
+    const memory = createMemoryAdapter({ account: 'billing-individual', data: { profile: { residency: null } } });
+    const profile = {
+      get: async () => {
+        const { data, version } = await memory.profile.get();
+        return { data, version };
+      },
+      update: memory.profile.update,
+    };
+    const el = await fixture<AcctProfile>(html`<acct-profile mode="form" .adapter=${{ ...memory, profile }}></acct-profile>`);
+    await until(() => shadow(el).querySelector(FORM), 'form');
+    expect(input(el, 'lastName').disabled).to.equal(false);
+    expect(shadow(el).querySelector('[data-field=username]')?.getAttribute('data-readonly')).to.equal('true');
+    expect(shadow(el).querySelector('[data-banner=payment]') === null).to.equal(true);
+    const resident = createMemoryAdapter({ account: 'individual-resident' });
+    const bare = { get: async () => ({ data: (await resident.profile.get()).data, version: '1' }), update: resident.profile.update };
+    const el2 = await fixture<AcctProfile>(html`<acct-profile mode="form" .adapter=${{ ...resident, profile: bare }}></acct-profile>`);
+    await until(() => shadow(el2).querySelector(FORM), 'form');
+    expect(shadow(el2).querySelector('[data-field=lastName]')?.getAttribute('data-readonly'), 'name of a personal account').to.equal('true');
+    expect(shadow(el2).querySelector('[name=birthPlace]') === null).to.equal(false);
+  });
+
   it('shows the email confirmation status and opens the email and phone elements', async () => {
     if (!customElements.get('acct-email-change')) customElements.define('acct-email-change', class extends HTMLElement {});
     if (!customElements.get('acct-phone-verification')) customElements.define('acct-phone-verification', class extends HTMLElement {});

@@ -141,10 +141,13 @@ export class AcctProfile extends AcctElement {
   /**
    * The policy for a profile: the backend's for the saved account type; after the user switches
    * the type, core's default for the new one (the same panel's), until a save brings the server's.
+   * A backend that sends none gets core's default.
    */
   #policy(p: Draft | undefined): ProfilePolicy {
     const saved = this.settings.saved;
-    const billing = this.#serverPolicy ? 'accountType' in this.#serverPolicy.fields : false;
+    // Without a server policy: residency is the control panel's notion (document 002); a profile
+    // without it is the billing panel's (document 000).
+    const billing = this.#serverPolicy ? 'accountType' in this.#serverPolicy.fields : !(p ?? saved)?.residency;
     if (this.#serverPolicy && (!p || p.accountType === saved?.accountType)) return this.#serverPolicy;
     const base = defaultProfilePolicy(p?.accountType, p?.residency, billing ? 'billing' : 'control');
     return this.#serverPolicy?.custom ? { ...base, custom: this.#serverPolicy.custom } : base;
