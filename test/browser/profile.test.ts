@@ -127,6 +127,19 @@ describe('acct-profile', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('server errors on a whole address or on a field the form does not show are not lost', async () => {
+    const { el, adapter } = await mount('company-resident');
+    await change(el);
+    await type(el, 'fax', '+74951234500');
+    adapter.control.failNext('validation', { method: 'profile.update', fieldErrors: { legalAddress: 'Not a registered address', personalAccount: 'required' } });
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => shadow(el).querySelector('[data-field=legalAddress][aria-invalid=true]'), 'address error');
+    expect(shadow(el).getElementById('f-legalAddress-error')?.textContent).to.equal('Not a registered address');
+    expect(shadow(el).querySelector(`${FORM} [role=alert]`)?.textContent).to.match(/Personal account: Fill in this field/);
+    expect(input(el, 'fax').value).to.equal('+74951234500');
+    await expect(el).to.be.accessible();
+  });
+
   it('company data is read-only for anyone but the main administrator, with the reason', async () => {
     const { el } = await mount('company-resident', { data: { viewer: { role: 'admin' } } });
     await change(el);

@@ -436,8 +436,17 @@ export class AcctProfile extends AcctElement {
   #address(item: Item, value: Record<string, string>): TemplateResult {
     const { path } = item;
     const required = item.policy.required || item.policy.requiredForPayment;
-    return html`<fieldset class="address" part="field" data-field=${path}>
+    // An error for the whole address (not one of its parts) is read with the group.
+    const whole = this.#error(path);
+    return html`<fieldset
+      class="address"
+      part="field"
+      data-field=${path}
+      aria-invalid=${whole ? 'true' : 'false'}
+      aria-describedby=${ifDefined(whole ? `f-${path}-error` : undefined)}
+    >
       <legend part="label">${this.#label(path)}</legend>
+      ${whole ? html`<div class="error" id="f-${path}-error" part="error">${whole}</div>` : nothing}
       <div class="grid">
         ${ADDRESS_PARTS.map((part) => {
           const p = `${path}.${part}`;
@@ -639,9 +648,18 @@ export class AcctProfile extends AcctElement {
         : nothing}`;
   }
 
+  /** Server errors for paths the form does not show (a field the policy hides): listed, not lost. */
+  #orphanErrors(d: Draft): TemplateResult | typeof nothing {
+    const shown = new Set(this.#items(d).flatMap((i) => [i.path, ...ADDRESS_PARTS.map((p) => `${i.path}.${p}`)]));
+    const orphans = Object.keys(this.settings.fieldErrors).filter((p) => !shown.has(p));
+    if (!orphans.length) return nothing;
+    return renderBanner('danger', html`<ul>${orphans.map((p) => html`<li>${this.#label(p)}: ${this.#error(p)}</li>`)}</ul>`);
+  }
+
   #form(d: Draft): TemplateResult {
     const s = this.settings;
     return html`<form @submit=${this.#submit} novalidate>
+      ${this.#orphanErrors(d)}
       ${this.#groups(d, (i) => (canEdit(i.policy, this.#role) ? this.#control(i, getPath(d, i.path), d) : this.#readOnly(i, getPath(d, i.path))))}
       <p class="muted">${msg('Fields marked * are required.')}</p>
       <div class="actions">
