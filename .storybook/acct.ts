@@ -5,15 +5,8 @@
 import { useMemo } from 'storybook/preview-api';
 import { waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/web-components-vite';
-import type { AccountAdapter, SubApiName } from '@acct/core';
-import {
-  createMemoryAdapter,
-  SAMPLE_ACCOUNT_IDS,
-  type DeepPartial,
-  type MemoryAdapter,
-  type SampleAccount,
-  type SampleAccountId,
-} from '@acct/adapter-memory';
+import type { AccountAdapter, ProfilePolicyInput, SubApiName } from '@acct/core';
+import { createMemoryAdapter, SAMPLE_ACCOUNT_IDS, type DeepPartial, type MemoryAdapter, type SampleAccount, type SampleAccountId } from '@acct/adapter-memory';
 import type { AcctBrand } from '@acct/elements';
 
 export const THEME_NAMES = ['light', 'dark', 'branded', 'auto'] as const;
@@ -40,7 +33,7 @@ export interface AcctParameters {
    * (`apiKeys.list`, `apiKeys.create`); default `<section>.get` / `<section>.update`.
    */
   methods?: { load?: string; save?: string };
-  /** Overrides merged into the sample account's data (an empty list, another viewer role). */
+  /** Overrides merged into the sample account's data (an empty list, a non-admin viewer, a half-filled profile). */
   data?: DeepPartial<SampleAccount>;
   /** Sub-APIs left out of the adapter, as a host that did not implement them. */
   without?: SubApiName[];
@@ -49,6 +42,8 @@ export interface AcctParameters {
   /** Partner brand and name given to the provider. */
   brand?: AcctBrand;
   brandName?: string;
+  /** The profile policy the memory adapter serves instead of core's default. */
+  policy?: ProfilePolicyInput;
   /** `false`: the story renders its own providers (provider stories). */
   provider?: boolean;
 }
@@ -117,7 +112,7 @@ export function armFault(adapter: MemoryAdapter, fault: Fault, on: FaultTarget, 
 /** A fresh memory adapter for these args, with faults armed and sub-APIs removed as asked. */
 export function createStoryAdapter(args: Partial<AdapterArgs>, p: AcctParameters = {}): AccountAdapter & { control: MemoryAdapter['control'] } {
   const a = { ...ADAPTER_ARGS, ...args };
-  const adapter = createMemoryAdapter({ account: a.account, latency: a.latency, ...(p.data ? { data: p.data } : {}) });
+  const adapter = createMemoryAdapter({ account: a.account, latency: a.latency, data: p.data, policy: p.policy });
   armFault(adapter, a.fault, a.faultOn, p);
   const without = new Set<string>(p.without ?? []);
   return Object.fromEntries(Object.entries(adapter).filter(([name]) => !without.has(name))) as unknown as AccountAdapter & {

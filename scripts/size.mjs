@@ -23,6 +23,12 @@ const BUDGETS = {
   // by the phone element only. Issue 10's target is 35 KB: that needs a lighter as-you-type formatter.
   phone: 40 * KB,
 };
+/**
+ * Entries allowed more than `element`, each with its reason. Profile: on its own it also pulls the
+ * zod record / union / default schemas its policy needs (about 4 KB, shared with other elements
+ * in the bundle), core's validators and policies (about 5 KB) and its ~120 strings.
+ */
+const ELEMENT_BUDGETS = { profile: 36 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 
 function measure(code) {
@@ -62,7 +68,7 @@ for (const [name, input, budget] of entries) {
   const { output } = await build.generate({ format: 'esm', inlineDynamicImports: false });
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
-  rows.push({ name, budget, ...measure(main.code) });
+  rows.push({ name, budget: ELEMENT_BUDGETS[name.replace('@acct/elements/', '')] ?? budget, ...measure(main.code) });
 }
 
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};

@@ -312,24 +312,42 @@ describe('validation', () => {
 });
 
 describe('profile', () => {
-  test('changing a filled-in value creates a confirmation ticket; filling a blank one does not', async () => {
-    const a = createMemoryAdapter({ account: 'billing-individual' });
-    const filled = await a.profile.update({ middleName: 'Pieter' });
-    assert.equal(filled.ticket, undefined);
-    assert.equal(filled.data.middleName, 'Pieter');
-    const changed = await a.profile.update({ postalAddress: { city: 'Utrecht' } } as never);
-    assert.equal(changed.ticket?.id, 'T-1001');
-    assert.equal((changed.data.postalAddress as { city: string; line1: string }).city, 'Utrecht');
-    assert.equal((changed.data.postalAddress as { line1: string }).line1, 'Keizersgracht 452', 'address objects merge');
-    assert.match(a.control.snapshot().tickets[0].body, /postalAddress/);
+  test('get returns the default policy of the account: control panel matrix, billing panel for billing-*', async () => {
+    const company = await createMemoryAdapter({ account: 'company-resident' }).profile.get();
+    assert.equal(company.policy?.fields.kpp?.editable, 'admin');
+    assert.equal(company.policy?.fields.inn?.editable, false);
+    const billing = await createMemoryAdapter({ account: 'billing-individual' }).profile.get();
+    assert.equal(billing.policy?.fields.lastName?.requiredForPayment, true);
+    assert.equal(billing.policy?.fields.username?.editable, false);
   });
 
-  test('server-owned and set-once fields are read-only', async () => {
+  test('changing a filled-in confirm field creates a ticket; filling a blank one does not', async () => {
+    const a = createMemoryAdapter({ account: 'individual-resident', data: { profile: { birthPlace: null } } });
+    const filled = await a.profile.update({ birthPlace: 'г. Тула' });
+    assert.equal(filled.ticket, undefined);
+    assert.equal(filled.data.birthPlace, 'г. Тула');
+    const changed = await a.profile.update({ postalAddress: { city: 'Химки' } } as never);
+    assert.equal(changed.ticket?.id, 'T-1001');
+    assert.equal((changed.data.postalAddress as { city: string; line1: string }).city, 'Химки');
+    assert.equal((changed.data.postalAddress as { line1: string }).line1, 'ул. Гашека, д. 7, кв. 41', 'address objects merge');
+    assert.match(a.control.snapshot().tickets[0].body, /postalAddress/);
+    const phone = await a.profile.update({ phone: '+79161234500' });
+    assert.equal(phone.ticket, undefined, 'phone is not a confirm field');
+  });
+
+  test('read-only fields of the policy refuse changes; company data is the main administrator\'s', async () => {
     const a = createMemoryAdapter({ account: 'company-resident' });
     const e = await adapterError(a.profile.update({ username: 'x', inn: '7707083893', discount: 50 }), 'validation');
     assert.deepEqual(e.fieldErrors, { username: 'read_only', inn: 'read_only', discount: 'read_only' });
-    const b = createMemoryAdapter({ account: 'company-resident', data: { profile: { inn: null } } });
-    assert.equal((await b.profile.update({ inn: '7707083893' })).data.inn, '7707083893', 'a blank INN may be filled in');
+    const admin = createMemoryAdapter({ account: 'company-resident', data: { viewer: { role: 'admin' } } });
+    const f = await adapterError(admin.profile.update({ kpp: '772801002', fax: '+74951234500' }), 'validation');
+    assert.deepEqual(f.fieldErrors, { kpp: 'read_only' });
+  });
+
+  test('identifiers are checked with their cross-field rules', async () => {
+    const a = createMemoryAdapter({ account: 'company-resident' });
+    const e = await adapterError(a.profile.update({ ogrn: '1187746123455', settlementAccount: '40702810938000012346', kpp: '' }), 'validation');
+    assert.deepEqual(e.fieldErrors, { ogrn: 'checksum', settlementAccount: 'checksum', kpp: 'required' });
   });
 });
 

@@ -6,6 +6,11 @@
 import {
   AdapterError,
   BillingSettings,
+  checkProfileChange,
+  defaultProfilePolicy,
+  ProfilePolicy,
+  validateProfile,
+  type ProfilePolicyInput,
   NotificationSettings,
   PanelSettings,
   Profile,
@@ -53,6 +58,11 @@ export interface MemoryAdapterOptions {
   data?: DeepPartial<SampleAccount>;
   /** Languages `panel.update` accepts (default `['en', 'ru']`). */
   supportedLanguages?: string[];
+  /**
+   * The profile policy `profile.get` returns and `profile.update` enforces. Default: core's
+   * default policy for the account type and residency (the billing panel's for `billing-*`).
+   */
+  policy?: ProfilePolicyInput;
   /** Clock for records the adapter creates. Default: the sample data's fixed "now", so output is deterministic. */
   now?: () => Date;
 }
@@ -128,9 +138,6 @@ const SCHEMAS = {
 type FieldErrors = Record<string, string>;
 type Draft = Record<string, unknown>;
 
-/** Server-owned profile fields, and fields that cannot change once filled (a ticket changes them). */
-const PROFILE_SERVER_OWNED = ['username', 'discount', 'verification'];
-const PROFILE_SET_ONCE = ['country', 'inn', 'vatin'];
 /** Security fields that change only through their own calls (`setCodeWord`, two-factor). */
 const SECURITY_MANAGED = ['codeWordSet', 'twoFactor', 'passwordPolicy'];
 
@@ -333,6 +340,29 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     store.commit('security', { ...store.read('security').data, ...patch });
   }
 
+  /** The policy in force: the host's, else core's default for the stored account type. */
+  function profilePolicy(): ProfilePolicy {
+    if (options.policy) return ProfilePolicy.parse(options.policy);
+    const { accountType, residency } = store.read('profile').data;
+    return defaultProfilePolicy(accountType, residency, (options.account ?? 'billing-individual').startsWith('billing-') ? 'billing' : 'control');
+  }
+
+  // The policy is enforced as a server would: read-only fields refuse changes, the rest is validated
+  // with core's rules, and a change of filled `confirm` data answers with a ticket (document 002).
+  const profileSettings = settings(
+    'profile',
+    (draft, current, _patch, errors) => {
+      const policy = profilePolicy();
+      const role = account.viewer.role;
+      Object.assign(errors, validateProfile(draft, policy, { role, today: store.now().slice(0, 10) }));
+      Object.assign(errors, checkProfileChange(current, draft, policy, role).errors);
+    },
+    (before, after) => {
+      const { confirm } = checkProfileChange(before, after, profilePolicy(), account.viewer.role);
+      return confirm.length ? createTicket('Profile change', `Please confirm the changed fields: ${confirm.join(', ')}`) : undefined;
+    },
+  );
+
   const control: MemoryControl = {
     get latency() {
       return latency;
@@ -388,19 +418,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         }),
     },
 
-    // No policy in `get`: the element falls back to core's default policy for the account type.
-    profile: settings(
-      'profile',
-      (draft, current, _patch, errors) => {
-        locked(PROFILE_SERVER_OWNED, draft, current, errors);
-        locked(PROFILE_SET_ONCE, draft, current, errors, true);
-      },
-      // Changing what was already filled in needs confirmation by support (document 002).
-      (before, after, patch) => {
-        const changed = Object.keys(patch).filter((k) => !isBlank(before[k]) && !deepEqual(before[k], after[k]));
-        return changed.length ? createTicket('Profile change', `Please confirm the changed fields: ${changed.join(', ')}`) : undefined;
-      },
-    ),
+    profile: {
+      ...profileSettings,
+      get: (o) => read('profile.get', [], o, () => ({ ...store.read('profile'), policy: profilePolicy() })),
+    },
 
     contacts: {
       emailStatus: (o) => read('contacts.emailStatus', [], o, emailStatus),

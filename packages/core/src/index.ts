@@ -7,3 +7,4 @@ export * from './color.js';
 export * from './schemas/index.js';
 export * from './validators/index.js';
 export * from './user-agent.js';
+export * from './policy/index.js';

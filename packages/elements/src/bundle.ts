@@ -10,6 +10,7 @@ import './login-history/define.js';
 import './api-keys/define.js';
 import './users/define.js';
 import './privacy/define.js';
+import './profile/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

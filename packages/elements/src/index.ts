@@ -14,6 +14,7 @@ export { AcctLoginHistory } from './login-history/acct-login-history.js';
 export { AcctApiKeys } from './api-keys/acct-api-keys.js';
 export { AcctUsers } from './users/acct-users.js';
 export { AcctPrivacy } from './privacy/acct-privacy.js';
+export { AcctProfile } from './profile/acct-profile.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

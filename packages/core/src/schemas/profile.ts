@@ -1,26 +1,114 @@
 import * as z from 'zod/mini';
 
-// The full field matrix, policies and identifier rules arrive with <acct-profile>; until then a
-// profile is a record keyed by field id, with host-defined values under `custom`.
+export const ACCOUNT_TYPES = ['individual', 'company', 'sole_trader', 'state_institution'] as const;
+export const AccountType = z.enum(ACCOUNT_TYPES);
+export type AccountType = z.infer<typeof AccountType>;
+
+export const Residency = z.enum(['resident', 'non_resident']);
+export type Residency = z.infer<typeof Residency>;
+
+export const ADDRESS_PARTS = ['country', 'region', 'city', 'postcode', 'line1', 'line2'] as const;
+export const Address = z.object({
+  country: z.optional(z.string()),
+  region: z.optional(z.string()),
+  city: z.optional(z.string()),
+  postcode: z.optional(z.string()),
+  line1: z.optional(z.string()),
+  line2: z.optional(z.string()),
+});
+export type Address = z.infer<typeof Address>;
+
+/** How original billing documents reach the client (document 002, "original billing documents"). */
+export const DOCUMENTS_DELIVERY = ['edo', 'post', 'courier', 'pickup'] as const;
+export const DocumentsDelivery = z.enum(DOCUMENTS_DELIVERY);
+
+export const VERIFICATION_STATUSES = ['none', 'pending', 'verified', 'rejected'] as const;
+
+const text = z.optional(z.string());
+
+/** Text fields of the profile, in the order of DESIGN.md. */
+export const PROFILE_TEXT_FIELDS = [
+  'username', 'country', 'lastName', 'firstName', 'middleName', 'birthDate', 'birthPlace',
+  'passportNumber', 'passportIssuedBy', 'passportIssueDate', 'companyName', 'inn', 'kpp', 'ogrn',
+  'vatin', 'authorizedPerson', 'position', 'authorizedBy', 'bic', 'bankName',
+  'correspondentAccount', 'settlementAccount', 'personalAccount', 'swift', 'accountNumber',
+  'email', 'phone', 'fax', 'contactPerson', 'contactEmail', 'contactPhone',
+] as const;
+export const ADDRESS_FIELDS = ['legalAddress', 'actualAddress', 'postalAddress'] as const;
+
+/** Every field id of DESIGN.md, "Profile: fields and policies". */
+export const PROFILE_FIELDS = [
+  'username', 'accountType', 'residency', 'country', 'lastName', 'firstName', 'middleName',
+  'birthDate', 'birthPlace', 'passportNumber', 'passportIssuedBy', 'passportIssueDate',
+  'companyName', 'inn', 'kpp', 'ogrn', 'vatin', 'authorizedPerson', 'position', 'authorizedBy',
+  'bic', 'bankName', 'correspondentAccount', 'settlementAccount', 'personalAccount', 'swift',
+  'accountNumber', 'legalAddress', 'actualAddress', 'postalAddress', 'email', 'phone', 'fax',
+  'contactPerson', 'contactEmail', 'contactPhone', 'documentsDelivery', 'discount', 'verification',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/**
+ * One record keyed by field id. Every field is optional (a policy decides which show), addresses
+ * are objects, host-defined values live under `custom`. Unknown keys are kept, so a newer
+ * backend's fields pass through an older element untouched.
+ */
 export const Profile = z.looseObject({
-  username: z.optional(z.string()),
-  accountType: z.optional(z.enum(['individual', 'company', 'sole_trader', 'state_institution'])),
-  residency: z.optional(z.enum(['resident', 'non_resident'])),
-  custom: z.optional(z.record(z.string(), z.unknown())),
+  ...(Object.fromEntries(PROFILE_TEXT_FIELDS.map((k) => [k, text])) as Record<(typeof PROFILE_TEXT_FIELDS)[number], typeof text>),
+  ...(Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, z.optional(Address)])) as Record<(typeof ADDRESS_FIELDS)[number], z.ZodMiniOptional<typeof Address>>),
+  accountType: z.optional(AccountType),
+  residency: z.optional(Residency),
+  documentsDelivery: z.optional(z.union([DocumentsDelivery, z.literal('')])),
+  /** Personal discount in percent; read only. */
+  discount: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  /** Verification of a company account; read only. */
+  verification: z.optional(z.enum(VERIFICATION_STATUSES)),
+  custom: z.optional(z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()]))),
 });
 export type Profile = z.infer<typeof Profile>;
 
+/**
+ * What a policy says about one field. Omitted flags default to the common case: visible,
+ * optional, editable, no confirmation.
+ */
 export const FieldPolicy = z.object({
-  visible: z.boolean(),
-  required: z.boolean(),
-  requiredForPayment: z.boolean(),
-  editable: z.union([z.boolean(), z.literal('admin')]),
-  confirm: z.boolean(),
+  visible: z._default(z.boolean(), true),
+  required: z._default(z.boolean(), false),
+  requiredForPayment: z._default(z.boolean(), false),
+  /** `'admin'`: the main administrator only (viewer role `owner`). */
+  editable: z._default(z.union([z.boolean(), z.literal('admin')]), true),
+  /** Changing an existing value creates a confirmation ticket. */
+  confirm: z._default(z.boolean(), false),
 });
 export type FieldPolicy = z.infer<typeof FieldPolicy>;
+export type FieldPolicyInput = z.input<typeof FieldPolicy>;
 
+/** A label in several locales (`{ en: 'Tax exempt', ru: 'Освобождён от НДС' }`) or one string. */
+export const LocalizedText = z.union([z.string(), z.record(z.string(), z.string())]);
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const CUSTOM_FIELD_TYPES = ['text', 'email', 'tel', 'select', 'checkbox', 'date'] as const;
+
+/** A host's own profile field, stored under `profile.custom[id]`. */
+export const CustomField = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z][\w-]{0,63}$/)),
+  label: LocalizedText,
+  type: z.enum(CUSTOM_FIELD_TYPES),
+  hint: z.optional(LocalizedText),
+  options: z.optional(z.array(z.object({ value: z.string(), label: LocalizedText }))),
+  required: z.optional(z.boolean()),
+  requiredForPayment: z.optional(z.boolean()),
+  editable: z.optional(z.union([z.boolean(), z.literal('admin')])),
+  confirm: z.optional(z.boolean()),
+  /** A regular expression the whole value must match (text, email, tel). */
+  pattern: z.optional(z.string()),
+});
+export type CustomField = z.infer<typeof CustomField>;
+
+/** Which fields show, are required (also for payment), editable and confirmed by ticket. */
 export const ProfilePolicy = z.object({
+  /** Field id -> policy. A field that is not listed is not shown. */
   fields: z.record(z.string(), FieldPolicy),
-  custom: z.optional(z.array(z.looseObject({ id: z.string(), type: z.string() }))),
+  custom: z.optional(z.array(CustomField)),
 });
 export type ProfilePolicy = z.infer<typeof ProfilePolicy>;
+export type ProfilePolicyInput = z.input<typeof ProfilePolicy>;

@@ -29,6 +29,11 @@ export interface SettingsControllerOptions<T extends object> {
   validate?: (draft: T) => Record<string, string>;
   /** Called after a successful save with the stored data. */
   onSaved?: (data: T) => void;
+  /**
+   * Reads what `get` returns beside `data` and `version` (the profile's `policy`). Throwing
+   * (for example an `invalid_response` AdapterError) makes the load fail like a malformed response.
+   */
+  onLoad?: (response: Record<string, unknown>) => void;
 }
 
 export interface SettingsConflict<T> {
@@ -89,7 +94,9 @@ export class SettingsController<T extends object> implements ReactiveController 
       task: async (_args, { signal }) => {
         const api = options.api();
         if (!api) return undefined;
-        const result = parseResponse(this.#versionedSchema, await this.reauth.run(() => api.get({ signal })));
+        const raw = await this.reauth.run(() => api.get({ signal }));
+        const result = parseResponse(this.#versionedSchema, raw);
+        options.onLoad?.(raw as unknown as Record<string, unknown>);
         this.#accept(result.data, result.version);
         return result.data;
       },

@@ -1,0 +1,258 @@
+import { msg, str } from '@lit/localize';
+import type { Profile } from '@acct/core';
+
+/** How a field is drawn: one renderer reads this instead of a template per field. */
+export interface FieldMeta {
+  group: ProfileGroup;
+  control: 'text' | 'email' | 'tel' | 'date' | 'address' | 'select' | 'type' | 'status';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'email' | 'tel' | 'text';
+  /** Identifiers are shown in a monospace font and never spell-checked. */
+  code?: boolean;
+}
+
+export type ProfileGroup = 'account' | 'person' | 'company' | 'bank' | 'addresses' | 'contacts' | 'documents' | 'custom';
+export const GROUPS: readonly ProfileGroup[] = ['account', 'person', 'company', 'bank', 'addresses', 'contacts', 'documents', 'custom'];
+
+const id = (group: ProfileGroup, inputmode: FieldMeta['inputmode'] = 'numeric'): FieldMeta => ({
+  group,
+  control: 'text',
+  autocomplete: 'off',
+  inputmode,
+  code: true,
+});
+
+/** Built-in fields in display order. */
+export const FIELD_META: Record<string, FieldMeta> = {
+  username: { group: 'account', control: 'text', autocomplete: 'username' },
+  accountType: { group: 'account', control: 'type' },
+  country: { group: 'account', control: 'text', autocomplete: 'country' },
+  lastName: { group: 'person', control: 'text', autocomplete: 'family-name' },
+  firstName: { group: 'person', control: 'text', autocomplete: 'given-name' },
+  middleName: { group: 'person', control: 'text', autocomplete: 'additional-name' },
+  birthDate: { group: 'person', control: 'date', autocomplete: 'bday' },
+  birthPlace: { group: 'person', control: 'text', autocomplete: 'off' },
+  passportNumber: id('person', 'text'),
+  passportIssuedBy: { group: 'person', control: 'text', autocomplete: 'off' },
+  passportIssueDate: { group: 'person', control: 'date', autocomplete: 'off' },
+  companyName: { group: 'company', control: 'text', autocomplete: 'organization' },
+  inn: id('company'),
+  kpp: id('company', 'text'),
+  ogrn: id('company'),
+  vatin: id('company', 'text'),
+  authorizedPerson: { group: 'company', control: 'text', autocomplete: 'off' },
+  position: { group: 'company', control: 'text', autocomplete: 'off' },
+  authorizedBy: { group: 'company', control: 'text', autocomplete: 'off' },
+  bic: id('bank'),
+  bankName: { group: 'bank', control: 'text', autocomplete: 'off' },
+  correspondentAccount: id('bank'),
+  personalAccount: id('bank', 'text'),
+  settlementAccount: id('bank'),
+  swift: id('bank', 'text'),
+  accountNumber: id('bank', 'text'),
+  legalAddress: { group: 'addresses', control: 'address' },
+  actualAddress: { group: 'addresses', control: 'address' },
+  postalAddress: { group: 'addresses', control: 'address' },
+  email: { group: 'contacts', control: 'email', autocomplete: 'email', inputmode: 'email' },
+  phone: { group: 'contacts', control: 'tel', autocomplete: 'tel', inputmode: 'tel' },
+  fax: { group: 'contacts', control: 'tel', autocomplete: 'fax tel', inputmode: 'tel' },
+  contactPerson: { group: 'contacts', control: 'text', autocomplete: 'section-contact name' },
+  contactEmail: { group: 'contacts', control: 'email', autocomplete: 'section-contact email', inputmode: 'email' },
+  contactPhone: { group: 'contacts', control: 'tel', autocomplete: 'section-contact tel', inputmode: 'tel' },
+  documentsDelivery: { group: 'documents', control: 'select' },
+  discount: { group: 'account', control: 'status' },
+  verification: { group: 'account', control: 'status' },
+};
+
+export const ADDRESS_PART_AUTOCOMPLETE: Record<string, string> = {
+  country: 'country',
+  region: 'address-level1',
+  city: 'address-level2',
+  postcode: 'postal-code',
+  line1: 'address-line1',
+  line2: 'address-line2',
+};
+
+/** Address objects get their own autofill section, so a legal and a postal address do not mix. */
+export const ADDRESS_SECTION: Record<string, string> = {
+  legalAddress: 'section-legal',
+  actualAddress: 'section-actual',
+  postalAddress: 'section-postal',
+};
+
+export function groupHeading(group: ProfileGroup, type: Profile['accountType']): string {
+  switch (group) {
+    case 'account':
+      return msg('Account');
+    case 'person':
+      return type === 'sole_trader' ? msg('Passport of the sole trader') : msg('Personal details');
+    case 'company':
+      return type === 'sole_trader' ? msg('Sole trader') : type === 'state_institution' ? msg('Institution') : msg('Company');
+    case 'bank':
+      return msg('Bank details');
+    case 'addresses':
+      return msg('Addresses');
+    case 'contacts':
+      return msg('Contact details');
+    case 'documents':
+      return msg('Original billing documents');
+    default:
+      return msg('Additional information');
+  }
+}
+
+export function fieldLabel(field: string, type?: Profile['accountType']): string {
+  switch (field) {
+    case 'username': return msg('Username');
+    case 'accountType': return msg('Profile type');
+    case 'residency': return msg('Residency');
+    case 'country': return msg('Country');
+    case 'lastName': return msg('Last name');
+    case 'firstName': return msg('First name');
+    case 'middleName': return msg('Middle name');
+    case 'birthDate': return msg('Date of birth');
+    case 'birthPlace': return msg('Place of birth');
+    case 'passportNumber': return msg('Passport series and number');
+    case 'passportIssuedBy': return msg('Passport issued by');
+    case 'passportIssueDate': return msg('Passport issue date');
+    case 'companyName': return type === 'sole_trader' ? msg('Name of the sole trader') : msg('Company name');
+    case 'inn': return msg('INN');
+    case 'kpp': return msg('KPP');
+    case 'ogrn': return type === 'sole_trader' ? msg('OGRNIP') : msg('OGRN (PSRN)');
+    case 'vatin': return msg('VAT number');
+    case 'authorizedPerson': return msg('Authorized person');
+    case 'position': return msg('Position');
+    case 'authorizedBy': return msg('Acting on the basis of');
+    case 'bic': return msg('BIC');
+    case 'bankName': return msg('Bank');
+    case 'correspondentAccount': return msg('Correspondent account');
+    case 'settlementAccount': return msg('Settlement account');
+    case 'personalAccount': return msg('Personal account');
+    case 'swift': return msg('SWIFT code');
+    case 'accountNumber': return msg('Account number (IBAN)');
+    case 'legalAddress': return msg('Legal address');
+    case 'actualAddress': return msg('Actual address');
+    case 'postalAddress': return msg('Postal address');
+    case 'email': return msg('Email');
+    case 'phone': return type === 'individual' || !type ? msg('Mobile phone') : msg('Phone');
+    case 'fax': return msg('Fax');
+    case 'contactPerson': return msg('Contact person');
+    case 'contactEmail': return msg('Contact email');
+    case 'contactPhone': return msg('Contact phone number');
+    case 'documentsDelivery': return msg('How you receive original documents');
+    case 'discount': return msg('Personal discount');
+    case 'verification': return msg('Company verification');
+    default: return field;
+  }
+}
+
+export function addressPartLabel(part: string): string {
+  switch (part) {
+    case 'country': return msg('Country');
+    case 'region': return msg('Region');
+    case 'city': return msg('City');
+    case 'postcode': return msg('Postcode');
+    case 'line1': return msg('Address');
+    default: return msg('Address, line 2');
+  }
+}
+
+/** A label for any path: `legalAddress.city` -> "Legal address: City". */
+export function pathLabel(path: string, type?: Profile['accountType'], custom?: (id: string) => string | undefined): string {
+  const [head = '', part] = path.split('.');
+  if (head === 'custom' && part) return custom?.(part) ?? part;
+  return part ? `${fieldLabel(head, type)}: ${addressPartLabel(part)}` : fieldLabel(head, type);
+}
+
+export function accountTypeLabel(type: string | undefined): string {
+  switch (type) {
+    case 'company': return msg('Company');
+    case 'sole_trader': return msg('Sole trader');
+    case 'state_institution': return msg('State institution');
+    default: return msg('Individual');
+  }
+}
+
+export function residencyLabel(residency: string | undefined): string {
+  return residency === 'non_resident' ? msg('Non-resident of Russia') : msg('Resident of Russia');
+}
+
+export function deliveryLabel(v: string): string {
+  switch (v) {
+    case 'edo': return msg('Electronic document exchange (EDO)');
+    case 'post': return msg('By post');
+    case 'courier': return msg('By courier');
+    case 'pickup': return msg('Pick up at the office');
+    default: return msg('Not chosen');
+  }
+}
+
+export function verificationLabel(v: string | undefined): string {
+  switch (v) {
+    case 'verified': return msg('Verified');
+    case 'pending': return msg('Waiting for verification');
+    case 'rejected': return msg('Verification failed: contact support');
+    default: return msg('Not verified');
+  }
+}
+
+/** Translated field errors: identifier reasons say what is wrong with which number. */
+export function reasonMessage(path: string, reason: string, profile: Profile): string | undefined {
+  const [field = ''] = path.split('.');
+  const name = fieldLabel(field, profile.accountType);
+  switch (reason) {
+    case 'required':
+      return msg('Fill in this field.');
+    case 'checksum':
+      return msg(str`${name} check digit does not match. Check the number for typos.`);
+    case 'length': {
+      const n = expectedLength(field, profile);
+      return n ? msg(str`${name} must have ${n} digits.`) : msg(str`${name} has the wrong number of characters.`);
+    }
+    case 'format':
+      return msg(str`${name} contains characters that are not allowed here.`);
+    case 'all_zeros':
+      return msg(str`${name} cannot be all zeros.`);
+    case 'country':
+      return field === 'vatin'
+        ? msg('The VAT number does not belong to the country of the account.')
+        : msg('This country does not use this format.');
+    case 'bic_required':
+      return msg('Enter a valid BIC first: the account is checked against it.');
+    case 'bic_mismatch':
+      return msg('The correspondent account does not belong to the bank with this BIC.');
+    case 'email':
+      return msg('Enter an email address like name@example.com.');
+    case 'phone':
+      return msg('Enter a phone number in international format, like +7 916 123-45-67.');
+    case 'date':
+      return msg('Enter a real date.');
+    case 'future_date':
+      return msg('This date cannot be in the future.');
+    case 'pattern':
+      return msg('This value does not have the expected format.');
+    case 'option':
+      return msg('Choose one of the options.');
+    default:
+      return undefined;
+  }
+}
+
+function expectedLength(field: string, p: Profile): number | undefined {
+  switch (field) {
+    case 'inn':
+      return p.accountType === 'company' || p.accountType === 'state_institution' ? 10 : 12;
+    case 'kpp':
+    case 'bic':
+      return 9;
+    case 'ogrn':
+      return p.accountType === 'sole_trader' ? 15 : 13;
+    case 'correspondentAccount':
+    case 'settlementAccount':
+      return 20;
+    case 'passportNumber':
+      return 10;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,278 @@
+import '@acct/elements/provider';
+import '@acct/elements/profile';
+import { createMemoryAdapter, type MemoryAdapter, type SampleAccountId } from '@acct/adapter-memory';
+import type { AcctProfile } from '@acct/elements';
+import type { DeepPartial, SampleAccount } from '@acct/adapter-memory';
+import type { ProfilePolicyInput } from '@acct/core';
+import { expect, fixture, html, liveText, recordEvents, shadow, until } from './helpers.js';
+import { FORM, runSettingsContract } from './settings-contract.js';
+
+const input = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+
+async function type(el: Element, name: string, value: string): Promise<void> {
+  const i = input(el, name);
+  i.focus();
+  i.value = value;
+  i.dispatchEvent(new Event('input'));
+  i.blur();
+  await (el as AcctProfile).updateComplete;
+}
+
+function button(el: Element, label: RegExp): HTMLButtonElement {
+  const b = [...shadow(el).querySelectorAll('button')].find((x) => label.test(x.textContent ?? ''));
+  if (!b) throw new Error(`no button ${label}`);
+  return b;
+}
+
+function errorOf(el: Element, name: string): string {
+  const ids = (input(el, name).getAttribute('aria-describedby') ?? '').split(' ');
+  return ids.filter((id) => id.endsWith('-error')).map((id) => shadow(el).getElementById(id)?.textContent ?? '').join(' ');
+}
+
+async function mount(
+  account: SampleAccountId,
+  o: { data?: DeepPartial<SampleAccount>; policy?: ProfilePolicyInput; mode?: string } = {},
+): Promise<{ el: AcctProfile; adapter: MemoryAdapter }> {
+  const adapter = createMemoryAdapter({ account, data: o.data, policy: o.policy });
+  const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode=${o.mode ?? 'view'}></acct-profile></acct-provider>`);
+  const el = provider.querySelector('acct-profile')!;
+  await until(() => shadow(el).querySelector('[data-field]'), 'profile loaded');
+  return { el, adapter };
+}
+
+async function change(el: AcctProfile): Promise<void> {
+  button(el, /^\s*change\s*$/i).click();
+  await until(() => shadow(el).querySelector(FORM), 'form');
+}
+
+/** Top-level fields the form shows (inputs and read-only text), addresses once. */
+function shownFields(el: Element): string[] {
+  const fields = [...shadow(el).querySelectorAll(`${FORM} [data-field]`)].map((n) => n.getAttribute('data-field')!);
+  return [...new Set(fields.filter((f) => !f.includes('.')))].sort();
+}
+
+runSettingsContract({
+  tag: 'acct-profile',
+  domain: 'profile',
+  render: (adapter) => html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`,
+  edit: (el) => type(el, 'firstName', 'Johannes'),
+  expectEdited: (el) => expect(input(el, 'firstName').value).to.equal('Johannes'),
+  expectStored: (adapter) => expect(adapter.control.snapshot().profile.firstName).to.equal('Johannes'),
+  field: 'firstName',
+});
+
+/** Document 002's table, cell by cell (discount and verification are shown as status, not fields). */
+const MATRIX: Partial<Record<SampleAccountId, string[]>> = {
+  'individual-resident': ['lastName', 'firstName', 'middleName', 'birthDate', 'birthPlace', 'passportNumber', 'passportIssuedBy', 'passportIssueDate', 'postalAddress', 'email', 'phone'],
+  'individual-non-resident': ['lastName', 'firstName', 'middleName', 'birthDate', 'birthPlace', 'passportNumber', 'passportIssuedBy', 'passportIssueDate', 'postalAddress', 'email', 'phone', 'country'],
+  'company-resident': ['companyName', 'inn', 'kpp', 'ogrn', 'authorizedPerson', 'position', 'authorizedBy', 'bic', 'bankName', 'correspondentAccount', 'settlementAccount', 'actualAddress', 'legalAddress', 'phone', 'fax', 'contactPerson', 'contactEmail', 'contactPhone', 'documentsDelivery'],
+  'company-non-resident': ['companyName', 'country', 'vatin', 'authorizedPerson', 'bankName', 'swift', 'accountNumber', 'actualAddress', 'legalAddress', 'phone', 'fax', 'contactPerson', 'contactEmail', 'contactPhone'],
+  'sole-trader': ['companyName', 'inn', 'passportNumber', 'passportIssuedBy', 'passportIssueDate', 'bic', 'bankName', 'correspondentAccount', 'settlementAccount', 'actualAddress', 'legalAddress', 'contactPerson', 'contactEmail', 'contactPhone', 'documentsDelivery'],
+  'state-institution': ['companyName', 'inn', 'kpp', 'ogrn', 'authorizedPerson', 'position', 'authorizedBy', 'bic', 'bankName', 'personalAccount', 'settlementAccount', 'actualAddress', 'legalAddress', 'phone', 'fax', 'contactPerson', 'contactEmail', 'contactPhone', 'documentsDelivery'],
+};
+
+describe('acct-profile', () => {
+  it('is accessible in view mode and shows the company verification and discount', async () => {
+    const { el } = await mount('company-resident');
+    await expect(el).to.be.accessible();
+    expect(shadow(el).querySelector(FORM) === null, 'view mode first').to.equal(true);
+    expect(shadow(el).querySelector('[data-field=verification]')?.textContent).to.match(/verified/i);
+    expect(shadow(el).querySelector('[data-field=discount]')?.textContent).to.match(/5\s?%/);
+  });
+
+  for (const [account, fields] of Object.entries(MATRIX)) {
+    it(`${account}: the form shows exactly the fields of its cell`, async () => {
+      const { el } = await mount(account as SampleAccountId);
+      await change(el as AcctProfile);
+      expect(shownFields(el)).to.deep.equal([...fields].sort());
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('Russian legal entity: wrong check digits are caught as the user leaves the field, in words', async () => {
+    const { el, adapter } = await mount('company-resident');
+    await change(el);
+    await type(el, 'ogrn', '1187746123455');
+    expect(input(el, 'ogrn').getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(el, 'ogrn')).to.match(/OGRN \(PSRN\) check digit does not match/);
+    await type(el, 'settlementAccount', '40702810938000012346');
+    expect(errorOf(el, 'settlementAccount')).to.match(/check digit/);
+    await type(el, 'kpp', '77280100');
+    expect(errorOf(el, 'kpp')).to.match(/9 digits/);
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => shadow(el).activeElement?.getAttribute('name') === 'kpp', 'focus on the first invalid field');
+    expect(adapter.control.calls.some((c) => c.method === 'profile.update')).to.equal(false);
+    expect(input(el, 'ogrn').value, 'typed value kept').to.equal('1187746123455');
+    // Fixing the BIC-bound account clears its error; a BIC change re-checks the accounts.
+    await type(el, 'settlementAccount', '40702810938000012345');
+    expect(errorOf(el, 'settlementAccount')).to.equal('');
+    await type(el, 'bic', '044525974');
+    expect(errorOf(el, 'settlementAccount')).to.match(/check digit/);
+  });
+
+  it('saving a change of confirmed data creates a ticket, says so and fires acct-ticket-created', async () => {
+    const { el, adapter } = await mount('company-resident');
+    const events = recordEvents(el, ['acct-ticket-created', 'acct-saved']);
+    await change(el);
+    await type(el, 'kpp', '772801002');
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => events.some((e) => e.type === 'acct-ticket-created'), 'ticket event');
+    const ticket = events.find((e) => e.type === 'acct-ticket-created')!.detail;
+    expect(ticket.section).to.equal('profile');
+    expect(ticket.ticket.id).to.equal('T-1001');
+    await until(() => shadow(el).querySelector(FORM) === null, 'back to view');
+    expect(shadow(el).textContent).to.contain('Ticket T-1001 was created to confirm the change.');
+    expect(liveText(el)).to.contain('T-1001');
+    expect(adapter.control.snapshot().profile.kpp).to.equal('772801002');
+    await expect(el).to.be.accessible();
+  });
+
+  it('server errors on a whole address or on a field the form does not show are not lost', async () => {
+    const { el, adapter } = await mount('company-resident');
+    await change(el);
+    await type(el, 'fax', '+74951234500');
+    adapter.control.failNext('validation', { method: 'profile.update', fieldErrors: { legalAddress: 'Not a registered address', personalAccount: 'required' } });
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => shadow(el).querySelector('[data-field=legalAddress][aria-invalid=true]'), 'address error');
+    expect(shadow(el).getElementById('f-legalAddress-error')?.textContent).to.equal('Not a registered address');
+    expect(shadow(el).querySelector(`${FORM} [role=alert]`)?.textContent).to.match(/Personal account: Fill in this field/);
+    expect(input(el, 'fax').value).to.equal('+74951234500');
+    await expect(el).to.be.accessible();
+  });
+
+  it('company data is read-only for anyone but the main administrator, with the reason', async () => {
+    const { el } = await mount('company-resident', { data: { viewer: { role: 'admin' } } });
+    await change(el);
+    expect(shadow(el).querySelector('[name=kpp]') === null).to.equal(true);
+    const kpp = shadow(el).querySelector('[data-field=kpp]')!;
+    expect(kpp.getAttribute('data-readonly')).to.equal('true');
+    expect(kpp.textContent).to.contain('772801001');
+    expect(kpp.textContent).to.match(/main administrator/);
+    expect(input(el, 'fax').disabled).to.equal(false);
+    const inn = shadow(el).querySelector('[data-field=inn]')!;
+    expect(inn.textContent).to.match(/cannot be changed/);
+  });
+
+  it('EU company: IBAN checked by mod 97; country change request creates a prefilled ticket', async () => {
+    const { el, adapter } = await mount('company-non-resident');
+    const events = recordEvents(el, ['acct-ticket-created']);
+    await change(el);
+    await type(el, 'accountNumber', 'DE44500105175407324932');
+    expect(errorOf(el, 'accountNumber')).to.match(/check digit does not match/);
+    await type(el, 'accountNumber', 'DE89 3704 0044 0532 0130 00');
+    expect(errorOf(el, 'accountNumber')).to.equal('');
+    const country = shadow(el).querySelector('[data-field=country]')!;
+    expect(country.textContent).to.contain('To change the country, create a support ticket');
+    button(el, /request change/i).click();
+    await until(() => shadow(el).querySelector('#country-request'), 'request form');
+    button(el, /send request/i).click();
+    await until(() => shadow(el).querySelector('#country-request-error'), 'asks for the country');
+    const field = shadow(el).querySelector<HTMLInputElement>('#country-request')!;
+    field.value = 'Austria';
+    button(el, /send request/i).click();
+    await until(() => events.length === 1, 'ticket');
+    const created = adapter.control.snapshot().tickets[0]!;
+    expect(created.subject).to.match(/country/i);
+    expect(created.body).to.contain('nordlicht').and.contain('DE').and.contain('Austria');
+    expect(input(el, 'accountNumber').value, 'the form keeps its edits').to.equal('DE89 3704 0044 0532 0130 00');
+  });
+
+  it('lists the fields missing for payment, focuses each on click, and disappears when they are filled', async () => {
+    const { el } = await mount('billing-individual', { data: { profile: { phone: null, postalAddress: { line1: '' } } } });
+    const banner = () => shadow(el).querySelector('[data-banner=payment]');
+    expect(banner()?.textContent).to.match(/Mobile phone/).and.match(/Postal address: Address/);
+    await expect(el).to.be.accessible();
+    shadow(el).querySelector<HTMLButtonElement>('[data-banner=payment] button[data-path=phone]')!.click();
+    await until(() => shadow(el).activeElement?.getAttribute('name') === 'phone', 'focus on phone');
+    await type(el, 'phone', '+31 6 12345678');
+    shadow(el).querySelector<HTMLButtonElement>('[data-banner=payment] button[data-path="postalAddress.line1"]')!.click();
+    await until(() => shadow(el).activeElement?.getAttribute('name') === 'postalAddress.line1', 'focus on address');
+    await type(el, 'postalAddress.line1', 'Keizersgracht 452');
+    expect(banner() === null, 'banner gone').to.equal(true);
+  });
+
+  it('switching the profile type to company warns about verification and shows the company fields', async () => {
+    const { el } = await mount('billing-individual');
+    await change(el);
+    expect(shadow(el).querySelector('[name=companyName]') === null).to.equal(true);
+    shadow(el).querySelector<HTMLInputElement>('input[name=accountType][value=company]')!.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#type-warning')?.textContent).to.match(/verified before they can be paid/);
+    expect(shadow(el).querySelector('[name=companyName]') === null).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders and validates host custom fields like built-in ones', async () => {
+    const policy: ProfilePolicyInput = {
+      fields: { firstName: {}, lastName: {} },
+      custom: [
+        { id: 'taxExempt', label: { en: 'Tax exempt', ru: 'Освобождён от НДС' }, type: 'checkbox' },
+        { id: 'poNumber', label: 'PO number', type: 'text', pattern: 'PO-\\d+', required: true },
+        { id: 'segment', label: 'Segment', type: 'select', options: [{ value: 'smb', label: 'Small business' }, { value: 'ent', label: 'Enterprise' }] },
+      ],
+    };
+    const { el, adapter } = await mount('billing-individual', { policy, mode: 'form' });
+    await until(() => shadow(el).querySelector(FORM), 'form');
+    expect(shadow(el).querySelector('label')?.textContent ?? '').to.be.a('string');
+    await type(el, 'custom.poNumber', 'PO-x');
+    expect(errorOf(el, 'custom.poNumber')).to.match(/expected format/);
+    await type(el, 'custom.poNumber', 'PO-42');
+    input(el, 'custom.taxExempt').click();
+    const seg = shadow(el).querySelector<HTMLSelectElement>('[name="custom.segment"]')!;
+    seg.value = 'ent';
+    seg.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => liveText(el).match(/saved/i), 'saved');
+    expect(adapter.control.snapshot().profile.custom).to.deep.equal({ poNumber: 'PO-42', taxExempt: true, segment: 'ent' });
+  });
+
+  for (const theme of ['dark', 'branded'] as const) {
+    it(`the form is accessible in the ${theme} theme, badges and errors included`, async () => {
+      const adapter = createMemoryAdapter({ account: 'billing-company', data: { profile: { phone: '' } } });
+      const provider = await fixture(html`<acct-provider theme=${theme} .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
+      const el = provider.querySelector('acct-profile')!;
+      await until(() => shadow(el).querySelector('[data-field=email] .badge'), 'email status');
+      await type(el, 'firstName', '');
+      await type(el, 'email', 'not-an-email');
+      expect(errorOf(el, 'email')).to.match(/name@example.com/);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('without a policy from the backend uses core default: billing panel without residency, matrix with it', async () => {
+    const memory = createMemoryAdapter({ account: 'billing-individual', data: { profile: { residency: null } } });
+    const profile = {
+      get: async () => {
+        const { data, version } = await memory.profile.get();
+        return { data, version };
+      },
+      update: memory.profile.update,
+    };
+    const el = await fixture<AcctProfile>(html`<acct-profile mode="form" .adapter=${{ ...memory, profile }}></acct-profile>`);
+    await until(() => shadow(el).querySelector(FORM), 'form');
+    expect(input(el, 'lastName').disabled).to.equal(false);
+    expect(shadow(el).querySelector('[data-field=username]')?.getAttribute('data-readonly')).to.equal('true');
+    expect(shadow(el).querySelector('[data-banner=payment]') === null).to.equal(true);
+    const resident = createMemoryAdapter({ account: 'individual-resident' });
+    const bare = { get: async () => ({ data: (await resident.profile.get()).data, version: '1' }), update: resident.profile.update };
+    const el2 = await fixture<AcctProfile>(html`<acct-profile mode="form" .adapter=${{ ...resident, profile: bare }}></acct-profile>`);
+    await until(() => shadow(el2).querySelector(FORM), 'form');
+    expect(shadow(el2).querySelector('[data-field=lastName]')?.getAttribute('data-readonly'), 'name of a personal account').to.equal('true');
+    expect(shadow(el2).querySelector('[name=birthPlace]') === null).to.equal(false);
+  });
+
+  it('shows the email confirmation status and opens the email and phone elements', async () => {
+    if (!customElements.get('acct-email-change')) customElements.define('acct-email-change', class extends HTMLElement {});
+    if (!customElements.get('acct-phone-verification')) customElements.define('acct-phone-verification', class extends HTMLElement {});
+    const { el } = await mount('billing-company');
+    expect(shadow(el).querySelector('[data-field=email] .badge')?.textContent).to.match(/Waiting for confirmation of finance@ateliernuage.example/);
+    button(el, /change email/i).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-field=email] acct-email-change') === null).to.equal(false);
+    button(el, /verify phone/i).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('acct-phone-verification')?.getAttribute('phone')).to.equal('+33612345678');
+    expect(shadow(el).querySelector('acct-email-change') === null, 'one flow at a time').to.equal(true);
+  });
+});
