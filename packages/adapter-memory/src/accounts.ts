@@ -166,7 +166,8 @@ function account(p: Persona): SampleAccount {
     title: p.title,
     secrets: { password: DEMO_CREDENTIALS.password, ...(codeWord ? { codeWord } : {}), apiKeys: keys.secrets },
     viewer: { username: p.username, role: 'owner', currentIp: act.currentIp, lastLogin: act.lastLogin },
-    profile: { username: p.username, ...p.profile },
+    // Phones in the samples are verified, except the billing panel individual's (so the demo shows both).
+    profile: { username: p.username, ...p.profile, ...(p.profile.phone ? { phoneVerified: p.username !== 'jdevries' } : {}) },
     email: { confirmed: true },
     panel: { language: p.language, theme: p.theme },
     userSettings: { savedFilters: 3, orderForms: 2 },

@@ -356,6 +356,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const role = account.viewer.role;
       Object.assign(errors, validateProfile(draft, policy, { role, today: store.now().slice(0, 10) }));
       Object.assign(errors, checkProfileChange(current, draft, policy, role).errors);
+      // Only a confirmed SMS or call verifies a phone; a changed number is unverified again.
+      locked(['phoneVerified'], draft, current, errors);
+      if (draft.phone !== current.phone) draft.phoneVerified = false;
     },
     (before, after) => {
       const { confirm } = checkProfileChange(before, after, profilePolicy(), account.viewer.role);
@@ -461,7 +464,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
             throw invalid({ code: 'wrong_code' });
           }
           phoneChecks.delete(id);
-          if (account.profile.phone !== pending.phone) store.commit('profile', { ...account.profile, phone: pending.phone });
+          if (account.profile.phone !== pending.phone || account.profile.phoneVerified !== true) {
+            store.commit('profile', { ...account.profile, phone: pending.phone, phoneVerified: true });
+          }
         }),
     },
 

@@ -60,6 +60,8 @@ export const Profile = z.looseObject({
   documentsDelivery: z.optional(z.union([DocumentsDelivery, z.literal('')])),
   /** Personal discount in percent; read only. */
   discount: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  /** The phone was verified by SMS or call (server-managed; a changed number is unverified). */
+  phoneVerified: z.optional(z.boolean()),
   /** Verification of a company account; read only. */
   verification: z.optional(z.enum(VERIFICATION_STATUSES)),
   custom: z.optional(z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()]))),

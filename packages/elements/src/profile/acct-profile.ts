@@ -8,6 +8,7 @@ import {
   canEdit,
   defaultProfilePolicy,
   DOCUMENTS_DELIVERY,
+  EmailStatus,
   isAbortError,
   missingForPayment,
   parseResponse,
@@ -17,8 +18,8 @@ import {
   safeUrl,
   toAdapterError,
   validateProfile,
+  Viewer,
   type CustomField,
-  type EmailStatus,
   type FieldPolicy,
   type LocalizedText,
   type Role,
@@ -115,18 +116,29 @@ export class AcctProfile extends AcctElement {
 
   readonly #viewer = new Task(this, {
     args: () => [this.resolvedAdapter] as [unknown],
-    task: async (_a, { signal }) => (await this.api('viewer')?.get({ signal }))?.role,
+    task: async (_a, { signal }) => {
+      const viewer = this.api('viewer');
+      return viewer ? parseResponse(Viewer, await viewer.get({ signal })).role : undefined;
+    },
   });
 
   readonly #email = new Task(this, {
     args: () => [this.resolvedAdapter] as [unknown],
-    task: async (_a, { signal }): Promise<EmailStatus | undefined> => this.api('contacts')?.emailStatus({ signal }),
+    task: async (_a, { signal }): Promise<EmailStatus | undefined> => {
+      const contacts = this.api('contacts');
+      return contacts ? parseResponse(EmailStatus, await contacts.emailStatus({ signal })) : undefined;
+    },
   });
 
   constructor() {
     super();
     this.addEventListener('acct-ticket-created', (e) => {
       if (e.target === this) this.ticket = e.detail.ticket;
+    });
+    // The email and phone elements opened from the profile change what it shows: read it again.
+    this.addEventListener('acct-saved', (e) => {
+      if (e.detail.section === 'contacts.phone') this.settings.reload();
+      if (e.detail.section === 'contacts.email') void this.#email.run();
     });
   }
 
@@ -620,6 +632,11 @@ export class AcctProfile extends AcctElement {
   }
 
   #contactStatus(path: string): TemplateResult | typeof nothing {
+    if (path === 'phone') {
+      const verified = this.settings.saved?.phoneVerified;
+      if (typeof verified !== 'boolean' || !this.settings.saved?.phone) return nothing;
+      return html`<span class="badge" data-confirmed=${verified ? 'true' : 'false'}>${verified ? msg('Verified') : msg('Not verified')}</span>`;
+    }
     if (path !== 'email') return nothing;
     const s = this.#email.value;
     if (!s) return nothing;
