@@ -2,6 +2,7 @@
 // write an adapter and drive the locale.
 import './provider/define.js';
 import './panel-settings/define.js';
+import './security/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

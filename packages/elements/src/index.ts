@@ -5,6 +5,7 @@ export type * from './base/events.js';
 export { SettingsController, type SettingsPhase } from './base/settings-controller.js';
 export { AcctProvider, type AcctBrand } from './provider/acct-provider.js';
 export { AcctPanelSettings } from './panel-settings/acct-panel-settings.js';
+export { AcctSecurity } from './security/acct-security.js';
 export {
   configureAcctLocalization,
   getAcctLocale,
