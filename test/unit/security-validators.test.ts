@@ -112,7 +112,7 @@ test('parseIpRules handles 10,000 lines quickly', () => {
   const { rules, errors } = parseIpRules(lines.join('\n'));
   const ms = performance.now() - t;
   assert.ok(rules.length > 7000 && errors.length >= 2500);
-  assert.ok(ms < 500, `took ${ms} ms`);
+  assert.ok(ms < 2000, `took ${ms} ms`); // generous: CI machines are shared; scripts/bench-ip.mjs measures for real
 });
 
 test('validatePassword: NIST length in code points, blocklist, user inputs, value untouched', () => {

@@ -80,9 +80,14 @@ function ipv6Value(parts: number[]): bigint {
 function parseIpv4(token: string): Parsed {
   if (DOTTED.test(token)) {
     if (LEADING_ZERO.test(token)) return { ok: false, reason: 'leading_zeros' };
-    if (!ipaddr.IPv4.isValidFourPartDecimal(token)) return { ok: false, reason: 'invalid' };
-    const addr = ipaddr.IPv4.parse(token);
-    return { ok: true, family: 'ipv4', value: ipv4Value(addr.octets), text: addr.toString() };
+    // DOTTED already guarantees four decimal parts; the constructor checks each is 0-255.
+    let addr: ipaddr.IPv4;
+    try {
+      addr = new ipaddr.IPv4(token.split('.').map(Number));
+    } catch {
+      return { ok: false, reason: 'invalid' };
+    }
+    return { ok: true, family: 'ipv4', value: ipv4Value(addr.octets), text: token };
   }
   return { ok: false, reason: IPV4_LIKE.test(token) ? 'ipv4_shorthand' : 'invalid' };
 }

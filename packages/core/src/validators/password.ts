@@ -95,10 +95,11 @@ export interface PasswordStrength {
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890', 'йцукенгшщзх', 'фывапролдж', 'ячсмитьбю'];
 
 function hasSequence(chars: string[]): boolean {
+  const codes = chars.map((c) => c.codePointAt(0) ?? 0);
   let run = 1;
-  for (let i = 1; i < chars.length; i++) {
-    const d = chars[i].codePointAt(0)! - chars[i - 1].codePointAt(0)!;
-    const prev = i > 1 ? chars[i - 1].codePointAt(0)! - chars[i - 2].codePointAt(0)! : d;
+  for (let i = 1; i < codes.length; i++) {
+    const d = codes[i] - codes[i - 1];
+    const prev = i > 1 ? codes[i - 1] - codes[i - 2] : d;
     run = (d === 1 || d === -1) && d === prev ? run + 1 : d === 1 || d === -1 ? 2 : 1;
     if (run >= 4) return true;
   }
