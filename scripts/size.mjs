@@ -9,12 +9,15 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  bundle: 25 * KB, // dist/acct-widgets.js: foundation + panel settings
+  bundle: 42 * KB, // dist/acct-widgets.js: foundation + panel settings + security (ipaddr.js, the security forms)
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once
   // the base is trimmed; today the settings controller, reauth and zod/mini are most of it).
   element: 24 * KB,
   locale: 8 * KB, // each lazy locale chunk
 };
+// Elements that need more than BUDGETS.element, each with its reason. security: four forms plus
+// ipaddr.js (~4 KB); its password blocklist (13 KB) and QR encoder (4 KB) are lazy chunks.
+const ELEMENT_BUDGETS = { security: 38 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 
 function measure(code) {
@@ -44,7 +47,7 @@ for (const [name, input] of entries) {
   const { output } = await build.generate({ format: 'esm', inlineDynamicImports: false });
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
-  rows.push({ name: `@acct/elements/${name}`, budget: BUDGETS.element, ...measure(main.code) });
+  rows.push({ name: `@acct/elements/${name}`, budget: ELEMENT_BUDGETS[name] ?? BUDGETS.element, ...measure(main.code) });
 }
 
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};

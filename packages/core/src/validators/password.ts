@@ -9,10 +9,9 @@
  */
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.js';
 
-export const PASSWORD_MIN_LENGTH = 15;
-export const PASSWORD_MIN_LENGTH_WITH_SECOND_FACTOR = 8;
-/** Far above the 64 NIST asks us to allow; beyond it a paste is a mistake, not a password. */
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
+
+export * from './password-policy.js';
 
 export type PasswordReason = 'required' | 'too_short' | 'too_long' | 'common' | 'contains_user_input';
 
@@ -31,11 +30,6 @@ let blocklist: ReadonlySet<string> | undefined;
 function commonPasswords(): ReadonlySet<string> {
   blocklist ??= new Set(COMMON_PASSWORDS_TEXT.split('\n'));
   return blocklist;
-}
-
-/** The minimum a policy asks for: the host's own, else 8 with two-factor on, else 15. */
-export function passwordMinLength(o: { twoFactor?: boolean; policy?: { minLength: number } | undefined } = {}): number {
-  return o.policy?.minLength ?? (o.twoFactor ? PASSWORD_MIN_LENGTH_WITH_SECOND_FACTOR : PASSWORD_MIN_LENGTH);
 }
 
 /** Length in code points (`'🔑'.length` is 2 in JavaScript, one character to a person). */
