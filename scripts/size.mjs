@@ -9,16 +9,18 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  bundle: 42 * KB, // dist/acct-widgets.js: foundation + panel settings + security (ipaddr.js, the security forms)
+  bundle: 37 * KB, // dist/acct-widgets.js: foundation + panel settings + security (its IP parser, blocklist and QR encoder are lazy chunks)
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once
   // the base is trimmed; today the settings controller, reauth and zod/mini are most of it).
   element: 24 * KB,
   locale: 8 * KB, // each lazy locale chunk
 };
-// Elements that need more than BUDGETS.element, each with its reason. security: four forms plus
-// ipaddr.js (~4 KB); its password blocklist (13 KB) and QR encoder (4 KB) are lazy chunks.
-const ELEMENT_BUDGETS = { security: 38 * KB };
+// Elements that need more than BUDGETS.element, each with its reason. security: four forms with
+// their texts; its IP parser with ipaddr.js (5 KB), password blocklist (13 KB) and QR encoder
+// (4 KB) are lazy chunks, not counted here.
+const ELEMENT_BUDGETS = { security: 34 * KB };
 const BASELINE = 'scripts/size-baseline.json';
+const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 
 function measure(code) {
   const buf = Buffer.from(code);
@@ -33,7 +35,8 @@ const rows = [];
 const bundle = readFileSync('dist/acct-widgets.js', 'utf8');
 rows.push({ name: 'dist/acct-widgets.js', budget: BUDGETS.bundle, ...measure(bundle) });
 for (const file of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) {
-  const locale = /^([a-z]{2})-/.exec(file)?.[1];
+  // Locale chunks by the shipped locales, not by shape: `ip-*.js` (core's IP parser) is no locale.
+  const locale = LOCALES.find((l) => file.startsWith(`${l}-`));
   rows.push({ name: `dist/chunks/${locale ? `${locale}-*.js` : file}`, budget: locale ? BUDGETS.locale : undefined, ...measure(readFileSync(`dist/chunks/${file}`, 'utf8')) });
 }
 

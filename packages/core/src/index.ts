@@ -5,8 +5,9 @@ export * from './url.js';
 export * from './format.js';
 export * from './color.js';
 export * from './schemas/index.js';
+// The IP parser (with ipaddr.js) and the password validator (with its blocklist) are also entry
+// points of their own, `@acct/core/ip` and `@acct/core/password`, which elements import lazily:
+// a bundle keeps them out of its main chunk as long as nothing imports them statically.
 export * from './validators/ip.js';
 export * from './validators/password-policy.js';
-// The password policy carries a blocklist (~11 KB gzip): elements load it lazily through
-// `@acct/core/password`; bundlers drop it from `@acct/core` when it is not imported statically.
 export * from './validators/password.js';

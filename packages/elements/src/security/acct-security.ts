@@ -1,15 +1,11 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import {
   EmailStatus,
   formatDateTime,
-  ipRulesAllow,
   isAbortError,
-  isIpRuleWarning,
-  normaliseIp,
-  parseIpRules,
   parseResponse,
   passwordMinLength,
   RecoveryCodes,
@@ -37,6 +33,15 @@ import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { ipReasonMessage, passwordFeedbackMessage, strengthLabel } from './messages.js';
 import { qrPath, type QrPath } from './qr.js';
 import { securityStyles } from './acct-security.styles.js';
+
+type IpModule = typeof import('@acct/core/ip');
+let ipModule: Promise<IpModule> | undefined;
+let ipLoaded: IpModule | undefined;
+/** The IP parser and ipaddr.js (~5 KB gzip) come as a lazy chunk, loaded when the element connects. */
+function loadIpModule(): Promise<IpModule> {
+  ipModule ??= import('@acct/core/ip').then((m) => (ipLoaded = m));
+  return ipModule;
+}
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -105,7 +110,7 @@ export class AcctSecurity extends AcctElement {
     api: () => this.api('security'),
     schema: SecuritySettings,
     validate: (d): Record<string, string> =>
-      this.#parse(d.ipRules.join('\n')).errors.some((e) => !isIpRuleWarning(e.reason))
+      this.#parse(d.ipRules.join('\n'))?.errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason))
         ? { ipRules: msg('Some lines are not valid IP addresses, networks or ranges. Fix the lines listed below.') }
         : {},
   });
@@ -189,6 +194,11 @@ export class AcctSecurity extends AcctElement {
     this.#cwConfirm.input.addEventListener('input', () => this.#clearError('cw', 'codeWordConfirm'));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!ipLoaded) void loadIpModule().then(() => this.requestUpdate());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Secrets do not outlive the element on the page.
@@ -234,8 +244,10 @@ export class AcctSecurity extends AcctElement {
 
   // ---- IP restrictions -----------------------------------------------------------------------
 
-  #parse(text: string): ParsedIpRules {
-    if (this.#parsed?.text !== text) this.#parsed = { text, result: parseIpRules(text) };
+  /** Undefined until the parser chunk has arrived (a few milliseconds after connecting). */
+  #parse(text: string): ParsedIpRules | undefined {
+    if (!ipLoaded) return undefined;
+    if (this.#parsed?.text !== text) this.#parsed = { text, result: ipLoaded.parseIpRules(text) };
     return this.#parsed.result;
   }
 
@@ -250,7 +262,7 @@ export class AcctSecurity extends AcctElement {
   }
 
   #addCurrentIp(): void {
-    const ip = normaliseIp(this.#viewerValue?.currentIp ?? '');
+    const ip = ipLoaded?.normaliseIp(this.#viewerValue?.currentIp ?? '');
     const d = this.settings.draft;
     if (!ip || !d) return;
     const text = this.#ipTextFor(d);
@@ -260,7 +272,10 @@ export class AcctSecurity extends AcctElement {
 
   /** Non-empty, valid, and the address the user is on now is not in it. */
   #locksOut(d: SecuritySettings): { ip?: string } | undefined {
-    const { rules, errors } = this.#parse(this.#ipTextFor(d));
+    const parsed = this.#parse(this.#ipTextFor(d));
+    if (!ipLoaded || !parsed) return undefined;
+    const { rules, errors } = parsed;
+    const { isIpRuleWarning, ipRulesAllow, normaliseIp } = ipLoaded;
     if (!rules.length || errors.some((e) => !isIpRuleWarning(e.reason))) return undefined;
     const ip = this.#viewerValue?.currentIp;
     if (ip && ipRulesAllow(rules, ip)) return undefined;
@@ -270,6 +285,7 @@ export class AcctSecurity extends AcctElement {
   async #submitSettings(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const s = this.settings;
+    await loadIpModule();
     const d = s.draft;
     if (!d || !s.canSave) return;
     const lockout = !deepEqual(d.ipRules, s.saved?.ipRules) ? this.#locksOut(d) : undefined;
@@ -288,7 +304,8 @@ export class AcctSecurity extends AcctElement {
   }
 
   #renderIpLines(text: string, errors: IpRuleError[]): TemplateResult | typeof nothing {
-    if (!errors.length) return nothing;
+    const isIpRuleWarning = ipLoaded?.isIpRuleWarning;
+    if (!errors.length || !isIpRuleWarning) return nothing;
     const lines = text.split(/\r\n|\r|\n/);
     const bad = errors.filter((e) => !isIpRuleWarning(e.reason)).length;
     const warnings = errors.length - bad;
@@ -310,12 +327,13 @@ export class AcctSecurity extends AcctElement {
   #renderAccess(d: SecuritySettings): TemplateResult {
     const s = this.settings;
     const text = this.#ipTextFor(d);
-    const { rules, errors } = this.#parse(text);
-    const bad = errors.some((e) => !isIpRuleWarning(e.reason));
+    const parsed = this.#parse(text);
+    const errors = parsed?.errors ?? [];
+    const bad = errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason));
     const serverError = s.fieldError('ipRules');
     const lockout = this.#locksOut(d);
     const viewer = this.#viewerValue;
-    const current = viewer?.currentIp ? (normaliseIp(viewer.currentIp) ?? viewer.currentIp) : undefined;
+    const current = viewer?.currentIp ? (ipLoaded?.normaliseIp(viewer.currentIp) ?? viewer.currentIp) : undefined;
     const describedBy = ['ipRules-hint', errors.length ? 'ipRules-lines' : '', serverError ? 'ipRules-error' : ''].filter(Boolean).join(' ');
     return html`<form id="settings-form" @submit=${this.#submitSettings} novalidate>
       ${renderSection({
@@ -342,7 +360,7 @@ export class AcctSecurity extends AcctElement {
             ></textarea>
             <div class="hint" id="ipRules-hint" part="hint">
               ${msg('One entry per line: an address (203.0.113.7, 2001:db8::1), a network (203.0.113.0/24) or a range (203.0.113.10-203.0.113.20). Lines starting with # are comments.')}
-              ${rules.length === 0 && !bad ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
+              ${parsed?.rules.length === 0 && !bad ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
             </div>
             ${this.#renderIpLines(text, errors)}
             ${serverError ? html`<div class="error" id="ipRules-error" part="error">${serverError}</div>` : nothing}
@@ -903,7 +921,7 @@ export class AcctSecurity extends AcctElement {
           <li>
             <p>${msg('Scan this QR code with an authenticator app (such as Aegis, Google Authenticator or 1Password).')}</p>
             ${tf.qr
-              ? svg`<svg class="qr" part="qr" viewBox="0 0 ${tf.qr.size} ${tf.qr.size}" role="img" aria-label=${msg('QR code for your authenticator app')}><path d=${tf.qr.d}></path></svg>`
+              ? html`<svg class="qr" part="qr" viewBox="0 0 ${tf.qr.size} ${tf.qr.size}" role="img" aria-label=${msg('QR code for your authenticator app')}><path d=${tf.qr.d}></path></svg>`
               : html`<p class="muted" aria-busy="true">${msg('Drawing the QR code…')}</p>`}
           </li>
           <li>
