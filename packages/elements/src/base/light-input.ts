@@ -10,11 +10,6 @@ export interface LightInputOptions {
   type: 'password' | 'text';
   autocomplete: string;
   inputMode?: 'numeric' | 'text';
-  /**
-   * Put the nodes before the host's other light-DOM children (a modal dialog's input is then the
-   * first of its kind, for scripts and tests that look for "the password input").
-   */
-  first?: boolean;
 }
 
 let counter = 0;
@@ -23,18 +18,12 @@ export class LightInput {
   readonly input: HTMLInputElement;
   readonly label: HTMLSpanElement;
   readonly error: HTMLSpanElement;
-  /** Help text, created on the first `attach` that has some (strength meters, rules). */
-  #hint: HTMLSpanElement | undefined;
-  readonly #first: boolean;
-  readonly #slot: string;
 
   constructor(
     private readonly host: HTMLElement,
     options: LightInputOptions,
   ) {
     const id = `acct-li-${++counter}`;
-    this.#first = options.first ?? false;
-    this.#slot = options.slot;
     this.label = document.createElement('span');
     this.label.id = `${id}-label`;
     this.label.slot = `${options.slot}-label`;
@@ -62,26 +51,12 @@ export class LightInput {
   }
 
   /** Puts the nodes in the host's light DOM (idempotent) and refreshes their texts. */
-  attach(labelText: string, errorText = '', hintText = ''): void {
-    if (this.input.parentNode !== this.host) {
-      if (this.#first) this.host.prepend(this.label, this.input, this.error);
-      else this.host.append(this.label, this.input, this.error);
-    }
+  attach(labelText: string, errorText = ''): void {
+    if (this.input.parentNode !== this.host) this.host.append(this.label, this.input, this.error);
     this.label.textContent = labelText;
     this.error.textContent = errorText;
-    if (hintText && !this.#hint) {
-      this.#hint = document.createElement('span');
-      this.#hint.id = `${this.input.id}-hint`;
-      this.#hint.slot = `${this.#slot}-hint`;
-      this.#hint.setAttribute('part', 'hint');
-    }
-    if (this.#hint) {
-      if (this.#hint.parentNode !== this.host) this.error.after(this.#hint);
-      this.#hint.textContent = hintText;
-    }
     this.input.setAttribute('aria-invalid', errorText ? 'true' : 'false');
-    const describedBy = [hintText && this.#hint ? this.#hint.id : '', errorText ? this.error.id : ''].filter(Boolean).join(' ');
-    if (describedBy) this.input.setAttribute('aria-describedby', describedBy);
+    if (errorText) this.input.setAttribute('aria-describedby', this.error.id);
     else this.input.removeAttribute('aria-describedby');
   }
 
@@ -90,7 +65,6 @@ export class LightInput {
     this.label.remove();
     this.input.remove();
     this.error.remove();
-    this.#hint?.remove();
   }
 
   /** Secrets do not linger in the DOM after use. */

@@ -53,7 +53,7 @@ export class ReauthController implements ReactiveController {
   }
 
   async #ask(): Promise<void> {
-    this.#field ??= new LightInput(this.host, { slot: this.#id, name: 'password', type: 'password', autocomplete: 'current-password', first: true });
+    this.#field ??= new LightInput(this.host, { slot: this.#id, name: 'password', type: 'password', autocomplete: 'current-password' });
     this.#error = '';
     this.host.requestUpdate();
     await this.host.updateComplete;

@@ -24,6 +24,7 @@ import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { LightInput } from '../base/light-input.js';
+import { HintedLightInput } from './hinted-input.js';
 import { deepEqual } from '../base/paths.js';
 import { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
@@ -142,7 +143,7 @@ export class AcctSecurity extends AcctElement {
 
   // ---- Password ----------------------------------------------------------------------------
   readonly #pwCurrent = new LightInput(this, { slot: 'pw-current', name: 'current', type: 'password', autocomplete: 'current-password' });
-  readonly #pwNext = new LightInput(this, { slot: 'pw-next', name: 'next', type: 'password', autocomplete: 'new-password' });
+  readonly #pwNext = new HintedLightInput(this, { slot: 'pw-next', name: 'next', type: 'password', autocomplete: 'new-password' });
   readonly #pwConfirm = new LightInput(this, { slot: 'pw-confirm', name: 'confirm', type: 'password', autocomplete: 'new-password' });
   /** Tells password managers which account the new password belongs to. */
   readonly #pwUsername: HTMLInputElement;
@@ -156,7 +157,7 @@ export class AcctSecurity extends AcctElement {
   @state() private accessor signOut: { busy: boolean; result?: string; error?: AdapterError } | undefined;
 
   // ---- Code word ---------------------------------------------------------------------------
-  readonly #cwWord = new LightInput(this, { slot: 'cw-word', name: 'codeWord', type: 'password', autocomplete: 'off' });
+  readonly #cwWord = new HintedLightInput(this, { slot: 'cw-word', name: 'codeWord', type: 'password', autocomplete: 'off' });
   readonly #cwConfirm = new LightInput(this, { slot: 'cw-confirm', name: 'codeWordConfirm', type: 'password', autocomplete: 'off' });
   @state() private accessor cwOpen = false;
   @state() private accessor cwShow = false;
