@@ -19,6 +19,7 @@ const EXPECT = {
   'elements-panel-settings--overview': { 'acct-panel-settings': 'select[name="language"]' },
   'elements-panel-settings--save-flow': { 'acct-panel-settings': 'select[name="language"]' },
   'elements-provider--white-label': { 'acct-panel-settings': 'select[name="language"]' },
+  'elements-security--overview': { 'acct-security': 'textarea[name="ipRules"]' },
 };
 
 const TYPES = {

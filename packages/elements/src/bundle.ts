@@ -11,6 +11,7 @@ import './api-keys/define.js';
 import './users/define.js';
 import './privacy/define.js';
 import './profile/define.js';
+import './security/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

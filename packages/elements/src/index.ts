@@ -15,6 +15,7 @@ export { AcctApiKeys } from './api-keys/acct-api-keys.js';
 export { AcctUsers } from './users/acct-users.js';
 export { AcctPrivacy } from './privacy/acct-privacy.js';
 export { AcctProfile } from './profile/acct-profile.js';
+export { AcctSecurity } from './security/acct-security.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

@@ -1,0 +1,333 @@
+import { FORM, runSettingsContract } from './settings-contract.js';
+import '@acct/elements/provider';
+import '@acct/elements/security';
+import { createMemoryAdapter, DEMO_CREDENTIALS, type MemoryAdapter } from '@acct/adapter-memory';
+import type { AcctSecurity } from '@acct/elements';
+import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
+
+const checkbox = (el: Element) => q<HTMLInputElement>(el, 'input[name=showLastIp]');
+const textarea = (el: Element) => q<HTMLTextAreaElement>(el, 'textarea[name=ipRules]');
+const button = (el: Element, label: RegExp) => {
+  const b = [...shadow(el).querySelectorAll('button')].find((x) => label.test(x.textContent ?? ''));
+  if (!b) throw new Error(`no button ${label}`);
+  return b;
+};
+const light = (el: Element, name: string) => el.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const lightError = (el: Element, name: string) => {
+  const id = light(el, name).getAttribute('aria-describedby') ?? '';
+  return id
+    .split(' ')
+    .map((x) => document.getElementById(x)?.textContent ?? '')
+    .join(' ');
+};
+
+async function type(el: Element, input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await (el as AcctSecurity).updateComplete;
+}
+
+async function mount(adapter: MemoryAdapter = createMemoryAdapter()): Promise<AcctSecurity> {
+  const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-security></acct-security></acct-provider>`);
+  const el = provider.querySelector('acct-security')!;
+  await until(() => el.shadowRoot?.querySelector(FORM), 'form');
+  // The viewer (current IP, last sign-in) arrives on its own.
+  await until(() => /current IP address/.test(shadow(el).textContent ?? ''), 'viewer');
+  return el;
+}
+
+runSettingsContract({
+  tag: 'acct-security',
+  domain: 'security',
+  render: (adapter) => html`<acct-provider .adapter=${adapter}><acct-security></acct-security></acct-provider>`,
+  edit: async (el) => {
+    checkbox(el).click();
+    await (el as AcctSecurity).updateComplete;
+  },
+  expectEdited: (el) => expect(checkbox(el).checked).to.equal(false),
+  expectStored: (adapter) => expect(adapter.control.snapshot().security.showLastIp).to.equal(false),
+  field: 'ipRules',
+});
+
+describe('acct-security', () => {
+  it('is accessible and shows every section, the current IP and the last sign-in', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+    const text = shadow(el).textContent ?? '';
+    for (const heading of ['Access to billing', 'Password', 'Two-factor authentication', 'Code word']) expect(text).to.contain(heading);
+    expect(text).to.contain('Last sign-in');
+    expect(text).to.contain('no restriction');
+    // Credential inputs are light DOM, with the autocomplete tokens password managers look for.
+    expect(el.querySelector('input[type=password]') === null, 'no credential input until asked').to.equal(true);
+    button(el, /Change password/).click();
+    await until(() => document.activeElement === light(el, 'current'), 'form opened, focus in it');
+    await expect(el).to.be.accessible();
+    expect(light(el, 'current').autocomplete).to.equal('current-password');
+    expect(light(el, 'next').autocomplete).to.equal('new-password');
+    expect(light(el, 'confirm').autocomplete).to.equal('new-password');
+    expect(light(el, 'username').autocomplete).to.equal('username');
+    expect(light(el, 'username').value).to.equal('jdevries');
+  });
+
+  it('reports each bad IP line with its number and reason, and does not save them', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await type(el, textarea(el), ['# office', '203.0.113.0/24', '010.0.0.1', '127.1', '10.0.0.9-10.0.0.1', '10.0.0.1/8', 'fe80::1%eth0', 'hello', '203.0.113.7'].join('\n'));
+    const items = [...shadow(el).querySelectorAll('.lines li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items.length).to.equal(7);
+    expect(items[0]).to.match(/^Line 3: 010\.0\.0\.1 — Leading zeros/);
+    expect(items[1]).to.match(/^Line 4: 127\.1 — Write IPv4 addresses in full/);
+    expect(items[2]).to.match(/^Line 5: .* starts after it ends/);
+    expect(items[3]).to.match(/^Line 6: .* first address of the network/);
+    expect(items[4]).to.match(/^Line 7: .* Zone ids/);
+    expect(items[5]).to.match(/^Line 8: hello — Not an IP address/);
+    expect(items[6]).to.match(/^Line 9: 203\.0\.113\.7 — Already covered by line 2/);
+    expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(textarea(el).getAttribute('aria-describedby')).to.contain('ipRules-lines');
+    await expect(el).to.be.accessible();
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => shadow(el).activeElement?.getAttribute('name') === 'ipRules', 'focus on the list');
+    expect(shadow(el).querySelector('#ipRules-error')?.textContent).to.contain('Fix the lines');
+    expect(adapter.control.calls.some((c) => c.method === 'security.update')).to.equal(false);
+    // Nothing typed is lost.
+    expect(textarea(el).value).to.contain('fe80::1%eth0');
+  });
+
+  it('stops a list that locks the user out until confirmed, and adds the current IP', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const currentIp = adapter.control.snapshot().viewer.currentIp!;
+    await type(el, textarea(el), '198.51.100.0/24');
+    expect(shadow(el).textContent).to.contain(`Your current IP address ${currentIp} is not in this list`);
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'lockout confirmation');
+    expect(shadow(el).querySelector('dialog[open]')!.textContent).to.contain(currentIp);
+    await expect(el).to.be.accessible();
+    (shadow(el).querySelector('dialog[open] button[value=cancel]') as HTMLButtonElement).click();
+    await until(() => !shadow(el).querySelector('dialog[open]'), 'closed');
+    expect(adapter.control.calls.some((c) => c.method === 'security.update')).to.equal(false);
+
+    button(el, /Add my current IP/).click();
+    await el.updateComplete;
+    expect(textarea(el).value).to.equal(`198.51.100.0/24\n${currentIp}`);
+    expect(shadow(el).textContent).to.not.contain('is not in this list');
+    const saved = recordEvents(el, ['acct-saved']);
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => saved.length, 'saved without a question');
+    expect(adapter.control.snapshot().security.ipRules).to.deep.equal(['198.51.100.0/24', currentIp]);
+  });
+
+  it('saves a list that locks out only after "Save anyway"', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await type(el, textarea(el), '198.51.100.0/24 # office');
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'lockout confirmation');
+    (shadow(el).querySelector('dialog[open] button[value=confirm]') as HTMLButtonElement).click();
+    await until(() => adapter.control.snapshot().security.ipRules.length === 1, 'saved');
+    expect(adapter.control.snapshot().security.ipRules).to.deep.equal(['198.51.100.0/24 # office']);
+  });
+
+  it('validates a pasted list of 10,000 lines without freezing', async () => {
+    const el = await mount();
+    const lines = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `10.${(i >> 8) & 255}.${i & 255}.0/24` : i % 3 === 1 ? `2001:db8:${i.toString(16)}::/48` : `bad ${i}`));
+    const t = performance.now();
+    await type(el, textarea(el), lines.join('\n'));
+    const ms = performance.now() - t;
+    expect(ms, `parse and render took ${ms} ms`).to.be.below(1000);
+    expect(shadow(el).querySelectorAll('.lines li').length).to.equal(50);
+    expect(shadow(el).textContent).to.match(/And \d+ more/);
+  });
+
+  it('changes the password: policy in words, wrong current password on its field, success clears and offers sign-out', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const events = recordEvents(el, ['acct-saved', 'acct-error', 'acct-dirty-change']);
+    button(el, /Change password/).click();
+    await el.updateComplete;
+    const submit = () => button(el, /Save new password/).click();
+    const inputs = ['current', 'next', 'confirm'].map((n) => light(el, n));
+
+    // Too short, said in words with the number.
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    await type(el, light(el, 'next'), 'short');
+    await until(() => /Strength: Too weak/.test(lightError(el, 'next')), 'meter in words');
+    expect(lightError(el, 'next')).to.contain('5 of at least 15 characters');
+    submit();
+    await until(() => light(el, 'next').getAttribute('aria-invalid') === 'true', 'too short');
+    expect(lightError(el, 'next')).to.contain('at least 15 characters');
+
+    // Common, and containing the username.
+    await type(el, light(el, 'next'), 'qwertyuiopasdfgh');
+    submit();
+    await until(() => /common passwords|Sequences/.test(lightError(el, 'next')), 'common');
+    await type(el, light(el, 'next'), 'JDevries loves long walks');
+    submit();
+    await until(() => /username or email/.test(lightError(el, 'next')), 'contains username');
+
+    // Mismatch.
+    const next = 'violet tractor mumbles 🔑';
+    await type(el, light(el, 'next'), next);
+    await type(el, light(el, 'confirm'), next + 'x');
+    submit();
+    await until(() => light(el, 'confirm').getAttribute('aria-invalid') === 'true', 'mismatch');
+
+    // Wrong current password: message on that field, new password kept.
+    await type(el, light(el, 'current'), 'not my password');
+    await type(el, light(el, 'confirm'), next);
+    submit();
+    await until(() => light(el, 'current').getAttribute('aria-invalid') === 'true', 'wrong current');
+    expect(lightError(el, 'current')).to.contain('not your current password');
+    expect(light(el, 'next').value).to.equal(next);
+    expect(document.activeElement === light(el, 'current')).to.equal(true);
+
+    // Success.
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    submit();
+    await until(() => events.some((e) => e.type === 'acct-saved'), 'changed');
+    expect(liveText(el)).to.contain('password was changed');
+    for (const input of inputs) expect(input.value === '' && !input.isConnected, `${input.name} cleared and gone`).to.equal(true);
+    const change = adapter.control.calls.find((c) => c.method === 'security.changePassword' && JSON.stringify(c).includes('redacted'));
+    expect(change !== undefined).to.equal(true);
+    // The memory adapter stored the new password exactly as typed: it now re-authenticates with it.
+    await adapter.viewer.reauthenticate({ password: next });
+
+    // Offer to sign out the other sessions.
+    button(el, /Sign out other sessions/).click();
+    await until(() => /Signed out of 2 other sessions/.test(liveText(el)), 'others signed out');
+    expect(adapter.control.snapshot().sessions.map((s) => s.id)).to.deep.equal(['ses-1']);
+
+    const everything =
+      JSON.stringify(events.map((e) => e.detail)) + JSON.stringify(adapter.control.calls) + el.outerHTML + shadow(el).innerHTML;
+    for (const secret of [DEMO_CREDENTIALS.password, next, 'not my password']) expect(everything).to.not.contain(secret);
+    expect(events.filter((e) => e.type === 'acct-dirty-change').length).to.equal(0);
+  });
+
+  it('submits the password form with Enter from a light-DOM input, and show/hide switches the type', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    button(el, /Change password/).click();
+    await el.updateComplete;
+    const show = button(el, /Show passwords/);
+    show.click();
+    await el.updateComplete;
+    expect(light(el, 'next').type).to.equal('text');
+    expect(show.getAttribute('aria-pressed')).to.equal('true');
+    show.click();
+    await el.updateComplete;
+    expect(light(el, 'next').type).to.equal('password');
+    light(el, 'current').focus();
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ press: 'Enter' });
+    await until(() => light(el, 'current').getAttribute('aria-invalid') === 'true', 'submitted by Enter');
+    expect(lightError(el, 'current')).to.contain('Enter your current password');
+  });
+
+  it('sets the code word once, never shows it back, and requests a change by ticket', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    expect(shadow(el).textContent).to.contain('can be entered only once');
+    button(el, /Set a code word/).click();
+    await el.updateComplete;
+    await type(el, light(el, 'codeWord'), 'брусника');
+    await type(el, light(el, 'codeWordConfirm'), 'брусник');
+    button(el, /Set code word/).click();
+    await until(() => light(el, 'codeWordConfirm').getAttribute('aria-invalid') === 'true', 'mismatch');
+    await type(el, light(el, 'codeWordConfirm'), 'брусника');
+    const events = recordEvents(el, ['acct-saved', 'acct-ticket-created']);
+    button(el, /Set code word/).click();
+    await until(() => /A code word is set/.test(shadow(el).textContent ?? ''), 'set state');
+    expect(adapter.control.snapshot().security.codeWordSet).to.equal(true);
+    expect(el.querySelector('input[name=codeWord]') === null).to.equal(true);
+    expect(el.outerHTML + shadow(el).innerHTML + JSON.stringify(events.map((e) => e.detail))).to.not.contain('брусника');
+    await expect(el).to.be.accessible();
+
+    button(el, /Request a change/).click();
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, 'input[name=subject]').value).to.contain('code word');
+    expect(q<HTMLTextAreaElement>(el, 'textarea[name=body]').value).to.contain('jdevries');
+    button(el, /Send to support/).click();
+    await until(() => events.some((e) => e.type === 'acct-ticket-created'), 'ticket');
+    expect(shadow(el).textContent).to.match(/Request T-\d+ was sent/);
+  });
+
+  it('shows a set code word without a value or an edit', async () => {
+    const el = await mount(createMemoryAdapter({ account: 'company-resident' }));
+    expect(shadow(el).textContent).to.contain('A code word is set');
+    expect(el.querySelector('input[name=codeWord]') === null).to.equal(true);
+  });
+
+  it('turns two-factor on with a local QR code, shows recovery codes once, and off with a code', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const events = recordEvents(el, ['acct-saved']);
+    button(el, /Turn on two-factor/).click();
+    await until(() => shadow(el).querySelector('svg.qr path'), 'QR code');
+    const path = shadow(el).querySelector('svg.qr path')!.getAttribute('d')!;
+    expect(path.length).to.be.greaterThan(500);
+    expect(shadow(el).querySelector('svg.qr')!.getAttribute('aria-label')).to.contain('QR code');
+    expect(shadow(el).querySelector('code.secret')!.textContent!.replace(/\s/g, '')).to.match(/^[A-Z2-7]{32}$/);
+    await expect(el).to.be.accessible();
+    const code = light(el, 'code');
+    expect(code.autocomplete).to.equal('one-time-code');
+    expect(code.inputMode).to.equal('numeric');
+    await type(el, code, '12345');
+    button(el, /^\s*Turn on\s*$/).click();
+    await until(() => code.getAttribute('aria-invalid') === 'true', '6 digits required');
+    await type(el, code, '000000');
+    button(el, /^\s*Turn on\s*$/).click();
+    await until(() => /not correct/.test(lightError(el, 'code')), 'wrong code');
+    await type(el, code, '123 456');
+    button(el, /^\s*Turn on\s*$/).click();
+    await until(() => shadow(el).querySelectorAll('.codes li').length === 10, 'recovery codes');
+    expect(adapter.control.snapshot().security.twoFactor.enabled).to.equal(true);
+    expect(shadow(el).textContent).to.contain('shown only once');
+    const codes = [...shadow(el).querySelectorAll('.codes li')].map((li) => li.textContent!.trim());
+    // Download makes a Blob URL in the page; no request leaves it.
+    const created: string[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => {
+      const url = original.call(URL, b);
+      created.push(url);
+      return url;
+    };
+    try {
+      button(el, /Download codes/).click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(created.length).to.equal(1);
+    expect(created[0].startsWith('blob:')).to.equal(true);
+    expect(JSON.stringify(events.map((e) => e.detail))).to.not.contain(codes[0]);
+    button(el, /I have saved them/).click();
+    await until(() => /Two-factor authentication is on/.test(shadow(el).textContent ?? ''), 'on');
+    expect(shadow(el).querySelectorAll('.codes li').length).to.equal(0);
+
+    button(el, /Turn off two-factor/).click();
+    await el.updateComplete;
+    await type(el, light(el, 'code'), '123456');
+    button(el, /^\s*Turn off\s*$/).click();
+    await until(() => adapter.control.snapshot().security.twoFactor.enabled === false, 'off');
+    expect(events.map((e) => e.detail.section)).to.include('security.twoFactor');
+  });
+
+  it('asks for the password again when an action needs it, then carries on', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    adapter.control.requireReauth({ method: 'security.startTwoFactor' });
+    button(el, /Turn on two-factor/).click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'reauth dialog');
+    const input = el.querySelector<HTMLInputElement>('input[type=password]')!;
+    expect(input.autocomplete).to.equal('current-password');
+    input.value = DEMO_CREDENTIALS.password;
+    shadow(el).querySelector<HTMLButtonElement>('dialog[open] button[type=submit]')!.click();
+    await until(() => shadow(el).querySelector('code.secret'), 'enrolment after reauth');
+  });
+
+  it('names the missing sub-API instead of breaking', async () => {
+    const el = await fixture<AcctSecurity>(html`<acct-security .adapter=${{}}></acct-security>`);
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain('"security"');
+    await expect(el).to.be.accessible();
+  });
+});
