@@ -107,17 +107,17 @@ export class AcctSettings extends AcctElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const visible = this.#visible();
-    if (!visible.length) return;
+    const first = visible[0];
+    if (!first) return;
     if (this.selected === undefined && this.syncHash) {
       const fromHash = location.hash.slice(1);
       if (visible.some((t) => t.id === fromHash)) this.selected = fromHash;
     }
-    if (!visible.some((t) => t.id === this.selected)) this.selected = visible[0]!.id;
-    const id = this.selected!;
-    if (!this.opened.has(id)) {
-      this.opened = new Set([...this.opened, id]);
-      const tab = visible.find((t) => t.id === id)!;
-      tab.load().catch(() => (this.loadFailed = new Set([...this.loadFailed, id])));
+    const tab = visible.find((t) => t.id === this.selected) ?? first;
+    this.selected = tab.id;
+    if (!this.opened.has(tab.id)) {
+      this.opened = new Set([...this.opened, tab.id]);
+      tab.load().catch(() => (this.loadFailed = new Set([...this.loadFailed, tab.id])));
     }
   }
 
@@ -144,9 +144,10 @@ export class AcctSettings extends AcctElement {
     if (step !== undefined) next = (index + step + visible.length) % visible.length;
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = visible.length - 1;
-    if (next === undefined) return;
+    const target = next === undefined ? undefined : visible[next];
+    if (!target) return;
     event.preventDefault();
-    this.#select(visible[next]!.id, true);
+    this.#select(target.id, true);
   }
 
   override render() {
