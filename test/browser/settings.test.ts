@@ -83,6 +83,15 @@ describe('acct-settings', () => {
     await until(() => el.selected === 'billing', 'follows hashchange');
   });
 
+  it('is accessible in the dark and branded themes', async () => {
+    for (const theme of ['dark', 'branded']) {
+      const provider = await fixture(html`<acct-provider theme=${theme} .adapter=${createMemoryAdapter()}><acct-settings></acct-settings></acct-provider>`);
+      const el = provider.querySelector('acct-settings')!;
+      await until(() => panel(el, 'profile').querySelector('acct-profile'), 'first tab');
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('says so when no section is available', async () => {
     const el = await mount({});
     expect(shadow(el).textContent).to.contain('No settings are available');

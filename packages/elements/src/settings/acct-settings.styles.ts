@@ -2,6 +2,9 @@ import { css } from 'lit';
 
 export const settingsStyles = css`
   [role='tablist'] {
+    /* Its own surface: the host page behind a dark theme may be light. */
+    background: var(--acct-color-surface-raised);
+    border-radius: var(--acct-radius-m) var(--acct-radius-m) 0 0;
     display: flex;
     flex-wrap: wrap;
     gap: var(--acct-space-xs);
