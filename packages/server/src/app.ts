@@ -850,11 +850,19 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 
-  async function serveStatic(res: ServerResponse, path: string): Promise<void> {
+  function signedIn(req: IncomingMessage): boolean {
+    const secret = parseCookies(req.headers.cookie)[COOKIE];
+    return Boolean(secret && store.get('SELECT id FROM sessions WHERE token_hash = ?', [sha256(secret)]));
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const root = options.staticRoot as string;
     const clean = normalize(decodeURIComponent(path));
     let file: string | undefined;
-    if (clean === '/' || clean === '/index.html') file = join(root, 'demo/server.html');
+    if (clean === '/' || clean === '/index.html') {
+      if (!signedIn(req)) return void res.writeHead(302, { location: '/login', 'cache-control': 'no-store' }).end();
+      file = join(root, 'demo/server.html');
+    } else if (clean === '/login') file = join(root, 'demo/login.html');
     else if (clean.startsWith('/dist/') && !clean.includes('..')) file = join(root, clean);
     else if (/^\/demo\/[\w.-]+\.(js|css|svg)$/.test(clean)) file = join(root, clean);
     let body: Buffer;
@@ -879,7 +887,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     try {
       if (url.pathname.startsWith('/api/')) return await api(req, res, url.pathname.slice(4), url);
       if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-      if (options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(res, url.pathname);
+      if (options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(req, res, url.pathname);
       sendError(res, notFound());
     } catch (e) {
       if (e instanceof HttpError) return sendError(res, e);
