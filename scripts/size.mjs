@@ -13,7 +13,9 @@ const BUDGETS = {
   // notifications, billing, panel, login history, API keys, users, privacy, security): measured
   // 56.9 KB before security. Issue 10's target for all elements is 50 KB; this budget stops
   // further growth until that work trims it (English strings and profile policies are the bulk).
-  bundle: 66 * KB,
+  // +0.4 KB (66.19 KB measured) for `api-base` on acct-provider (provider/api-base.ts: its
+  // controller and the lazy-chunk glue; the REST adapter itself is a 3.7 KB lazy chunk).
+  bundle: 66.5 * KB,
   // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
   foundation: 25 * KB,
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the

@@ -2,6 +2,7 @@
 // retries only where they are safe.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRestAdapter, parseRetryAfter } from '@acct/adapter-rest';
@@ -214,5 +215,34 @@ describe('adapter-rest', () => {
     script = (_q, res) => json(res, 200, { items: [] });
     await a.loginHistory.list({ cursor: '42', limit: 10 });
     assert.equal(seen[0]?.url, '/api/login-history?cursor=42&limit=10');
+  });
+
+  it('calls only endpoints that openapi.yaml documents, and the document covers every sub-API method', async () => {
+    const documented = new Set<string>();
+    let path = '';
+    for (const line of readFileSync('packages/adapter-rest/openapi.yaml', 'utf8').split('\n')) {
+      const p = /^  (\/\S*):$/.exec(line);
+      if (p) path = p[1] ?? '';
+      const m = /^    (get|post|patch|delete):$/.exec(line);
+      if (m && path) documented.add(`${(m[1] ?? '').toUpperCase()} ${path}`);
+    }
+    script = (_q, res) => res.writeHead(204).end();
+    const a = adapter() as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+    const args: Record<string, unknown[]> = {
+      'contacts.startPhoneVerification': ['+79161234567', { method: 'sms' }],
+      'contacts.confirmPhoneVerification': ['x1', '123456'],
+      'users.updateRole': ['x1', 'admin'],
+    };
+    let methods = 0;
+    for (const [api, sub] of Object.entries(a)) {
+      for (const [name, fn] of Object.entries(sub)) {
+        methods++;
+        await fn(...(args[`${api}.${name}`] ?? ['x1', 'x1'])).catch(() => undefined);
+      }
+    }
+    const called = new Set(seen.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname.replace(/^\/api/, '').replace(/\/x1(?=\/|$)/, '/{id}')}`));
+    assert.equal(methods, 41);
+    assert.deepEqual([...called].filter((c) => !documented.has(c)), []);
+    assert.equal(called.size, 41, "one endpoint per method");
   });
 });

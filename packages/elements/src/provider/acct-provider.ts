@@ -63,14 +63,6 @@ export class AcctProvider extends AcctElement {
   /** The host's adapter to its backend; every element inside uses it. */
   @property({ attribute: false }) override accessor adapter: AccountAdapter | undefined;
 
-  /**
-   * Base URL of the documented HTTP API (`/api`): when set and no `adapter` is given, the provider
-   * builds the REST adapter, loaded only then so pages with their own adapter never download it.
-   */
-  @property({ attribute: 'api-base' }) accessor apiBase: string | undefined;
-
-  #restAdapter: AccountAdapter | undefined;
-
   /** `light`, `dark`, `branded` or `auto` (follows the system). */
   @property({ reflect: true }) override accessor theme: ThemeName = 'light';
 
@@ -104,7 +96,6 @@ export class AcctProvider extends AcctElement {
     this.setAttribute('lang', getAcctLocale());
     if (changed.has('locale') || !this.hasUpdated) void this.#applyLocale();
     if (changed.has('brand')) this.#applyBrand();
-    if (changed.has('apiBase')) void this.#useApiBase(this.apiBase);
     if (changed.has('theme') && changed.get('theme') !== undefined) this.emit('acct-theme-change', { theme: this.theme });
     this.#provider.setValue(this.#value());
   }
@@ -118,14 +109,6 @@ export class AcctProvider extends AcctElement {
       brandName: this.brandName ?? this.context?.brandName,
       links: { ...this.context?.links, ...this.links },
     };
-  }
-
-  async #useApiBase(base: string | undefined): Promise<void> {
-    // A host's own adapter wins over api-base.
-    if (!base || (this.adapter && this.adapter !== this.#restAdapter)) return;
-    const { createRestAdapter } = await import('@acct/adapter-rest');
-    if (base !== this.apiBase || (this.adapter && this.adapter !== this.#restAdapter)) return;
-    this.adapter = this.#restAdapter = createRestAdapter({ baseUrl: base });
   }
 
   async #applyLocale(): Promise<void> {
