@@ -221,9 +221,9 @@ describe('adapter-rest', () => {
     const documented = new Set<string>();
     let path = '';
     for (const line of readFileSync('packages/adapter-rest/openapi.yaml', 'utf8').split('\n')) {
-      const p = /^  (\/\S*):$/.exec(line);
+      const p = /^ {2}(\/\S*):$/.exec(line);
       if (p) path = p[1] ?? '';
-      const m = /^    (get|post|patch|delete):$/.exec(line);
+      const m = /^ {4}(get|post|patch|delete):$/.exec(line);
       if (m && path) documented.add(`${(m[1] ?? '').toUpperCase()} ${path}`);
     }
     script = (_q, res) => res.writeHead(204).end();
