@@ -41,11 +41,12 @@ const elementEntries = Object.entries(pkg('elements').exports).map(([, v]) => v.
 
 // Core's .ts files are free of side effects; rollup cannot know that from package.json for files
 // it resolves through the "source" condition, so unused schemas would stay in the bundle.
-const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory)\/src\//.test(id);
+const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory|adapter-rest)\/src\//.test(id);
 
 export default [
   library('core', 'packages/core/src/index.ts'),
   library('adapter-memory', 'packages/adapter-memory/src/index.ts'),
+  library('adapter-rest', 'packages/adapter-rest/src/index.ts'),
   library('elements', [...new Set([...elementEntries, './src/bundle.ts'])].map((p) => `packages/elements/${p.replace(/^\.\//, '')}`)),
   {
     input: { 'acct-widgets': 'packages/elements/src/bundle.ts' },

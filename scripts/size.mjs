@@ -11,9 +11,10 @@ const KB = 1024;
 const BUDGETS = {
   // The one-file bundle with every element shipped so far (provider, profile, email, phone,
   // notifications, billing, panel, login history, API keys, users, privacy, security): measured
-  // 56.9 KB before security, 65.8 KB with it, 67.6 KB with acct-settings. Issue 10's target for
-  // all elements is 50 KB; this budget stops further growth until that work trims it (English
-  // strings, the security and profile templates and zod's core are the bulk).
+  // 56.9 KB before security, 65.8 KB with it, 67.6 KB with acct-settings, +0.4 KB for `api-base`
+  // on acct-provider (its controller and the lazy-chunk glue; the REST adapter itself is a 3.7 KB
+  // lazy chunk). Issue 10's target for all elements is 50 KB; this budget stops further growth
+  // until that work trims it (English strings, the security and profile templates and zod's core).
   bundle: 70 * KB,
   // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
   foundation: 25 * KB,

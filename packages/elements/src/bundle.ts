@@ -1,5 +1,7 @@
 // The one-file bundle (dist/acct-widgets.js): defines every tag and exposes what a host needs to
 // write an adapter and drive the locale.
+// Before the provider is defined, so every provider gets api-base support at construction.
+import './provider/api-base.js';
 import './provider/define.js';
 import './panel-settings/define.js';
 import './notifications/define.js';

@@ -1,0 +1,190 @@
+// The reference server through the REST adapter (and raw HTTP where a client would misbehave):
+// policies, secrets, IP restrictions, rate limits and optimistic concurrency, enforced server-side.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRestAdapter } from '@acct/adapter-rest';
+import { AdapterError } from '@acct/core';
+import { DEMO_CREDENTIALS } from '@acct/adapter-memory';
+import { startServer, totp } from '@acct/server';
+
+type Started = Awaited<ReturnType<typeof startServer>>;
+
+async function signIn(url: string, username: string, headers: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(`${url}api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username, password: DEMO_CREDENTIALS.password }),
+  });
+  assert.equal(res.status, 204, `sign-in as ${username}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+function client(url: string, cookie: string, headers: Record<string, string> = {}) {
+  return createRestAdapter({ baseUrl: `${url}api`, retries: 0, headers: () => ({ cookie, ...headers }) });
+}
+
+async function failure(p: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AdapterError, String(e));
+    return e;
+  }
+  assert.fail('expected a failure');
+}
+
+describe('reference server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'acct-server-'));
+  let s: Started;
+  let cookie: string;
+  let api: ReturnType<typeof client>;
+
+  before(async () => {
+    s = await startServer({ dbFile: join(dir, 'db.sqlite'), trustProxy: true });
+    cookie = await signIn(s.url, 'mivanova');
+    api = client(s.url, cookie);
+  });
+  after(async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses requests without a session, and wrong passwords', async () => {
+    assert.equal((await failure(createRestAdapter({ baseUrl: `${s.url}api`, retries: 0 }).panel.get())).code, 'unauthenticated');
+    const res = await fetch(`${s.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"mivanova","password":"nope"}' });
+    assert.equal(res.status, 401);
+  });
+
+  it('answers every read with data the core schemas accept', async () => {
+    await api.viewer.get();
+    const profile = await api.profile.get();
+    assert.ok(profile.policy && Object.keys(profile.policy.fields).length > 5);
+    await Promise.all([
+      api.notifications.get(), api.billing.get(), api.billing.currencies(), api.panel.get(), api.security.get(),
+      api.contacts.emailStatus(), api.sessions.list(), api.loginHistory.list({ limit: 5 }), api.apiKeys.list(),
+      api.users.list(), api.privacy.get(), api.balance.get(), api.referral.get(),
+    ]);
+  });
+
+  it('validates writes with the core schemas and refuses unknown fields', async () => {
+    const e = await failure(api.notifications.update({ lowBalance: { enabled: true, threshold: -5 } }));
+    assert.equal(e.code, 'validation');
+    assert.ok(e.fieldErrors?.['lowBalance.threshold']);
+    const u = await failure(api.panel.update({ colour: 'red' } as never));
+    assert.equal(u.fieldErrors?.colour, 'unknown_field');
+  });
+
+  it('enforces the profile policy: read-only fields refused, confirmed fields answered with a ticket', async () => {
+    const e = await failure(api.profile.update({ discount: 50 }));
+    assert.equal(e.code, 'validation');
+    assert.equal(e.fieldErrors?.discount, 'read_only');
+    // Document 000: changing filled passport data of an individual needs a confirmation ticket.
+    const { data, policy } = await api.profile.get();
+    assert.equal(policy?.fields.birthPlace?.confirm, true);
+    assert.ok(data.birthPlace);
+    const saved = await api.profile.update({ birthPlace: 'г. Тверь' });
+    assert.match(saved.ticket?.id ?? '', /^T-\d+$/);
+  });
+
+  it('N concurrent updates with one If-Match: exactly one wins, the rest get 412 with the current data, no 5xx', async () => {
+    const { version } = await api.billing.get();
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        fetch(`${s.url}api/billing`, {
+          method: 'PATCH',
+          headers: { cookie, 'content-type': 'application/json', 'if-match': `"${version}"` },
+          body: JSON.stringify({ autoRenew: i % 2 === 0 }),
+        }).then((r) => r.status),
+      ),
+    );
+    assert.equal(statuses.filter((x) => x === 200).length, 1, statuses.join());
+    assert.equal(statuses.filter((x) => x === 412).length, 11, statuses.join());
+    const stale = await failure(api.billing.update({ autoRenew: true }, { ifMatch: version }));
+    assert.equal(stale.code, 'conflict');
+    assert.notEqual(stale.current?.version, version);
+  });
+
+  it('keeps the code word write-once and stores it, the password and API keys only as hashes', async () => {
+    await api.security.setCodeWord('blue heron');
+    assert.equal((await api.security.get()).data.codeWordSet, true);
+    assert.equal((await failure(api.security.setCodeWord('another'))).code, 'forbidden');
+    const created = await api.apiKeys.create({ name: 'deploy' });
+    assert.ok(created.secret.startsWith(`${created.key.prefix}.`));
+    const row = s.app.store.get("SELECT a.password_hash, a.code_word_hash FROM accounts a WHERE username = 'mivanova'");
+    assert.match(String(row?.password_hash), /^scrypt\$/);
+    assert.match(String(row?.code_word_hash), /^scrypt\$/);
+    const key = s.app.store.get('SELECT * FROM api_keys WHERE id = ?', [created.key.id]);
+    assert.equal(key?.prefix, created.key.prefix);
+    assert.ok(!JSON.stringify(key).includes(created.secret.split('.')[1] ?? '?'));
+    assert.ok(!JSON.stringify(await api.apiKeys.list()).includes(created.secret));
+    await api.apiKeys.revoke(created.key.id);
+    assert.equal((await failure(api.apiKeys.revoke(created.key.id))).code, 'not_found');
+  });
+
+  it('enrols TOTP with a real code and never returns the secret again', async () => {
+    const { secret } = await api.security.startTwoFactor();
+    assert.equal((await failure(api.security.confirmTwoFactor('000000'))).fieldErrors?.code, 'wrong_code');
+    const { recoveryCodes } = await api.security.confirmTwoFactor(totp(secret));
+    assert.equal(recoveryCodes.length, 10);
+    const security = await api.security.get();
+    assert.equal(security.data.twoFactor.enabled, true);
+    assert.ok(!JSON.stringify(security).includes(secret));
+    assert.equal((await failure(api.security.startTwoFactor())).code, 'forbidden');
+    await api.security.disableTwoFactor(recoveryCodes[0] ?? '');
+  });
+
+  it('rate-limits verification codes, expires wrong tries, and shows the code in the development outbox', async () => {
+    const started = await api.contacts.startPhoneVerification('+7 916 123-45-67', { method: 'sms' });
+    const again = await failure(api.contacts.startPhoneVerification('+79161234567', { method: 'sms' }));
+    assert.equal(again.code, 'rate_limited');
+    assert.ok((again.retryAfter ?? 0) > 0);
+    const outbox = (await (await fetch(`${s.url}api/dev/outbox`, { headers: { cookie } })).json()) as { text: string }[];
+    const code = /(\d{6})/.exec(outbox[0]?.text ?? '')?.[1] ?? '';
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 4; i++) assert.equal((await failure(api.contacts.confirmPhoneVerification(started.id, wrong))).code, 'validation');
+    assert.equal((await failure(api.contacts.confirmPhoneVerification(started.id, wrong))).code, 'rate_limited');
+    assert.equal((await failure(api.contacts.confirmPhoneVerification(started.id, code))).code, 'not_found');
+  });
+
+  it('enforces the IP restrictions on its own API and refuses a list that locks the user out', async () => {
+    const office = { 'x-forwarded-for': '203.0.113.7' };
+    const c = await signIn(s.url, 'aigerim.n', office);
+    const fromOffice = client(s.url, c, office);
+    const lockout = await failure(fromOffice.security.update({ ipRules: ['198.51.100.0/24'] }));
+    assert.equal(lockout.fieldErrors?.ipRules, 'excludes_current_ip');
+    await fromOffice.security.update({ ipRules: ['203.0.113.0/24'] });
+    const elsewhere = client(s.url, c, { 'x-forwarded-for': '198.51.100.9' });
+    assert.equal((await failure(elsewhere.panel.get())).code, 'forbidden');
+    await fromOffice.panel.get();
+  });
+
+  it('replays a write with the same Idempotency-Key instead of doing it twice', async () => {
+    const first = await api.tickets.create({ subject: 'Invoice', body: 'Please resend' }, { idempotencyKey: 'idem-1' });
+    const second = await api.tickets.create({ subject: 'Invoice', body: 'Please resend' }, { idempotencyKey: 'idem-1' });
+    assert.deepEqual(second, first);
+  });
+
+  it('asks for a fresh sign-in before sensitive changes, and accepts the password', async () => {
+    const strict = await startServer({ reauthWindow: 0 });
+    try {
+      const c = client(strict.url, await signIn(strict.url, 'jdevries'));
+      await new Promise((r) => setTimeout(r, 5));
+      assert.equal((await failure(c.apiKeys.create({ name: 'x' }))).code, 'reauth_required');
+      assert.equal((await failure(c.viewer.reauthenticate({ password: 'wrong' }))).fieldErrors?.password, 'wrong_password');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('keeps its data in the SQLite file across a restart', async () => {
+    await api.notifications.update({ lowBalance: { enabled: true, threshold: 777 } });
+    await s.close();
+    s = await startServer({ dbFile: join(dir, 'db.sqlite'), trustProxy: true });
+    cookie = await signIn(s.url, 'mivanova');
+    api = client(s.url, cookie);
+    assert.equal((await api.notifications.get()).data.lowBalance.threshold, 777);
+  });
+});
