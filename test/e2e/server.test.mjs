@@ -75,6 +75,15 @@ describe('demo billing page on the reference server (built bundle, SQLite)', () 
     assert.equal(await page.locator('acct-notifications input[name="lowBalance.threshold"]').inputValue(), '1,234.50');
     assert.equal(await page.locator('acct-billing-settings select[name=currency]').inputValue(), 'USD');
     assert.equal(await page.locator('acct-billing-settings input[name=autoRenew]').isChecked(), !autoRenew);
+
+    // The interface language too: switched live, saved, still chosen after a reload.
+    const language = page.locator('acct-panel-settings select[name=language]');
+    await language.selectOption('ru');
+    await page.locator('acct-panel-settings').getByRole('button', { name: 'Сохранить' }).click();
+    await page.locator('acct-panel-settings').getByRole('status').filter({ hasText: 'Сохранено.' }).waitFor();
+    await page.reload();
+    await page.locator('acct-panel-settings select[name=language]').waitFor();
+    await page.waitForFunction(() => document.querySelector('acct-panel-settings')?.shadowRoot?.querySelector('select[name=language]')?.value === 'ru');
     assert.deepEqual(problems, []);
   });
 
