@@ -135,12 +135,19 @@ export class AcctProfile extends AcctElement {
     this.addEventListener('acct-ticket-created', (e) => {
       if (e.target === this) this.ticket = e.detail.ticket;
     });
-    // The email and phone elements opened from the profile change what it shows: read it again.
-    this.addEventListener('acct-saved', (e) => {
-      if (e.detail.section === 'contacts.phone') this.settings.reload();
-      if (e.detail.section === 'contacts.email') void this.#email.run();
+    // The email and phone elements (opened from the profile or elsewhere on the page) change what
+    // it shows: read it again, so a later save does not run into a needless conflict.
+    this.addController({
+      hostConnected: () => document.addEventListener('acct-saved', this.#onContactSaved),
+      hostDisconnected: () => document.removeEventListener('acct-saved', this.#onContactSaved),
     });
   }
+
+  #onContactSaved = (e: Event): void => {
+    const section = (e as CustomEvent<{ section?: string }>).detail?.section;
+    if (section === 'contacts.phone') this.settings.reload();
+    if (section === 'contacts.email') void this.#email.run();
+  };
 
   get #role(): Role | undefined {
     return this.#viewer.value;
