@@ -12,6 +12,9 @@ import './users/define.js';
 import './privacy/define.js';
 import './profile/define.js';
 import './security/define.js';
+import './overview/define.js';
+import './account-menu/define.js';
+import './referral/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';
