@@ -1,6 +1,7 @@
 import '@acct/elements/provider';
 import '@acct/elements/account-menu';
 import { sendKeys } from '@web/test-runner-commands';
+import { setAcctLocale } from '@acct/elements/i18n';
 import { expect, fixture, html, shadow, until } from './helpers.js';
 
 const LINKS = {
@@ -88,4 +89,29 @@ describe('acct-account-menu', () => {
     expect(empty.hidden).to.equal(true);
     expect(shadow(empty).querySelector('button') === null).to.equal(true);
   });
+
+  it('speaks Russian', async () => {
+    const el = await mount();
+    try {
+      await setAcctLocale('ru');
+      menuButton(el).click();
+      await until(() => isOpen(el) && items(el)[0]!.textContent!.includes('Баланс и платежи'), 'Russian items');
+      expect(items(el).map((a) => a.textContent?.trim())).to.deep.equal(['Баланс и платежи', 'Тикеты', 'Профиль и настройки', 'Реферальная программа']);
+      el.removeAttribute('label');
+      await until(() => menuButton(el).textContent!.includes('Аккаунт'), 'default label');
+    } finally {
+      await setAcctLocale('en');
+    }
+  });
+
+  for (const theme of ['dark', 'branded'] as const) {
+    it(`is accessible open in the ${theme} theme`, async () => {
+      const provider = await fixture(html`<acct-provider theme=${theme} .links=${LINKS}><acct-account-menu></acct-account-menu></acct-provider>`);
+      const el = provider.querySelector('acct-account-menu')!;
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      menuButton(el).click();
+      await until(() => isOpen(el), 'open');
+      await expect(el).to.be.accessible();
+    });
+  }
 });

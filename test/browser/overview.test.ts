@@ -3,6 +3,7 @@ import '@acct/elements/overview';
 import '@acct/elements/security';
 import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import type { AccountAdapter } from '@acct/core';
+import { setAcctLocale } from '@acct/elements/i18n';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, runResourceContract, type } from './resource-contract.js';
 
@@ -177,6 +178,21 @@ describe('acct-overview', () => {
     await expect(el).to.be.accessible();
     button(block(el, 'balance')!, /retry/i).click();
     await until(() => block(el, 'balance')!.querySelector('.amount'), 'balance after retry');
+  });
+
+  it('speaks Russian, money included', async () => {
+    const el = await mount(createMemoryAdapter({ account: 'individual-resident' }));
+    await until(() => allReady(el), 'blocks');
+    try {
+      await setAcctLocale('ru');
+      await until(() => block(el, 'balance')!.textContent!.includes('Пополнить баланс'), 'Russian');
+      expect(q(el, '.amount').textContent!.replace(/\s/g, ' ')).to.equal(new Intl.NumberFormat('ru', { style: 'currency', currency: 'RUB' }).format(184.5).replace(/\s/g, ' '));
+      expect(block(el, 'support')!.textContent).to.contain('Создать тикет');
+      expect(block(el, 'profile')!.textContent).to.contain('Перенести услуги на другой аккаунт').and.contain('Физическое лицо');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setAcctLocale('en');
+    }
   });
 
   for (const theme of ['dark', 'branded'] as const) {

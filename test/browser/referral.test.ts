@@ -1,6 +1,7 @@
 import '@acct/elements/provider';
 import '@acct/elements/referral';
 import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
+import { setAcctLocale } from '@acct/elements/i18n';
 import { expect, fixture, html, liveText, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, runResourceContract } from './resource-contract.js';
 
@@ -84,5 +85,22 @@ describe('acct-referral', () => {
     await until(() => requestButton(el), 'request button');
     expect(shadow(el).querySelector('a') === null).to.equal(true);
     expect(button(shadow(el), /request participation/i).disabled).to.equal(false);
+  });
+
+  it('speaks Russian and is accessible in every theme', async () => {
+    for (const theme of ['dark', 'branded'] as const) {
+      const provider = await fixture(html`<acct-provider theme=${theme} .adapter=${createMemoryAdapter()} .links=${LINKS}><acct-referral></acct-referral></acct-provider>`);
+      const el = provider.querySelector('acct-referral')!;
+      await until(() => requestButton(el), 'request button');
+      await expect(el).to.be.accessible();
+    }
+    const el = await mount(createMemoryAdapter());
+    try {
+      await setAcctLocale('ru');
+      await until(() => requestButton(el)?.textContent?.includes('Подать заявку'), 'Russian');
+      expect(shadow(el).textContent).to.contain('Реферальная программа').and.contain('О реферальной программе');
+    } finally {
+      await setAcctLocale('en');
+    }
   });
 });
