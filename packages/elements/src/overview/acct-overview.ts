@@ -384,10 +384,12 @@ export class AcctOverview extends AcctElement {
     const actions = this.#actions();
     const anyAction = actions.some((a) => this.#canOpenInPlace(a)) || !!this.#link('settings');
     if (!this.api('profile') && !anyAction) return nothing;
+    // Without the tickets API the host's tickets page is where the user asks.
+    const ticketsPage = this.#link('tickets');
     const transfer = this.api('tickets')
       ? html`<li><button type="button" class="link" part="button" data-action="transfer" @click=${() => this.#openTicket(this.#transferPrefill())}>${msg('Transfer services to another account')}</button></li>`
-      : this.#link('tickets')
-        ? html`<li><a part="link" href=${this.#link('tickets')!} data-action="transfer">${msg('Transfer services to another account')}</a></li>`
+      : ticketsPage
+        ? html`<li><a part="link" href=${ticketsPage} data-action="transfer">${msg('Transfer services to another account')}</a></li>`
         : nothing;
     return this.#block('profile', msg('Profile'), html`
       ${this.api('profile') ? renderResource(this.profile, 'profile', (p) => this.#renderProfileSummary(p)) : nothing}
