@@ -13,7 +13,8 @@ const BUDGETS = {
   // notifications, billing, panel, login history, API keys, users, privacy, security): measured
   // 56.9 KB before security. Issue 10's target for all elements is 50 KB; this budget stops
   // further growth until that work trims it (English strings and profile policies are the bulk).
-  bundle: 66 * KB,
+  // + overview, account menu and referral (issue 11): measured 70.3 KB with them, about 4.5 KB more.
+  bundle: 71 * KB,
   // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
   foundation: 25 * KB,
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the
@@ -33,7 +34,9 @@ const BUDGETS = {
  */
 // security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
 // (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here.
-const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB };
+// overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
+// schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
+const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB, overview: 27 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 
