@@ -11,10 +11,11 @@ const KB = 1024;
 const BUDGETS = {
   // The one-file bundle with every element shipped so far (provider, profile, email, phone,
   // notifications, billing, panel, login history, API keys, users, privacy, security): measured
-  // 56.9 KB before security. Issue 10's target for all elements is 50 KB; this budget stops
-  // further growth until that work trims it (English strings and profile policies are the bulk).
-  // + overview, account menu and referral (issue 11): measured 70.3 KB with them, about 4.5 KB more.
-  bundle: 71 * KB,
+  // 56.9 KB before security, 65.8 KB with it, 67.6 KB with acct-settings. Issue 10's target for
+  // all elements is 50 KB; this budget stops further growth until that work trims it (English
+  // strings, the security and profile templates and zod's core are the bulk).
+  // + overview, account menu and referral (issue 11): about 4.5 KB more (70.3 KB before settings).
+  bundle: 73 * KB,
   // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
   foundation: 25 * KB,
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the

@@ -136,7 +136,8 @@ describe('acct-overview', () => {
     await until(() => allReady(el), 'blocks');
     const actions = [...block(el, 'profile')!.querySelectorAll<HTMLAnchorElement>('a[data-action]')];
     expect(actions.map((a) => a.href)).to.deep.equal(
-      ['panel', 'login-history', 'security', 'api-keys', 'password'].map((s) => `${LINKS.settings}#${s}`).concat([]),
+      // The tab ids of <acct-settings sync-hash>: password change lives on the security tab.
+      ['panel', 'history', 'security', 'access', 'security'].map((s) => `${LINKS.settings}#${s}`),
     );
     const inPlace = await mount(createMemoryAdapter(), LINKS, 'in-place');
     await until(() => allReady(inPlace), 'blocks');

@@ -12,6 +12,7 @@ import './users/define.js';
 import './privacy/define.js';
 import './profile/define.js';
 import './security/define.js';
+import './settings/define.js';
 import './overview/define.js';
 import './account-menu/define.js';
 import './referral/define.js';

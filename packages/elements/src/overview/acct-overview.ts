@@ -33,8 +33,10 @@ interface BalanceData {
 }
 
 interface ProfileAction {
-  /** Section of the settings page (`links.settings#security`), also the in-place key. */
+  /** Names the action (`data-action`, the in-place toggle). */
   key: string;
+  /** The tab of `<acct-settings sync-hash>` on the settings page: `links.settings#security`. */
+  section: string;
   label: string;
   /** The element that shows it in place. */
   tag: string;
@@ -52,9 +54,10 @@ type LinkKey = keyof AcctLinks;
  * API keys, change password) and "Transfer services to another account", which opens a
  * prefilled ticket.
  *
- * Actions navigate to `links.settings` with the section as the fragment
- * (`…/settings#security`); with `actions="in-place"` they open the matching element (for
- * example `acct-security`) below the blocks instead, when that element is registered. A block
+ * Actions navigate to `links.settings` with the section as the fragment: the tab ids of
+ * `<acct-settings sync-hash>` (`…/settings#security`, `#history`, `#access`, `#panel`). With
+ * `actions="in-place"` they open the matching element (for example `acct-security`) below the
+ * blocks instead, when that element is registered. A block
  * whose sub-API and links are all missing is hidden; a failing sub-API shows an error with a
  * retry in its own block only.
  *
@@ -310,11 +313,11 @@ export class AcctOverview extends AcctElement {
 
   #actions(): ProfileAction[] {
     return [
-      { key: 'panel', label: msg('Panel settings'), tag: 'acct-panel-settings' },
-      { key: 'login-history', label: msg('Login history'), tag: 'acct-login-history' },
-      { key: 'security', label: msg('Security settings'), tag: 'acct-security' },
-      { key: 'api-keys', label: msg('API keys'), tag: 'acct-api-keys' },
-      { key: 'password', label: msg('Change password'), tag: 'acct-security' },
+      { key: 'panel', section: 'panel', label: msg('Panel settings'), tag: 'acct-panel-settings' },
+      { key: 'login-history', section: 'history', label: msg('Login history'), tag: 'acct-login-history' },
+      { key: 'security', section: 'security', label: msg('Security settings'), tag: 'acct-security' },
+      { key: 'api-keys', section: 'access', label: msg('API keys'), tag: 'acct-api-keys' },
+      { key: 'password', section: 'security', label: msg('Change password'), tag: 'acct-security' },
     ];
   }
 
@@ -356,7 +359,7 @@ export class AcctOverview extends AcctElement {
         </button>
       </li>`;
     }
-    const href = this.#link('settings', a.key);
+    const href = this.#link('settings', a.section);
     return href ? html`<li><a part="link" href=${href} data-action=${a.key}>${a.label}</a></li>` : nothing;
   }
 
