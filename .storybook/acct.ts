@@ -7,7 +7,7 @@ import { waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/web-components-vite';
 import type { AccountAdapter, ProfilePolicyInput, SubApiName } from '@acct/core';
 import { createMemoryAdapter, SAMPLE_ACCOUNT_IDS, type DeepPartial, type MemoryAdapter, type SampleAccount, type SampleAccountId } from '@acct/adapter-memory';
-import type { AcctBrand } from '@acct/elements';
+import type { AcctBrand, AcctLinks } from '@acct/elements';
 
 export const THEME_NAMES = ['light', 'dark', 'branded', 'auto'] as const;
 export const FAULTS = ['none', 'fail-network', 'fail-validation', 'conflict', 'malformed', 'hang', 'reauth'] as const;
@@ -44,6 +44,8 @@ export interface AcctParameters {
   brandName?: string;
   /** The profile policy the memory adapter serves instead of core's default. */
   policy?: ProfilePolicyInput;
+  /** Links to host pages given to the provider (home elements, account menu). */
+  links?: AcctLinks;
   /** `false`: the story renders its own providers (provider stories). */
   provider?: boolean;
 }

@@ -39,6 +39,7 @@ const withProvider: Decorator = (story, context) => {
     brand-name=${ifDefined(p.brandName)}
     .brand=${p.brand}
     .adapter=${adapter}
+    .links=${p.links ?? {}}
     >${story()}</acct-provider
   >`;
 };

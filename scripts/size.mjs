@@ -13,9 +13,10 @@ const BUDGETS = {
   // notifications, billing, panel, login history, API keys, users, privacy, security): measured
   // 56.9 KB before security, 65.8 KB with it, 67.6 KB with acct-settings, +0.4 KB for `api-base`
   // on acct-provider (its controller and the lazy-chunk glue; the REST adapter itself is a 3.7 KB
-  // lazy chunk). Issue 10's target for all elements is 50 KB; this budget stops further growth
-  // until that work trims it (English strings, the security and profile templates and zod's core).
-  bundle: 70 * KB,
+  // lazy chunk), + overview, account menu and referral (issue 11): about 4.5 KB. Issue 10's target
+  // for all elements is 50 KB; this budget stops further growth until that work trims it (English
+  // strings, the security and profile templates and zod's core are the bulk).
+  bundle: 73 * KB,
   // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
   foundation: 25 * KB,
   // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the
@@ -35,7 +36,9 @@ const BUDGETS = {
  */
 // security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
 // (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here.
-const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB };
+// overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
+// schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
+const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB, overview: 27 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 

@@ -8,7 +8,7 @@ import type { SubApiName } from '@acct/core';
 import { findElement, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
 
 type Story = StoryObj<AdapterArgs>;
-type Tag = 'acct-login-history' | 'acct-api-keys' | 'acct-users' | 'acct-privacy';
+type Tag = 'acct-login-history' | 'acct-api-keys' | 'acct-users' | 'acct-privacy' | 'acct-overview' | 'acct-referral';
 
 export interface ListStoryTarget {
   tag: Tag;

@@ -15,6 +15,9 @@ import './privacy/define.js';
 import './profile/define.js';
 import './security/define.js';
 import './settings/define.js';
+import './overview/define.js';
+import './account-menu/define.js';
+import './referral/define.js';
 
 export * from './index.js';
 export { AdapterError, toAdapterError, ADAPTER_ERROR_CODES, type AccountAdapter } from '@acct/core';

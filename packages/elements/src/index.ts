@@ -17,6 +17,9 @@ export { AcctPrivacy } from './privacy/acct-privacy.js';
 export { AcctProfile } from './profile/acct-profile.js';
 export { AcctSecurity } from './security/acct-security.js';
 export { AcctSettings } from './settings/acct-settings.js';
+export { AcctOverview } from './overview/acct-overview.js';
+export { AcctAccountMenu } from './account-menu/acct-account-menu.js';
+export { AcctReferral } from './referral/acct-referral.js';
 export {
   configureAcctLocalization,
   getAcctLocale,

@@ -1,0 +1,154 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { safeUrl } from '@acct/core';
+import { AcctElement } from '../base/acct-element.js';
+import type { AcctLinks } from '../base/context.js';
+import { uiStyles } from '../ui/styles.js';
+import { accountMenuStyles } from './acct-account-menu.styles.js';
+
+interface MenuItem {
+  key: string;
+  label: string;
+  href: string;
+}
+
+/**
+ * The account menu of the panel's upper right corner (document 002): balance and payments,
+ * tickets, profile and settings, referral program. A menu button (WAI-ARIA APG): Enter, Space or
+ * ArrowDown open it on the first item, ArrowUp on the last; arrows, Home and End move; Escape
+ * closes it and returns focus to the button; Tab closes it and moves on. Items are links from the
+ * provider's `links` (balance and payments: `topUp`, else `history`); an item without a link is
+ * left out, and without any the menu is hidden.
+ *
+ * @tagname acct-account-menu
+ * @summary The account menu: balance and payments, tickets, profile and settings, referral program.
+ * @csspart button - The menu button.
+ * @csspart menu - The list of items.
+ * @csspart menuitem - One item (a link).
+ */
+export class AcctAccountMenu extends AcctElement {
+  static override styles = [...AcctElement.styles, uiStyles, accountMenuStyles];
+
+  /** Text of the menu button, e.g. the account name; "Account" by default. */
+  @property() accessor label = '';
+
+  @state() private accessor open = false;
+
+  #items(links: AcctLinks): MenuItem[] {
+    const all = [
+      { key: 'balance', label: msg('Balance and payments'), href: links.topUp ?? links.history },
+      { key: 'tickets', label: msg('Tickets'), href: links.tickets },
+      { key: 'settings', label: msg('Profile and settings'), href: links.settings },
+      { key: 'referral', label: msg('Referral program'), href: links.referral },
+    ];
+    return all.flatMap((i) => {
+      const href = safeUrl(i.href);
+      return href ? [{ ...i, href }] : [];
+    });
+  }
+
+  get #menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
+  }
+
+  get #button(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('button');
+  }
+
+  async #openAt(index: 'first' | 'last'): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    const items = this.#menuItems;
+    items[index === 'first' ? 0 : items.length - 1]?.focus();
+  }
+
+  #close(focusButton: boolean): void {
+    this.open = false;
+    if (focusButton) this.#button?.focus();
+  }
+
+  #onButtonKey = (e: KeyboardEvent): void => {
+    if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      void this.#openAt('first');
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      void this.#openAt('last');
+    } else if (e.key === 'Escape' && this.open) {
+      e.preventDefault();
+      this.#close(true);
+    }
+  };
+
+  #onMenuKey = (e: KeyboardEvent): void => {
+    const items = this.#menuItems;
+    const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+    const move = (i: number) => {
+      e.preventDefault();
+      items[(i + items.length) % items.length]?.focus();
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        return move(current + 1);
+      case 'ArrowUp':
+        return move(current - 1);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(items.length - 1);
+      case 'Escape':
+        e.preventDefault();
+        return this.#close(true);
+      case 'Tab':
+        // Focus moves on to the next control of the page as usual; the menu just closes.
+        return this.#close(false);
+      default:
+        if (e.key.length === 1 && /\S/.test(e.key)) {
+          // Type-ahead: the next item starting with the typed character.
+          const ch = e.key.toLocaleLowerCase();
+          const order = [...items.slice(current + 1), ...items.slice(0, current + 1)];
+          order.find((i) => i.textContent?.trim().toLocaleLowerCase().startsWith(ch))?.focus();
+        }
+    }
+  };
+
+  #onFocusOut = (e: FocusEvent): void => {
+    // Clicking or tabbing anywhere outside the widget closes the menu.
+    if (this.open && !(e.relatedTarget instanceof Node && (this.contains(e.relatedTarget) || this.renderRoot.contains(e.relatedTarget)))) {
+      this.open = false;
+    }
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // No link at all: nothing to offer, so the menu takes no room.
+    this.hidden = this.#items(this.context?.links ?? {}).length === 0;
+  }
+
+  override render() {
+    const items = this.#items(this.context?.links ?? {});
+    if (!items.length) return nothing;
+    return html`<div class="menu-button" @focusout=${this.#onFocusOut}>
+      <button
+        type="button"
+        part="button"
+        id="menu-button"
+        aria-haspopup="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="menu"
+        @click=${() => (this.open ? this.#close(true) : void this.#openAt('first'))}
+        @keydown=${this.#onButtonKey}
+      >
+        ${this.label || msg('Account')}<span class="chevron" aria-hidden="true"></span>
+      </button>
+      <ul id="menu" role="menu" part="menu" aria-labelledby="menu-button" ?hidden=${!this.open} @keydown=${this.#onMenuKey}>
+        ${items.map(
+          (i) => html`<li role="none">
+            <a role="menuitem" part="menuitem" tabindex="-1" href=${i.href} data-item=${i.key} @click=${() => this.#close(false)}>${i.label}</a>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}

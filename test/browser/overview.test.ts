@@ -1,0 +1,208 @@
+import '@acct/elements/provider';
+import '@acct/elements/overview';
+import '@acct/elements/security';
+import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
+import type { AccountAdapter } from '@acct/core';
+import { setAcctLocale } from '@acct/elements/i18n';
+import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
+import { alertText, button, runResourceContract, type } from './resource-contract.js';
+
+const LINKS = {
+  help: 'https://billing.example.com/help',
+  knowledgeBase: 'https://docs.example.com/',
+  topUp: 'https://billing.example.com/balance/top-up',
+  history: 'https://billing.example.com/balance/history',
+  documents: 'https://billing.example.com/documents',
+  tickets: 'https://billing.example.com/tickets',
+  settings: 'https://billing.example.com/settings',
+};
+const render = (adapter: MemoryAdapter | AccountAdapter, links: object = LINKS, actions = 'navigate') =>
+  html`<acct-provider .adapter=${adapter} .links=${links}><acct-overview actions=${actions}></acct-overview></acct-provider>`;
+const block = (el: HTMLElement, name: string) => shadow(el).querySelector<HTMLElement>(`[data-block=${name}]`);
+const profileReady = (el: HTMLElement) => block(el, 'profile')?.querySelector('dl');
+const allReady = (el: HTMLElement) => profileReady(el) && block(el, 'balance')?.querySelector('.amount');
+
+async function openTicketForm(el: HTMLElement): Promise<void> {
+  if (!shadow(el).querySelector('#ticket-form')) q<HTMLButtonElement>(el, '#ticket-toggle').click();
+  await until(() => shadow(el).querySelector('#ticket-form'), 'ticket form');
+}
+
+runResourceContract({
+  tag: 'acct-overview',
+  domain: 'profile',
+  loadMethod: 'profile.get',
+  render: (adapter) => render(adapter),
+  tables: false,
+  account: 'company-resident',
+  ready: allReady,
+  savedEvent: 'acct-ticket-created',
+  action: {
+    method: 'tickets.create',
+    section: 'tickets',
+    operation: 'create',
+    fill: async (el) => {
+      await openTicketForm(el);
+      await type(el, 'input[name=subject]', 'Server does not boot');
+      await type(el, 'textarea[name=body]', 'Since the last reboot.');
+    },
+    submit: async (el) => q<HTMLButtonElement>(el, '#ticket-form button[type=submit]').click(),
+    expectKept: (el) => {
+      expect(q<HTMLInputElement>(el, 'input[name=subject]').value).to.equal('Server does not boot');
+      expect(q<HTMLTextAreaElement>(el, 'textarea[name=body]').value).to.equal('Since the last reboot.');
+    },
+    expectDone: (adapter) => expect(adapter.control.snapshot().tickets.map((t) => t.subject)).to.include('Server does not boot'),
+  },
+  hostile: (text) => ({ profile: { companyName: text } }),
+  // Without the profile API (and with the settings link) the block keeps its actions, no error.
+  missing: (el) => block(el, 'profile')?.querySelector('a[data-action=security]') && !block(el, 'profile')?.querySelector('dl') && !alertText(el),
+});
+
+describe('acct-overview', () => {
+  async function mount(adapter: MemoryAdapter | AccountAdapter = createMemoryAdapter(), links: object = LINKS, actions = 'navigate'): Promise<HTMLElement> {
+    const provider = await fixture(render(adapter, links, actions));
+    return provider.querySelector('acct-overview')!;
+  }
+
+  it('shows the three blocks with safe links, the balance in the account currency and the low-balance warning', async () => {
+    const el = await mount(createMemoryAdapter({ account: 'individual-resident' }));
+    await until(() => allReady(el), 'blocks');
+    await expect(el).to.be.accessible();
+    const hrefs = (name: string) => [...block(el, name)!.querySelectorAll<HTMLAnchorElement>('a')].map((a) => a.href);
+    expect(hrefs('support')).to.deep.equal([LINKS.help, LINKS.knowledgeBase, LINKS.tickets]);
+    expect(hrefs('balance')).to.deep.equal([LINKS.history, LINKS.documents, `${LINKS.settings}#notifications`, LINKS.topUp]);
+    const amount = q(el, '.amount').textContent!.replace(/\s/g, ' ');
+    expect(amount).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: 'RUB' }).format(184.5).replace(/\s/g, ' '));
+    const warning = block(el, 'balance')!.querySelector('[data-tone=warning]')!.textContent!;
+    expect(warning).to.contain('below').and.contain('500');
+    expect(block(el, 'profile')!.textContent).to.contain('Иванова Мария Сергеевна').and.contain('Individual');
+    expect(block(el, 'profile')!.textContent).to.not.contain('discount');
+  });
+
+  it('shows a company with its personal discount and no warning above the threshold', async () => {
+    const el = await mount(createMemoryAdapter({ account: 'company-resident', data: { balance: { amount: 100_000 } } }));
+    await until(() => allReady(el), 'blocks');
+    expect(block(el, 'profile')!.textContent).to.contain('ООО «Северный ветер»').and.contain('Company').and.contain('5%');
+    expect(block(el, 'balance')!.querySelector('[data-tone=warning]') === null).to.equal(true);
+  });
+
+  it('uses balance.lowBalance when the notifications API is absent', async () => {
+    const { notifications: _n, ...partial } = createMemoryAdapter({ account: 'individual-resident' });
+    const el = await mount(partial);
+    await until(() => allReady(el), 'blocks');
+    expect(block(el, 'balance')!.querySelector('[data-tone=warning]')!.textContent).to.match(/balance is low/i);
+  });
+
+  it('creates a ticket, validates it and shows the new ticket number', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await until(() => allReady(el), 'blocks');
+    const created = recordEvents(document, ['acct-ticket-created']);
+    await openTicketForm(el);
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('subject');
+    await expect(el).to.be.accessible();
+    q<HTMLButtonElement>(el, '#ticket-form button[type=submit]').click();
+    await until(() => q(el, 'input[name=subject]').getAttribute('aria-invalid') === 'true', 'required subject');
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('subject');
+    expect(q(el, 'textarea[name=body]').getAttribute('aria-invalid')).to.equal('true');
+    expect(adapter.control.calls.filter((c) => c.method === 'tickets.create')).to.have.length(0);
+    await type(el, 'input[name=subject]', 'Invoice question');
+    await type(el, 'textarea[name=body]', 'Please resend invoice 42.');
+    q<HTMLButtonElement>(el, '#ticket-form button[type=submit]').click();
+    await until(() => created.length === 1, 'ticket created');
+    const { ticket } = created[0]!.detail as { ticket: { id: string; url: string } };
+    expect(block(el, 'support')!.textContent).to.contain(ticket.id);
+    expect(block(el, 'support')!.querySelector<HTMLAnchorElement>('[data-tone=success] a')!.href).to.equal(ticket.url);
+    expect(liveText(el)).to.contain(ticket.id);
+    expect(shadow(el).querySelector('#ticket-form') === null).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('prefills a transfer-of-services ticket from the profile block', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await until(() => allReady(el), 'blocks');
+    q<HTMLButtonElement>(el, '[data-action=transfer]').click();
+    await until(() => shadow(el).querySelector('#ticket-form'), 'ticket form');
+    expect(q<HTMLInputElement>(el, 'input[name=subject]').value).to.match(/transfer of services/i);
+    expect(q<HTMLTextAreaElement>(el, 'textarea[name=body]').value).to.match(/receiving account/i);
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('body');
+    q<HTMLButtonElement>(el, '#ticket-form button[type=submit]').click();
+    await until(() => adapter.control.snapshot().tickets.length === 1, 'ticket sent');
+    expect(adapter.control.snapshot().tickets[0]!.subject).to.match(/transfer of services/i);
+  });
+
+  it('navigates through links.settings with the section, or opens the element in place when asked', async () => {
+    const el = await mount();
+    await until(() => allReady(el), 'blocks');
+    const actions = [...block(el, 'profile')!.querySelectorAll<HTMLAnchorElement>('a[data-action]')];
+    expect(actions.map((a) => a.href)).to.deep.equal(
+      // The tab ids of <acct-settings sync-hash>: password change lives on the security tab.
+      ['panel', 'history', 'security', 'access', 'security'].map((s) => `${LINKS.settings}#${s}`),
+    );
+    const inPlace = await mount(createMemoryAdapter(), LINKS, 'in-place');
+    await until(() => allReady(inPlace), 'blocks');
+    // acct-security is registered, so security and password open here; the others stay links.
+    expect(block(inPlace, 'profile')!.querySelector('a[data-action=panel]')!.getAttribute('href')).to.equal(`${LINKS.settings}#panel`);
+    const security = q<HTMLButtonElement>(inPlace, 'button[data-action=security]');
+    security.click();
+    await until(() => shadow(inPlace).querySelector('#in-place acct-security'), 'security in place');
+    expect(security.getAttribute('aria-expanded')).to.equal('true');
+    expect(shadow(inPlace).activeElement?.id).to.equal('in-place-heading');
+    await until(() => shadow(shadow(inPlace).querySelector('acct-security')!).querySelector('form'), 'security loaded through the provider');
+    await expect(inPlace).to.be.accessible();
+    button(q(inPlace, '#in-place'), /close/i).click();
+    await until(() => !shadow(inPlace).querySelector('#in-place'), 'closed');
+    expect(shadow(inPlace).activeElement?.getAttribute('data-action')).to.equal('security');
+  });
+
+  it('hides blocks whose sub-API and links are all missing', async () => {
+    const { balance: _b, tickets: _t, ...partial } = createMemoryAdapter();
+    const el = await mount(partial, { settings: LINKS.settings });
+    await until(() => profileReady(el), 'profile');
+    expect(block(el, 'support') === null).to.equal(true);
+    expect(block(el, 'balance') === null).to.equal(true);
+    expect(shadow(el).querySelector('[data-action=transfer]') === null).to.equal(true);
+    const onlyLinks = await mount({}, { knowledgeBase: LINKS.knowledgeBase, topUp: 'javascript:alert(1)' });
+    await until(() => block(onlyLinks, 'support'), 'support with a link');
+    expect(block(onlyLinks, 'balance') === null).to.equal(true);
+    expect(block(onlyLinks, 'profile') === null).to.equal(true);
+    expect(shadow(onlyLinks).querySelector('#ticket-toggle') === null).to.equal(true);
+  });
+
+  it('a failing sub-API shows an error with retry in its own block only', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext('unavailable', { method: 'balance.get' });
+    const el = await mount(adapter);
+    await until(() => profileReady(el) && block(el, 'balance')!.querySelector('[role=alert]'), 'balance error');
+    expect(block(el, 'profile')!.querySelector('[role=alert]') === null).to.equal(true);
+    expect(block(el, 'support')!.querySelector('[role=alert]') === null).to.equal(true);
+    await expect(el).to.be.accessible();
+    button(block(el, 'balance')!, /retry/i).click();
+    await until(() => block(el, 'balance')!.querySelector('.amount'), 'balance after retry');
+  });
+
+  it('speaks Russian, money included', async () => {
+    const el = await mount(createMemoryAdapter({ account: 'individual-resident' }));
+    await until(() => allReady(el), 'blocks');
+    try {
+      await setAcctLocale('ru');
+      await until(() => block(el, 'balance')!.textContent!.includes('Пополнить баланс'), 'Russian');
+      expect(q(el, '.amount').textContent!.replace(/\s/g, ' ')).to.equal(new Intl.NumberFormat('ru', { style: 'currency', currency: 'RUB' }).format(184.5).replace(/\s/g, ' '));
+      expect(block(el, 'support')!.textContent).to.contain('Создать тикет');
+      expect(block(el, 'profile')!.textContent).to.contain('Перенести услуги на другой аккаунт').and.contain('Физическое лицо');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setAcctLocale('en');
+    }
+  });
+
+  for (const theme of ['dark', 'branded'] as const) {
+    it(`is accessible in the ${theme} theme`, async () => {
+      const provider = await fixture(html`<acct-provider theme=${theme} .adapter=${createMemoryAdapter({ account: 'individual-resident' })} .links=${LINKS}><acct-overview></acct-overview></acct-provider>`);
+      const el = provider.querySelector('acct-overview')!;
+      await until(() => allReady(el), 'blocks');
+      await openTicketForm(el);
+      await expect(el).to.be.accessible();
+    });
+  }
+});
