@@ -37,7 +37,8 @@ describe('acct-api-keys', () => {
   let restoreClipboard: (() => void) | undefined;
   afterEach(() => restoreClipboard?.());
 
-  function stubClipboard(writeText: ((t: string) => Promise<void>) | undefined): string[] {
+  // Headless Chromium has no usable clipboard: the test installs one that records what is written.
+  function replaceClipboard(writeText: ((t: string) => Promise<void>) | undefined): string[] {
     const written: string[] = [];
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
     Object.defineProperty(navigator, 'clipboard', {
@@ -61,7 +62,7 @@ describe('acct-api-keys', () => {
   });
 
   it('creates a key, shows the secret once with copy, and drops it when the dialog closes', async () => {
-    const written = stubClipboard(() => Promise.resolve());
+    const written = replaceClipboard(() => Promise.resolve());
     const { adapter, el } = await mount();
     const events = recordEvents(document, ['acct-saved', 'acct-error']);
     await type(el, 'input[name=name]', 'Backups');
@@ -94,7 +95,7 @@ describe('acct-api-keys', () => {
   });
 
   it('selects the secret for manual copy when the clipboard is unavailable, and Escape drops it', async () => {
-    stubClipboard(undefined);
+    replaceClipboard(undefined);
     const { el } = await mount();
     await type(el, 'input[name=name]', 'No clipboard');
     q<HTMLButtonElement>(el, 'form.create button[type=submit]').click();
