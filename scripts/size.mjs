@@ -54,14 +54,23 @@ function measure(code) {
 const rows = [];
 const bundle = readFileSync('dist/acct-widgets.js', 'utf8');
 rows.push({ name: 'dist/acct-widgets.js', budget: BUDGETS.bundle, ...measure(bundle) });
+// Lazy chunks beside the bundle: locale parts summed per locale (what a page with every element
+// fetches), the rest one row each.
+const localeParts = {};
 for (const file of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) {
-  // Locale chunks by the shipped locales, not by shape: `ip-*.js` (core's IP parser) is no locale.
+  const code = readFileSync(`dist/chunks/${file}`, 'utf8');
   const locale = LOCALES.find((l) => file.startsWith(`${l}-`));
+  if (locale) {
+    const m = measure(code);
+    const sum = (localeParts[locale] ??= { min: 0, gzip: 0, brotli: 0, parts: 0 });
+    for (const k of ['min', 'gzip', 'brotli']) sum[k] += m[k];
+    sum.parts++;
+    continue;
+  }
   const phone = /^phone-/.test(file);
-  const name = `dist/chunks/${locale ? `${locale}-*.js` : file.replace(/-[\w-]{8}\.js$/, '-*.js')}`;
-  const budget = locale ? BUDGETS.locale : phone ? BUDGETS.phone : undefined;
-  rows.push({ name, budget, ...measure(readFileSync(`dist/chunks/${file}`, 'utf8')) });
+  rows.push({ name: `dist/chunks/${file.replace(/-[\w-]{8}\.js$/, '-*.js')}`, budget: phone ? BUDGETS.phone : undefined, ...measure(code) });
 }
+for (const [locale, sum] of Object.entries(localeParts)) rows.push({ name: `${locale}: all ${sum.parts} parts (every element)`, ...sum });
 
 // The bundle build's plugins, one element entry at a time, locales left out (they are lazy).
 const bundleConfig = config.find((c) => c.output?.dir === 'dist');
@@ -81,12 +90,20 @@ for (const [name, input, budget] of entries) {
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
   rows.push({ name, budget: ELEMENT_BUDGETS[name.replace('@acct/elements/', '')] ?? budget, ...measure(main.code) });
+  // What the entry fetches to speak each other locale: the shared part and the parts of the
+  // elements in the entry (a lazily loaded element, such as a tab of acct-settings, brings its own).
+  for (const locale of LOCALES) {
+    const parts = output.filter((o) => o.type === 'chunk' && main.dynamicImports.includes(o.fileName) && o.facadeModuleId?.includes(`/generated/locales/${locale}/`));
+    const sum = { min: 0, gzip: 0, brotli: 0 };
+    for (const p of parts) for (const [k, v] of Object.entries(measure(p.code))) sum[k] += v;
+    rows.push({ name: `  + ${locale} (${parts.length} parts)`, key: `${name} ${locale}`, budget: BUDGETS.locale, ...sum });
+  }
 }
 
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
 const fmt = (n) => `${(n / KB).toFixed(2)} KB`;
 const delta = (r) => {
-  const before = baseline[r.name]?.gzip;
+  const before = baseline[r.key ?? r.name]?.gzip;
   if (before === undefined) return 'new';
   const d = r.gzip - before;
   return d === 0 ? '=' : `${d > 0 ? '+' : ''}${d} B`;
@@ -101,7 +118,7 @@ for (const r of rows) {
   );
 }
 if (process.argv.includes('--update')) {
-  writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, { min: r.min, gzip: r.gzip }])), null, 2) + '\n');
+  writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(rows.map((r) => [r.key ?? r.name, { min: r.min, gzip: r.gzip }])), null, 2) + '\n');
   console.log(`baseline written to ${BASELINE}`);
 }
 if (failed) {
