@@ -9,36 +9,39 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  // The one-file bundle with every element shipped so far (provider, profile, email, phone,
-  // notifications, billing, panel, login history, API keys, users, privacy, security): measured
-  // 56.9 KB before security, 65.8 KB with it, 67.6 KB with acct-settings, +0.4 KB for `api-base`
-  // on acct-provider (its controller and the lazy-chunk glue; the REST adapter itself is a 3.7 KB
-  // lazy chunk), + overview, account menu and referral (issue 11): about 4.5 KB. Issue 10's target
-  // for all elements is 50 KB; this budget stops further growth until that work trims it (English
-  // strings, the security and profile templates and zod's core are the bulk).
+  // The one-file bundle with all 17 elements (gzip, en). History: 56.9 KB with 12 elements, 65.8
+  // with security, 72.5 with settings, api-base, overview, account menu and referral; 72.8 after
+  // moving the re-authentication dialog out (it is a lazy chunk now) and adding locale parts and
+  // partner locales. Issue 10's target is 50 KB and is NOT met: this budget stops growth while the
+  // remaining work (see docs/performance.md) trims it; the bulk is the elements' own templates and
+  // English strings (security 8 KB, profile 6 KB) and zod/mini's core (about 6 KB).
   bundle: 73 * KB,
-  // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
-  foundation: 25 * KB,
-  // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the
-  // base is trimmed; today lit, zod/mini and the settings controller with reauth are most of it).
-  element: 26 * KB,
-  // Each lazy locale chunk. One chunk per locale holds every element's strings; issue 10's 8 KB
-  // needs per-element locale chunks. Measured: ru 8.6 KB with 11 elements.
-  locale: 16 * KB,
+  // The foundation (provider, base, controllers, themes, i18n) with panel settings: 24.5 KB measured.
+  foundation: 24.5 * KB,
+  // Each element entry with lit, core and the shared base. Issue 10's target is 20 KB and is NOT met
+  // for settings-like elements: lit (5.5 KB), zod/mini (about 5 KB), @lit/localize, context and
+  // task (3 KB) leave 6.5 KB, and the base (settings controller, field helpers, themes, error
+  // messages) takes about 7 KB before the element's own code. Measured: 19 to 25 KB.
+  element: 25 * KB,
+  // What an element entry fetches to speak one more locale: the shared part and its own (locale
+  // parts are split per element by scripts/split-locales.mjs). Measured: ru 2.3 to 7.0 KB (security).
+  locale: 8 * KB,
   // libphonenumber-js with its mobile metadata (98 KB of the 163 KB minified) and AsYouType, loaded
   // by the phone element only. Issue 10's target is 35 KB: that needs a lighter as-you-type formatter.
   phone: 40 * KB,
 };
 /**
- * Entries allowed more than `element`, each with its reason. Profile: on its own it also pulls the
- * zod record / union / default schemas its policy needs (about 4 KB, shared with other elements
- * in the bundle), core's validators and policies (about 5 KB) and its ~120 strings.
+ * Entries allowed more than `element`, each with its reason.
+ * profile: on its own it also pulls the zod record / union / default schemas its policy needs
+ * (about 4 KB, shared with other elements in the bundle), core's validators and policies (about
+ * 5 KB) and its ~120 strings. Measured 35.2 KB.
+ * security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
+ * (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here. Measured 32.7 KB.
+ * overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
+ * schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
+ * Measured 25.6 KB.
  */
-// security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
-// (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here.
-// overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
-// schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
-const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB, overview: 27 * KB };
+const ELEMENT_BUDGETS = { profile: 35.5 * KB, security: 33 * KB, overview: 26 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 
