@@ -145,6 +145,15 @@ describe('acct-panel-settings', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('waits in the skeleton until an adapter arrives, then loads', async () => {
+    const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings></acct-panel-settings>`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[aria-busy=true]') !== null, 'skeleton without an adapter').to.equal(true);
+    expect(shadow(el).textContent).to.not.contain('not available');
+    el.adapter = createMemoryAdapter();
+    await until(() => shadow(el).querySelector(FORM), 'form once the adapter is set');
+  });
+
   it('works alone with its own adapter and theme', async () => {
     const adapter = createMemoryAdapter();
     const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings .adapter=${adapter}></acct-panel-settings>`);

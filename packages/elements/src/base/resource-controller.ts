@@ -89,6 +89,9 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
   }
 
   get phase(): ResourcePhase {
+    // No adapter yet (a provider still building one from api-base, or a host setting it after
+    // mount): wait in the skeleton. An adapter without this sub-API is a lasting gap: say so.
+    if (!this.host.resolvedAdapter) return 'loading';
     if (!this.options.api()) return 'missing';
     if (this.data !== undefined) return 'ready';
     if (this.#task.status === TaskStatus.ERROR) return 'error';
