@@ -164,6 +164,18 @@ describe('contacts on the demo page (built bundle)', () => {
     await page.close();
   });
 
+  it('in Russian, the one-file bundle fetches the shared strings and those of the elements shown only', async () => {
+    const page = await browser.newPage();
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(new URL('/demo/minimal.html', url).href);
+    await page.locator('acct-panel-settings select[name=language]').selectOption('ru');
+    await page.getByText('Язык интерфейса').waitFor();
+    const parts = requested.filter((p) => /\/chunks\/ru-/.test(p)).map((p) => p.replace(/^.*\/ru-(.+)-[\w-]{8}\.js$/, '$1')).sort();
+    assert.deepEqual(parts, ['common', 'panel-settings']);
+    await page.close();
+  });
+
   it('changes the email (pending until confirmed) and verifies a Russian mobile by SMS, in Russian', async () => {
     const page = await browser.newPage();
     const problems = [];
