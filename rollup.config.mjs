@@ -75,7 +75,10 @@ export default [
       // Locale parts as chunks/<locale>-<part>-<hash>.js, so they are told apart from code chunks.
       chunkFileNames: (chunk) => {
         const part = /\/generated\/locales\/([\w-]+)\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
-        return part ? `chunks/${part[1]}-${part[2]}-[hash].js` : 'chunks/[name]-[hash].js';
+        if (part) return `chunks/${part[1]}-${part[2]}-[hash].js`;
+        // A package's index.js would be named "index": name it after the package (uqr, adapter-rest).
+        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/|packages\/([^/]+)\/src\/index\.ts$/.exec(chunk.facadeModuleId ?? '');
+        return chunk.name === 'index' && pkg ? `chunks/${(pkg[1] ?? pkg[2]).replace('/', '-')}-[hash].js` : 'chunks/[name]-[hash].js';
       },
       sourcemap: true,
     },
