@@ -37,7 +37,10 @@ function library(name, input) {
   };
 }
 
-const elementEntries = Object.entries(pkg('elements').exports).map(([, v]) => v.source);
+// Types-only entries (`./jsx/*`) have no `default` and nothing to bundle.
+const elementEntries = Object.entries(pkg('elements').exports)
+  .filter(([, v]) => v.default)
+  .map(([, v]) => v.source);
 
 // Core's .ts files are free of side effects; rollup cannot know that from package.json for files
 // it resolves through the "source" condition, so unused schemas would stay in the bundle.
@@ -48,6 +51,7 @@ export default [
   library('adapter-memory', 'packages/adapter-memory/src/index.ts'),
   library('adapter-rest', 'packages/adapter-rest/src/index.ts'),
   library('elements', [...new Set([...elementEntries, './src/bundle.ts'])].map((p) => `packages/elements/${p.replace(/^\.\//, '')}`)),
+  library('react', 'packages/react/src/index.ts'),
   {
     input: { 'acct-widgets': 'packages/elements/src/bundle.ts' },
     plugins: [
