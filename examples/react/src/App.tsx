@@ -11,9 +11,11 @@ export function App() {
   const adapter = useMemo(() => createMemoryAdapter({ account: 'billing-individual', latency: 200 }), []);
   const [status, setStatus] = useState('');
   const [dirty, setDirty] = useState(false);
+  // The host's own pages, for the account menu's entries.
+  const links = useMemo(() => ({ topUp: '/billing/top-up', tickets: '/support/tickets', settings: '/account' }), []);
 
   return (
-    <AcctProvider adapter={adapter} theme="light" brandName="Example Hosting" onAcctSaved={(e) => setStatus(`Saved: ${e.detail.section}`)}>
+    <AcctProvider adapter={adapter} links={links} theme="light" brandName="Example Hosting" onAcctSaved={(e) => setStatus(`Saved: ${e.detail.section}`)}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <h1>Account settings{dirty ? ' (unsaved changes)' : ''}</h1>
         <acct-account-menu label="J. de Vries" />
