@@ -102,9 +102,13 @@ const outputs = new Map();
   }
   s += '}\n\n/** The acct-* events each tag delivers, by event name. */\nexport interface AcctTagEvents {\n';
   for (const t of tags) {
-    s += `  '${t.tag}': {${t.events.length ? '\n' : ''}`;
+    if (!t.events.length) {
+      s += `  '${t.tag}': Record<never, never>;\n`;
+      continue;
+    }
+    s += `  '${t.tag}': {\n`;
     for (const e of t.events) s += `    '${e}': CustomEvent<${EVENT_DETAILS[e]}>;\n`;
-    s += `${t.events.length ? '  ' : ''}};\n`;
+    s += '  };\n';
   }
   s += '}\n';
   outputs.set('packages/elements/src/jsx/tags.ts', s);

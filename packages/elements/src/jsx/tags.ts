@@ -174,7 +174,7 @@ export interface AcctTagProps {
 
 /** The acct-* events each tag delivers, by event name. */
 export interface AcctTagEvents {
-  'acct-account-menu': {};
+  'acct-account-menu': Record<never, never>;
   'acct-api-keys': {
     'acct-error': CustomEvent<AcctErrorDetail>;
     'acct-saved': CustomEvent<AcctSavedDetail>;
