@@ -37,17 +37,23 @@ function library(name, input) {
   };
 }
 
-const elementEntries = Object.values(pkg('elements').exports).flatMap((v) => v.source ?? []);
+// Every entry a package exports (`@acct/core/phone` too, which index.ts does not import); types-only
+// entries (`@acct/elements/jsx/*`) have no `default` and nothing to build.
+const entries = (name) =>
+  Object.values(pkg(name).exports)
+    .filter((v) => v.default)
+    .map((v) => `packages/${name}/${v.source.replace(/^\.\//, '')}`);
 
 // Core's .ts files are free of side effects; rollup cannot know that from package.json for files
 // it resolves through the "source" condition, so unused schemas would stay in the bundle.
 const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory|adapter-rest)\/src\//.test(id);
 
 export default [
-  library('core', 'packages/core/src/index.ts'),
+  library('core', entries('core')),
   library('adapter-memory', 'packages/adapter-memory/src/index.ts'),
   library('adapter-rest', 'packages/adapter-rest/src/index.ts'),
-  library('elements', [...new Set([...elementEntries, './src/bundle.ts'])].map((p) => `packages/elements/${p.replace(/^\.\//, '')}`)),
+  library('elements', [...entries('elements'), 'packages/elements/src/bundle.ts']),
+  library('react', entries('react')),
   {
     input: { 'acct-widgets': 'packages/elements/src/bundle.ts' },
     plugins: [

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, rmSync } from 'node:fs';
 
-for (const name of ['core', 'adapter-memory', 'adapter-rest', 'elements']) {
+for (const name of ['core', 'adapter-memory', 'adapter-rest', 'elements', 'react']) {
   const config = `packages/${name}/tsconfig.build.json`;
   writeFileSync(
     config,
