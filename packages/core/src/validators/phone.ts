@@ -45,7 +45,7 @@ function asCountry(code: string | undefined): CountryCode | undefined {
 
 function parse(text: string, country: CountryCode | undefined) {
   try {
-    return parsePhoneNumberFromString(text, country, metadata);
+    return parsePhoneNumberFromString(text, { defaultCountry: country }, metadata);
   } catch {
     return undefined;
   }
@@ -57,9 +57,10 @@ export function validatePhone(input: string, options: PhoneOptions = {}): PhoneR
   if (text === '') return { ok: false, reason: 'empty' };
   if (options.defaultCountry && !asCountry(options.defaultCountry) && !text.startsWith('+')) return { ok: false, reason: 'invalid_country' };
   const digits = text.replace(/\D/g, '');
-  if (digits.length < 5) return { ok: false, reason: 'too_short' };
   if (digits.length > 17) return { ok: false, reason: 'too_long' };
   const parsed = parse(text, asCountry(options.defaultCountry));
+  // Four digits can be a whole number (Niue, Tokelau, Tristan da Cunha); elsewhere so few are a start.
+  if (digits.length < 5 && !parsed?.isPossible()) return { ok: false, reason: 'too_short' };
   if (!parsed) return { ok: false, reason: 'invalid_phone' };
   // The mobile metadata validates mobile ranges only; any other number of a possible length for
   // its country (a landline) is accepted as "not mobile": it can still take a verification call.
@@ -79,7 +80,7 @@ type Plan = [string, string, string, number[], (Format[] | 0)?, (string | 0)?, (
 
 /** The plan holding the formats of a calling code: the main country's (US for +1, RU for +7). */
 function planFor(callingCode: string): Plan | undefined {
-  const main = metadata.country_calling_codes[callingCode]?.[0];
+  const main: string | undefined = metadata.country_calling_codes[callingCode]?.[0];
   const m = metadata as unknown as { countries: Record<string, Plan>; nonGeographic: Record<string, Plan> };
   return main === '001' ? m.nonGeographic[callingCode] : main ? m.countries[main] : undefined;
 }
@@ -176,35 +177,40 @@ export function formatPhoneAsYouType(input: string, defaultCountry?: string): st
   const international = text.startsWith('+');
   if (!digits) return international ? '+' : '';
   if (digits.length > 17) return (international ? '+' : '') + digits;
-  let callingCode: string | undefined;
-  let national = digits;
-  let nationalPrefix = '';
   if (international) {
-    callingCode = [1, 2, 3].map((n) => digits.slice(0, n)).find((c) => metadata.country_calling_codes[c]);
+    const callingCode = [1, 2, 3].map((n) => digits.slice(0, n)).find((c) => metadata.country_calling_codes[c]);
     if (!callingCode) return `+${digits}`;
-    national = digits.slice(callingCode.length);
+    const national = digits.slice(callingCode.length);
     if (!national) return `+${callingCode}`;
-  } else {
-    const country = asCountry(defaultCountry);
-    if (!country) return digits;
-    callingCode = getCountryCallingCode(country, metadata);
-    // The national prefix (8 in Russia, 0 in most of Europe, 1 in North America) as the
-    // country's metadata describes it. Where it also rewrites the number (Argentina's 0 11 15…,
-    // seven-digit local numbers in the Caribbean), the digits are formatted as they are.
-    const own = (metadata.countries as unknown as Record<string, Plan>)[country]!;
-    const forParsing = own[7] || own[5];
-    const match = forParsing ? new RegExp(`^(?:${String(forParsing)})`).exec(digits) : null;
-    if (match && !(own[8] && match[1])) {
-      nationalPrefix = match[0];
-      national = digits.slice(nationalPrefix.length);
-    }
+    const result = `+${callingCode} ${formatNational(planFor(callingCode)!, national, '', true) ?? national}`;
+    return sameDigits(result, digits) ? result : `+${digits}`;
   }
-  const plan = planFor(callingCode);
-  const formatted = plan && formatNational(plan, national, nationalPrefix, international);
-  const result = international ? `+${callingCode} ${formatted ?? national}` : (formatted ?? digits);
-  // Formatting only ever adds separators: if a rule would change a digit, show the digits as typed.
-  return result.replace(/\D/g, '') === digits ? result : (international ? '+' : '') + digits;
+  const country = asCountry(defaultCountry);
+  if (!country) return digits;
+  // The national prefix (8 in Russia, 0 in most of Europe, 1 in North America) as the country's
+  // metadata describes it, some with a rule that rewrites the number (Argentina's 0 11 15…,
+  // seven-digit local numbers in the Caribbean); failing that, the digits as they are.
+  const own = (metadata.countries as unknown as Record<string, Plan>)[country]!;
+  const forParsing = own[7] || own[5];
+  const prefixRe = new RegExp(`^(?:${String(forParsing)})`);
+  const match = forParsing ? prefixRe.exec(digits) : null;
+  const readings: [string, string][] = [];
+  if (match && own[8] && match[match.length - 1]) {
+    const before = digits.slice(0, digits.indexOf(match[1]!));
+    readings.push([digits.replace(prefixRe, String(own[8])), before === own[5] ? before : '']);
+  } else if (match) readings.push([digits.slice(match[0].length), match[0]]);
+  readings.push([digits, '']);
+  const plan = planFor(getCountryCallingCode(country, metadata))!;
+  for (const [national, nationalPrefix] of readings) {
+    if (!national) return digits;
+    const result = formatNational(plan, national, nationalPrefix, false);
+    if (result && sameDigits(result, digits)) return result;
+  }
+  return digits;
 }
+
+// Formatting only ever adds separators: a reading that would change a digit is not taken.
+const sameDigits = (text: string, digits: string) => text.replace(/\D/g, '') === digits;
 
 /** Countries with their calling codes, for the country selector. */
 export function phoneCountries(): { code: string; callingCode: string }[] {
