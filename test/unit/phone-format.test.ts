@@ -57,6 +57,18 @@ describe('formatPhoneAsYouType', () => {
     assert.deepEqual(differences.slice(0, 10), []);
   });
 
+  it('gives the same display when each keystroke lands on the text shown so far, as in the input', () => {
+    for (const { country, e164, national } of corpus) {
+      for (const [number, region] of [[e164, undefined], [digitsOf(national ?? ''), country]] as const) {
+        let shown = '';
+        for (const typed of prefixes(number)) {
+          shown = formatPhoneAsYouType(shown + typed.at(-1), region);
+          assert.equal(shown, formatPhoneAsYouType(typed, region), `${region} ${typed}`);
+        }
+      }
+    }
+  });
+
   it('formats the usual ways of typing a number', () => {
     assert.equal(formatPhoneAsYouType('+7916123'), '+7 916 123');
     assert.equal(formatPhoneAsYouType('+79161234567'), '+7 916 123 45 67');
