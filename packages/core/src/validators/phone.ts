@@ -78,11 +78,12 @@ export function validatePhone(input: string, options: PhoneOptions = {}): PhoneR
 type Format = [string, string, (string[] | 0)?, (string | 0)?, (number | 0)?, (string | 0)?];
 type Plan = [string, string, string, number[], (Format[] | 0)?, (string | 0)?, (string | 0)?, unknown?, unknown?, (number | 0)?];
 
+const plans = metadata as unknown as { countries: Partial<Record<string, Plan>>; nonGeographic: Partial<Record<string, Plan>> };
+
 /** The plan holding the formats of a calling code: the main country's (US for +1, RU for +7). */
 function planFor(callingCode: string): Plan | undefined {
   const main: string | undefined = metadata.country_calling_codes[callingCode]?.[0];
-  const m = metadata as unknown as { countries: Record<string, Plan>; nonGeographic: Record<string, Plan> };
-  return main === '001' ? m.nonGeographic[callingCode] : main ? m.countries[main] : undefined;
+  return main === '001' ? plans.nonGeographic[callingCode] : main ? plans.countries[main] : undefined;
 }
 
 /** Keeps a bracket only when its pair is kept too: `8 (916` reads better as `8 916`. */
@@ -117,7 +118,8 @@ function leadingDigitsFit(patterns: string[] | 0 | undefined, digits: string): b
  * (`xxx xxx-xx-xx`), filled with the digits typed and cut after the last one. A typed national
  * prefix is placed by the national prefix formatting rule (`8 ($1)`) when the format has one.
  */
-function formatNational(plan: Plan, national: string, nationalPrefix: string, international: boolean): string | undefined {
+function formatNational(plan: Plan | undefined, national: string, nationalPrefix: string, international: boolean): string | undefined {
+  if (!plan) return undefined;
   for (const f of plan[4] || []) {
     const [pattern, format, leading, ownRule, ownOptional, intl] = f;
     const rule = ownRule || plan[6] || '';
@@ -182,7 +184,7 @@ export function formatPhoneAsYouType(input: string, defaultCountry?: string): st
     if (!callingCode) return `+${digits}`;
     const national = digits.slice(callingCode.length);
     if (!national) return `+${callingCode}`;
-    const result = `+${callingCode} ${formatNational(planFor(callingCode)!, national, '', true) ?? national}`;
+    const result = `+${callingCode} ${formatNational(planFor(callingCode), national, '', true) ?? national}`;
     return sameDigits(result, digits) ? result : `+${digits}`;
   }
   const country = asCountry(defaultCountry);
@@ -190,17 +192,17 @@ export function formatPhoneAsYouType(input: string, defaultCountry?: string): st
   // The national prefix (8 in Russia, 0 in most of Europe, 1 in North America) as the country's
   // metadata describes it, some with a rule that rewrites the number (Argentina's 0 11 15…,
   // seven-digit local numbers in the Caribbean); failing that, the digits as they are.
-  const own = (metadata.countries as unknown as Record<string, Plan>)[country]!;
-  const forParsing = own[7] || own[5];
+  const own = plans.countries[country];
+  const forParsing = own?.[7] || own?.[5];
   const prefixRe = new RegExp(`^(?:${String(forParsing)})`);
   const match = forParsing ? prefixRe.exec(digits) : null;
   const readings: [string, string][] = [];
-  if (match && own[8] && match[match.length - 1]) {
-    const before = digits.slice(0, digits.indexOf(match[1]!));
+  if (match && own?.[8] && match[match.length - 1]) {
+    const before = digits.slice(0, digits.indexOf(match[1] ?? ''));
     readings.push([digits.replace(prefixRe, String(own[8])), before === own[5] ? before : '']);
   } else if (match) readings.push([digits.slice(match[0].length), match[0]]);
   readings.push([digits, '']);
-  const plan = planFor(getCountryCallingCode(country, metadata))!;
+  const plan = planFor(getCountryCallingCode(country, metadata));
   for (const [national, nationalPrefix] of readings) {
     if (!national) return digits;
     const result = formatNational(plan, national, nationalPrefix, false);
