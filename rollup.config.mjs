@@ -37,7 +37,7 @@ function library(name, input) {
   };
 }
 
-const elementEntries = Object.entries(pkg('elements').exports).map(([, v]) => v.source);
+const elementEntries = Object.values(pkg('elements').exports).flatMap((v) => v.source ?? []);
 
 // Core's .ts files are free of side effects; rollup cannot know that from package.json for files
 // it resolves through the "source" condition, so unused schemas would stay in the bundle.
@@ -57,11 +57,28 @@ export default [
       minifyHtmlLiterals({ include: ['packages/**/*.ts'], exclude: ['packages/elements/src/theme/tokens.ts'] }),
       ts(),
       terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 3 } }),
+      // The message catalogue partners translate (addAcctLocale / overrideAcctMessages), beside the bundle.
+      {
+        name: 'messages-catalogue',
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: 'messages.en.json', source: readFileSync('packages/elements/messages.en.json', 'utf8') });
+        },
+      },
     ],
     treeshake: { moduleSideEffects },
     // Locale chunks import from the entry itself instead of forcing a shared chunk + facade.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      entryFileNames: '[name].js',
+      // Locale parts as chunks/<locale>-<part>-<hash>.js, so they are told apart from code chunks.
+      chunkFileNames: (chunk) => {
+        const part = /\/generated\/locales\/([\w-]+)\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+        return part ? `chunks/${part[1]}-${part[2]}-[hash].js` : 'chunks/[name]-[hash].js';
+      },
+      sourcemap: true,
+    },
     onwarn,
   },
   // The demo billing page's backend for now: the memory adapter as one browser module.

@@ -9,37 +9,40 @@ import config from '../rollup.config.mjs';
 
 const KB = 1024;
 const BUDGETS = {
-  // The one-file bundle with every element shipped so far (provider, profile, email, phone,
-  // notifications, billing, panel, login history, API keys, users, privacy, security): measured
-  // 56.9 KB before security, 65.8 KB with it, 67.6 KB with acct-settings, +0.4 KB for `api-base`
-  // on acct-provider (its controller and the lazy-chunk glue; the REST adapter itself is a 3.7 KB
-  // lazy chunk), + overview, account menu and referral (issue 11): about 4.5 KB. Issue 10's target
-  // for all elements is 50 KB; this budget stops further growth until that work trims it (English
-  // strings, the security and profile templates and zod's core are the bulk).
+  // The one-file bundle with all 17 elements (gzip, en). History: 56.9 KB with 12 elements, 65.8
+  // with security, 72.5 with settings, api-base, overview, account menu and referral; 72.8 after
+  // moving the re-authentication dialog out (it is a lazy chunk now) and adding locale parts and
+  // partner locales. Issue 10's target is 50 KB and is NOT met: this budget stops growth while the
+  // remaining work (see docs/performance.md) trims it; the bulk is the elements' own templates and
+  // English strings (security 8 KB, profile 6 KB) and zod/mini's core (about 6 KB).
   bundle: 73 * KB,
-  // The foundation (provider, base, controllers, themes, i18n) with panel settings: issue 2's budget.
-  foundation: 25 * KB,
-  // Each element entry with lit, core and the shared base (issue 10 tightens this to 20 KB once the
-  // base is trimmed; today lit, zod/mini and the settings controller with reauth are most of it).
-  element: 26 * KB,
-  // Each lazy locale chunk. One chunk per locale holds every element's strings; issue 10's 8 KB
-  // needs per-element locale chunks. Measured: ru 8.6 KB with 11 elements.
-  locale: 16 * KB,
+  // The foundation (provider, base, controllers, themes, i18n) with panel settings: 24.5 KB measured.
+  foundation: 24.5 * KB,
+  // Each element entry with lit, core and the shared base. Issue 10's target is 20 KB and is NOT met
+  // for settings-like elements: lit (5.5 KB), zod/mini (about 5 KB), @lit/localize, context and
+  // task (3 KB) leave 6.5 KB, and the base (settings controller, field helpers, themes, error
+  // messages) takes about 7 KB before the element's own code. Measured: 19 to 25 KB.
+  element: 25 * KB,
+  // What an element entry fetches to speak one more locale: the shared part and its own (locale
+  // parts are split per element by scripts/split-locales.mjs). Measured: ru 2.3 to 7.0 KB (security).
+  locale: 8 * KB,
   // libphonenumber-js's core with its mobile metadata (24 KB gzip of it) and core's own as-you-type
-  // formatter instead of AsYouType, loaded by the phone element only. Measured 34.5 KB (38.3 KB with
+  // formatter instead of AsYouType, loaded by the phone element only. Measured 34.6 KB (38.3 KB with
   // AsYouType); issue 10's target.
   phone: 35 * KB,
 };
 /**
- * Entries allowed more than `element`, each with its reason. Profile: on its own it also pulls the
- * zod record / union / default schemas its policy needs (about 4 KB, shared with other elements
- * in the bundle), core's validators and policies (about 5 KB) and its ~120 strings.
+ * Entries allowed more than `element`, each with its reason.
+ * profile: on its own it also pulls the zod record / union / default schemas its policy needs
+ * (about 4 KB, shared with other elements in the bundle), core's validators and policies (about
+ * 5 KB) and its ~120 strings. Measured 35.2 KB.
+ * security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
+ * (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here. Measured 32.7 KB.
+ * overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
+ * schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
+ * Measured 25.6 KB.
  */
-// security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
-// (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here.
-// overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
-// schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
-const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB, overview: 27 * KB };
+const ELEMENT_BUDGETS = { profile: 35.5 * KB, security: 33 * KB, overview: 26 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 
@@ -55,14 +58,23 @@ function measure(code) {
 const rows = [];
 const bundle = readFileSync('dist/acct-widgets.js', 'utf8');
 rows.push({ name: 'dist/acct-widgets.js', budget: BUDGETS.bundle, ...measure(bundle) });
+// Lazy chunks beside the bundle: locale parts summed per locale (what a page with every element
+// fetches), the rest one row each.
+const localeParts = {};
 for (const file of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) {
-  // Locale chunks by the shipped locales, not by shape: `ip-*.js` (core's IP parser) is no locale.
+  const code = readFileSync(`dist/chunks/${file}`, 'utf8');
   const locale = LOCALES.find((l) => file.startsWith(`${l}-`));
+  if (locale) {
+    const m = measure(code);
+    const sum = (localeParts[locale] ??= { min: 0, gzip: 0, brotli: 0, parts: 0 });
+    for (const k of ['min', 'gzip', 'brotli']) sum[k] += m[k];
+    sum.parts++;
+    continue;
+  }
   const phone = /^phone-/.test(file);
-  const name = `dist/chunks/${locale ? `${locale}-*.js` : file.replace(/-[\w-]{8}\.js$/, '-*.js')}`;
-  const budget = locale ? BUDGETS.locale : phone ? BUDGETS.phone : undefined;
-  rows.push({ name, budget, ...measure(readFileSync(`dist/chunks/${file}`, 'utf8')) });
+  rows.push({ name: `dist/chunks/${file.replace(/-[\w-]{8}\.js$/, '-*.js')}`, budget: phone ? BUDGETS.phone : undefined, ...measure(code) });
 }
+for (const [locale, sum] of Object.entries(localeParts)) rows.push({ name: `${locale}: all ${sum.parts} parts (every element)`, ...sum });
 
 // The bundle build's plugins, one element entry at a time, locales left out (they are lazy).
 const bundleConfig = config.find((c) => c.output?.dir === 'dist');
@@ -82,12 +94,20 @@ for (const [name, input, budget] of entries) {
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
   rows.push({ name, budget: ELEMENT_BUDGETS[name.replace('@acct/elements/', '')] ?? budget, ...measure(main.code) });
+  // What the entry fetches to speak each other locale: the shared part and the parts of the
+  // elements in the entry (a lazily loaded element, such as a tab of acct-settings, brings its own).
+  for (const locale of LOCALES) {
+    const parts = output.filter((o) => o.type === 'chunk' && main.dynamicImports.includes(o.fileName) && o.facadeModuleId?.includes(`/generated/locales/${locale}/`));
+    const sum = { min: 0, gzip: 0, brotli: 0 };
+    for (const p of parts) for (const [k, v] of Object.entries(measure(p.code))) sum[k] += v;
+    rows.push({ name: `  + ${locale} (${parts.length} parts)`, key: `${name} ${locale}`, budget: BUDGETS.locale, ...sum });
+  }
 }
 
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
 const fmt = (n) => `${(n / KB).toFixed(2)} KB`;
 const delta = (r) => {
-  const before = baseline[r.name]?.gzip;
+  const before = baseline[r.key ?? r.name]?.gzip;
   if (before === undefined) return 'new';
   const d = r.gzip - before;
   return d === 0 ? '=' : `${d > 0 ? '+' : ''}${d} B`;
@@ -102,7 +122,7 @@ for (const r of rows) {
   );
 }
 if (process.argv.includes('--update')) {
-  writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, { min: r.min, gzip: r.gzip }])), null, 2) + '\n');
+  writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(rows.map((r) => [r.key ?? r.name, { min: r.min, gzip: r.gzip }])), null, 2) + '\n');
   console.log(`baseline written to ${BASELINE}`);
 }
 if (failed) {

@@ -21,9 +21,13 @@ export { AcctOverview } from './overview/acct-overview.js';
 export { AcctAccountMenu } from './account-menu/acct-account-menu.js';
 export { AcctReferral } from './referral/acct-referral.js';
 export {
+  acctLocaleReady,
+  addAcctLocale,
   configureAcctLocalization,
   getAcctLocale,
   loadAcctLocale,
+  overrideAcctMessages,
   setAcctLocale,
   SUPPORTED_LOCALES,
+  type AcctMessages,
 } from './i18n/index.js';

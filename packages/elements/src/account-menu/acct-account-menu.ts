@@ -6,6 +6,7 @@ import { AcctElement } from '../base/acct-element.js';
 import type { AcctLinks } from '../base/context.js';
 import { uiStyles } from '../ui/styles.js';
 import { accountMenuStyles } from './acct-account-menu.styles.js';
+import messages from '../i18n/generated/parts/account-menu.js';
 
 interface MenuItem {
   key: string;
@@ -28,6 +29,8 @@ interface MenuItem {
  * @csspart menuitem - One item (a link).
  */
 export class AcctAccountMenu extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, accountMenuStyles];
 
   /** Text of the menu button, e.g. the account name; "Account" by default. */

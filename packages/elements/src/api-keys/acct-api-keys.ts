@@ -13,6 +13,7 @@ import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
 import { apiKeysStyles } from './acct-api-keys.styles.js';
+import messages from '../i18n/generated/parts/api-keys.js';
 
 const NAME_MAX = 64;
 
@@ -53,6 +54,8 @@ function localDate(offsetDays: number): string {
  * @cssprop --acct-section-gap - Space between the blocks of the section.
  */
 export class AcctApiKeys extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, listStyles, apiKeysStyles];
 
   readonly keys = new ResourceController(this, {

@@ -5,7 +5,8 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { AccountAdapter, SubApiName, ThemeName } from '@acct/core';
 import { acctContext, type AcctContextValue } from './context.js';
 import type { AcctEventMap } from './events.js';
-import { configureAcctLocalization, getAcctLocale } from '../i18n/index.js';
+import { configureAcctLocalization, getAcctLocale, registerMessages } from '../i18n/index.js';
+import type { MessageLoaders } from '../i18n/registry.js';
 import { themeStyles } from '../theme/tokens.js';
 
 /**
@@ -27,6 +28,13 @@ if (typeof document !== 'undefined' && !globalScope[ROOT_KEY]) {
  */
 export class AcctElement extends LitElement {
   static override styles = [themeStyles];
+
+  /**
+   * @internal The element's strings in other locales (generated per element folder). Registered
+   * by the first instance, not at module load, so a page that loads the whole bundle but shows
+   * one element fetches that element's translations only.
+   */
+  static messages?: MessageLoaders;
 
   /** Registers the class under `tag` unless that tag is already defined. */
   static define(tag: string, ctor: CustomElementConstructor = this): void {
@@ -63,6 +71,8 @@ export class AcctElement extends LitElement {
   constructor() {
     super();
     configureAcctLocalization();
+    const { messages } = this.constructor as typeof AcctElement;
+    if (messages) registerMessages(messages);
     updateWhenLocaleChanges(this);
     new ContextConsumer(this, {
       context: acctContext,

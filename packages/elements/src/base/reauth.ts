@@ -1,9 +1,7 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
-import { isAbortError, toAdapterError, type ReauthInput } from '@acct/core';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { isAbortError, toAdapterError } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
-import { LightInput } from './light-input.js';
-import { errorMessage } from '../i18n/messages.js';
+import type { ReauthDialog } from './reauth-dialog.js';
 
 /** The user closed the re-authentication dialog: the operation is abandoned, not failed. */
 export class ReauthCancelled extends Error {
@@ -13,27 +11,21 @@ export class ReauthCancelled extends Error {
   }
 }
 
-let counter = 0;
-
 /**
  * Handles `reauth_required` for any operation: asks for the password (or a two-factor code) in a
  * modal dialog, calls `viewer.reauthenticate`, then retries the same operation with the same
- * arguments (and so the same idempotency key). The secret is cleared from the input afterwards.
+ * arguments (and so the same idempotency key). The dialog's code is fetched the first time a
+ * server asks, so elements do not carry it on first paint.
  */
 export class ReauthController implements ReactiveController {
-  #mode: 'password' | 'code' = 'password';
-  #error = '';
-  #busy = false;
-  #field: LightInput | undefined;
-  #pending: { resolve: () => void; reject: (e: unknown) => void } | undefined;
-  readonly #id = `acct-reauth-${++counter}`;
+  #dialog: ReauthDialog | undefined;
 
   constructor(private readonly host: AcctElement) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.#finish(new ReauthCancelled());
+    this.#dialog?.cancel();
   }
 
   /** Runs `operation`; on `reauth_required` asks, re-authenticates and runs it again. */
@@ -43,111 +35,13 @@ export class ReauthController implements ReactiveController {
         return await operation();
       } catch (e) {
         if (isAbortError(e) || toAdapterError(e).code !== 'reauth_required' || !this.host.resolvedAdapter?.viewer) throw e;
-        await this.#ask();
+        this.#dialog ??= new (await import('./reauth-dialog.js')).ReauthDialog(this.host);
+        await this.#dialog.ask();
       }
     }
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.host.shadowRoot?.getElementById(this.#id) as HTMLDialogElement | null;
-  }
-
-  async #ask(): Promise<void> {
-    this.#field ??= new LightInput(this.host, { slot: this.#id, name: 'password', type: 'password', autocomplete: 'current-password' });
-    this.#error = '';
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.#dialog?.showModal();
-    this.#field.input.focus();
-    return new Promise<void>((resolve, reject) => (this.#pending = { resolve, reject }));
-  }
-
-  #finish(result?: unknown): void {
-    const pending = this.#pending;
-    this.#pending = undefined;
-    this.#field?.clear();
-    if (this.#dialog?.open) this.#dialog.close();
-    if (!pending) return;
-    if (result === undefined) pending.resolve();
-    else pending.reject(result);
-  }
-
-  // Arrow functions: lit calls template listeners with the host element as `this`.
-  #switchMode = (): void => {
-    this.#mode = this.#mode === 'password' ? 'code' : 'password';
-    this.#field?.clear();
-    this.#field?.configure(
-      this.#mode === 'password'
-        ? { name: 'password', type: 'password', autocomplete: 'current-password' }
-        : { name: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' },
-    );
-    this.#error = '';
-    this.host.requestUpdate();
-    this.#field?.input.focus();
-  };
-
-  #submit = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const viewer = this.host.resolvedAdapter?.viewer;
-    const value = this.#field?.input.value ?? '';
-    if (!viewer || this.#busy) return;
-    if (!value) {
-      this.#error = this.#mode === 'password' ? msg('Enter your password.') : msg('Enter the code.');
-      this.host.requestUpdate();
-      this.#field?.input.focus();
-      return;
-    }
-    const input: ReauthInput = this.#mode === 'password' ? { password: value } : { code: value };
-    this.#busy = true;
-    this.host.requestUpdate();
-    try {
-      await viewer.reauthenticate(input);
-      this.#finish();
-    } catch (e) {
-      const error = toAdapterError(e);
-      this.#field?.clear();
-      this.#error =
-        error.code === 'validation' || error.code === 'unauthenticated' || error.code === 'forbidden'
-          ? this.#mode === 'password'
-            ? msg('That password is not correct.')
-            : msg('That code is not correct.')
-          : errorMessage(error);
-      this.#field?.input.focus();
-    } finally {
-      this.#busy = false;
-      this.host.requestUpdate();
-    }
-  };
-
   render(): TemplateResult | typeof nothing {
-    if (!this.#field) return nothing;
-    this.#field.attach(this.#mode === 'password' ? msg('Password') : msg('Two-factor code'), this.#error);
-    return html`<dialog
-      id=${this.#id}
-      part="dialog"
-      aria-labelledby="${this.#id}-heading"
-      @cancel=${() => this.#finish(new ReauthCancelled())}
-    >
-      <form @submit=${this.#submit}>
-        <h2 id="${this.#id}-heading">${msg('Confirm it is you')}</h2>
-        <p>
-          ${this.#mode === 'password'
-            ? msg('For your security, enter your password to continue.')
-            : msg('For your security, enter a code from your authenticator app to continue.')}
-        </p>
-        <div class="field" part="field">
-          <span class="label" part="label"><slot name="${this.#id}-label"></slot></span>
-          <slot name=${this.#id}></slot>
-          <span class="error" role="alert"><slot name="${this.#id}-error"></slot></span>
-        </div>
-        <button type="button" class="link" @click=${this.#switchMode}>
-          ${this.#mode === 'password' ? msg('Use a two-factor code instead') : msg('Use your password instead')}
-        </button>
-        <div class="actions">
-          <button type="submit" class="primary" part="button button-primary" ?disabled=${this.#busy}>${msg('Confirm')}</button>
-          <button type="button" part="button" @click=${() => this.#finish(new ReauthCancelled())}>${msg('Cancel')}</button>
-        </div>
-      </form>
-    </dialog>`;
+    return this.#dialog?.render() ?? nothing;
   }
 }

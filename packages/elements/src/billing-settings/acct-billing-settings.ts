@@ -8,6 +8,7 @@ import { renderBanner, renderCheckboxField, renderFormActions, renderSection, re
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { errorMessage } from '../i18n/messages.js';
+import messages from '../i18n/generated/parts/billing-settings.js';
 
 /**
  * Billing preferences: automatic renewal of services, the site currency (prices, invoices and
@@ -30,6 +31,8 @@ import { errorMessage } from '../i18n/messages.js';
  * @cssprop --acct-section-gap - Space between the blocks of the section.
  */
 export class AcctBillingSettings extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles];
 
   readonly settings = new SettingsController<BillingSettings>(this, {

@@ -11,6 +11,7 @@ import { errorMessage, fieldErrorMessage, missingApiMessage } from '../i18n/mess
 import { renderBanner, renderInputField, renderSection, renderSkeleton } from '../ui/field.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import messages from '../i18n/generated/parts/email-change.js';
 
 /** Seconds between confirmation emails when the server does not say (`rate_limited` does). */
 const RESEND_COOLDOWN = 60;
@@ -39,6 +40,8 @@ function newKey(): string {
  * @csspart banner - Status, warning and error messages.
  */
 export class AcctEmailChange extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles];
 
   @state() private accessor newEmail = '';

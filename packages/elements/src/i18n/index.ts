@@ -1,21 +1,25 @@
 /**
- * Localization: @lit/localize in runtime mode. lit-localize may be configured once per page, so
- * this module owns the single configuration and every element and host goes through it.
+ * Localization on @lit/localize's msg() and status events, with our own small runtime instead of
+ * its `configureLocalization`, because that one fixes the locale list at configuration, keeps one
+ * module per locale and never localizes the source locale. Ours assembles each locale from parts
+ * (shared strings + each element's, fetched when the element loads), lets partners add locales and
+ * override any string of any locale (English too), and still serves hosts that run lit-localize
+ * themselves (they pass their controls and serve `loadAcctLocale` from their `loadLocale`).
  */
-import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
+import { LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { MsgFn, MsgOptions, TemplateLike } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import common from './generated/parts/common.js';
+import { addLocale, catalog, messagesSettled, override, registerMessages, state, templatesOf, type AcctMessages } from './registry.js';
 
-export { LOCALE_STATUS_EVENT };
+export { LOCALE_STATUS_EVENT, registerMessages, type AcctMessages };
 export const SOURCE_LOCALE = sourceLocale;
-export const SUPPORTED_LOCALES: readonly string[] = [sourceLocale, ...targetLocales];
+/** Shipped locales, then those added with `addAcctLocale` (the array is updated in place). */
+export const SUPPORTED_LOCALES: string[] = [sourceLocale, ...targetLocales];
 
-/**
- * A static map, not a template-literal import: bundlers then emit each locale as its own lazy
- * chunk beside the bundle, and dev servers resolve it.
- */
-const loaders: Record<string, () => Promise<LocaleModule>> = {
-  ru: () => import('./generated/locales/ru.js'),
-};
+registerMessages(common);
 
 export interface LocalizationControls {
   getLocale(): string;
@@ -23,35 +27,87 @@ export interface LocalizationControls {
 }
 
 let controls: LocalizationControls | undefined;
+let active: string = sourceLocale;
+let loading: string | undefined;
+let request = 0;
+let settled: Promise<void> = Promise.resolve();
+
+function status(detail: object): void {
+  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
+}
+
+const own: LocalizationControls = {
+  getLocale: () => active,
+  setLocale(locale) {
+    if (locale === (loading ?? active)) return settled;
+    if (!SUPPORTED_LOCALES.includes(locale)) return Promise.reject(new Error(`acct-widgets: no locale ${locale}`));
+    const id = ++request;
+    loading = locale;
+    status({ status: 'loading', loadingLocale: locale });
+    settled = (locale === sourceLocale ? Promise.resolve() : catalog(locale)).then(
+      () => {
+        if (id !== request) return settled;
+        active = locale;
+        loading = undefined;
+        status({ status: 'ready', readyLocale: locale });
+      },
+      (err: unknown) => {
+        if (id !== request) return settled;
+        loading = undefined;
+        status({ status: 'error', errorLocale: locale, errorMessage: String(err) });
+        throw err;
+      },
+    );
+    return settled;
+  },
+};
 
 /**
- * Configures lit-localize for acct-widgets. A host that already configured lit-localize itself
+ * Configures localization for acct-widgets. A host that already configured lit-localize itself
  * passes its own `getLocale` / `setLocale` (whose `loadLocale` must serve our templates too; see
- * `loadAcctLocale`), since a second configuration throws.
+ * `loadAcctLocale`), since lit-localize can be configured once per page.
  */
 export function configureAcctLocalization(existing?: LocalizationControls): LocalizationControls {
   if (controls) return controls;
-  controls =
-    existing ??
-    configureLocalization({
-      sourceLocale,
-      targetLocales,
-      loadLocale: loadAcctLocale,
-    });
+  if (!existing) _installMsgImplementation(((template: TemplateLike, options?: MsgOptions) => runtimeMsg(templatesOf(active), template, options)) as MsgFn);
+  controls = existing ?? own;
+  state.current = () => controls?.getLocale();
   return controls;
 }
 
-/** Loads one of our locale modules; exported for hosts that run lit-localize themselves. */
-export function loadAcctLocale(locale: string): Promise<LocaleModule> {
-  const load = loaders[locale];
-  return load ? load() : Promise.reject(new Error(`acct-widgets: no locale ${locale}`));
+/** Every registered part of one locale as one module; for hosts that run lit-localize themselves. */
+export async function loadAcctLocale(locale: string): Promise<LocaleModule> {
+  if (!SUPPORTED_LOCALES.includes(locale)) throw new Error(`acct-widgets: no locale ${locale}`);
+  return { templates: await catalog(locale) };
 }
 
-/** Maps a BCP 47 tag (`ru-RU`, `EN`) to a shipped locale, or undefined. */
+/**
+ * Adds a locale without forking: `messages` maps message ids (see `messages.en.json` in
+ * @acct/elements, or dist/messages.en.json) to text with `{0}`, `{1}` for placeholders; a function
+ * (e.g. `() => fetch(url).then((r) => r.json())`) is called when the locale is first used.
+ * Missing messages fall back to English.
+ */
+export function addAcctLocale(locale: string, messages: AcctMessages | (() => AcctMessages | Promise<AcctMessages>)): void {
+  addLocale(locale, messages);
+  if (!SUPPORTED_LOCALES.includes(locale)) SUPPORTED_LOCALES.push(locale);
+}
+
+/** Overrides any messages of any locale (English too), live. */
+export function overrideAcctMessages(locale: string, messages: AcctMessages): void {
+  override(locale, messages);
+}
+
+/** Resolves when the current locale and every element part requested so far have loaded. */
+export async function acctLocaleReady(): Promise<void> {
+  await settled.catch(() => undefined);
+  await messagesSettled();
+}
+
+/** Maps a BCP 47 tag (`ru-RU`, `EN`) to a supported locale, or undefined. */
 export function matchLocale(tag: string | null | undefined): string | undefined {
   if (!tag) return undefined;
   const lower = tag.toLowerCase();
-  return SUPPORTED_LOCALES.find((l) => l === lower) ?? SUPPORTED_LOCALES.find((l) => l === lower.split('-')[0]);
+  return SUPPORTED_LOCALES.find((l) => l.toLowerCase() === lower) ?? SUPPORTED_LOCALES.find((l) => l.toLowerCase() === lower.split('-')[0]);
 }
 
 export function getAcctLocale(): string {

@@ -22,6 +22,7 @@ import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import { loginHistoryStyles } from './acct-login-history.styles.js';
+import messages from '../i18n/generated/parts/login-history.js';
 
 /** `Chrome 136 on Windows 10/11`, translated; unknown parts say so. */
 export function describeUserAgent(userAgent: string): string {
@@ -61,6 +62,8 @@ function resolveTimeZone(zone: string | undefined): string {
  * @cssprop --acct-section-gap - Space between the blocks of a section.
  */
 export class AcctLoginHistory extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, listStyles, loginHistoryStyles];
 
   /** IANA time zone for times (`Europe/Moscow`); defaults to the browser's. */

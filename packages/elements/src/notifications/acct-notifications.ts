@@ -21,6 +21,7 @@ import { renderCheckboxField, renderFormActions, renderInputField, renderSection
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { notificationsStyles } from './acct-notifications.styles.js';
+import messages from '../i18n/generated/parts/notifications.js';
 
 type EmailCategory = keyof NotificationSettings['emails'];
 const CATEGORIES: EmailCategory[] = ['invoices', 'support', 'complaints'];
@@ -46,6 +47,8 @@ const CATEGORIES: EmailCategory[] = ['invoices', 'support', 'complaints'];
  * @cssprop --acct-section-gap - Space between the blocks of the section.
  */
 export class AcctNotifications extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, notificationsStyles];
 
   /**

@@ -18,13 +18,14 @@ import { AcctElement } from '../base/acct-element.js';
 import type { AcctLinks } from '../base/context.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
-import { accountTypeLabel } from '../profile/fields.js';
+import { accountTypeLabel } from '../profile/labels.js';
 import { fieldIds, renderBanner, renderField } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { homeStyles } from './home.styles.js';
 import { overviewStyles } from './acct-overview.styles.js';
+import messages from '../i18n/generated/parts/overview.js';
 
 interface BalanceData {
   balance: Balance;
@@ -80,6 +81,8 @@ type LinkKey = keyof AcctLinks;
  * @cssprop --acct-section-gap - Space between the blocks.
  */
 export class AcctOverview extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, homeStyles, overviewStyles];
 
   /** `navigate` (default): actions are links to `links.settings`; `in-place`: open the element here. */

@@ -12,6 +12,7 @@ import { uiStyles } from '../ui/styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import { setAcctLocale, SUPPORTED_LOCALES } from '../i18n/index.js';
 import { panelSettingsStyles } from './acct-panel-settings.styles.js';
+import messages from '../i18n/generated/parts/panel-settings.js';
 
 /**
  * Panel settings: interface language, theme and resetting saved filters and order forms.
@@ -38,6 +39,8 @@ import { panelSettingsStyles } from './acct-panel-settings.styles.js';
  * @cssprop --acct-section-gap - Space between the blocks of the section.
  */
 export class AcctPanelSettings extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, panelSettingsStyles];
 
   readonly settings = new SettingsController<PanelSettings>(this, {

@@ -11,6 +11,7 @@ import { errorMessage, fieldErrorMessage, missingApiMessage } from '../i18n/mess
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import messages from '../i18n/generated/parts/phone-verification.js';
 
 type Method = 'sms' | 'call';
 type Gateway = 'primary' | 'secondary';
@@ -41,6 +42,8 @@ const loadPhone = () => (phoneModule ??= import('@acct/core/phone'));
  * @csspart banner - Status, warning and error messages.
  */
 export class AcctPhoneVerification extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles];
 
   /** ISO 3166 country preselected for numbers typed without `+`; default: the profile's, else the locale's. */

@@ -12,6 +12,7 @@ import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
 import { privacyStyles } from './acct-privacy.styles.js';
+import messages from '../i18n/generated/parts/privacy.js';
 
 interface PrivacyData {
   state: PrivacyState;
@@ -44,6 +45,8 @@ interface PrivacyData {
  * @cssprop --acct-section-gap - Space between the blocks of a section.
  */
 export class AcctPrivacy extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, listStyles, privacyStyles];
 
   readonly privacy = new ResourceController(this, {

@@ -49,6 +49,7 @@ import {
   type ProfileGroup,
 } from './fields.js';
 import { profileStyles } from './acct-profile.styles.js';
+import messages from '../i18n/generated/parts/profile.js';
 
 type Draft = Profile;
 /** One visible field of the policy, built-in or the host's own. */
@@ -85,6 +86,8 @@ const today = () => new Date().toISOString().slice(0, 10);
  * @cssprop --acct-profile-columns - Minimum width of a field column in the form grid.
  */
 export class AcctProfile extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, profileStyles];
 
   /**

@@ -1,5 +1,8 @@
 import { msg, str } from '@lit/localize';
 import type { Profile } from '@acct/core';
+import { accountTypeLabel } from './labels.js';
+
+export { accountTypeLabel };
 
 /** How a field is drawn: one renderer reads this instead of a template per field. */
 export interface FieldMeta {
@@ -162,15 +165,6 @@ export function pathLabel(path: string, type?: Profile['accountType'], custom?: 
   const [head = '', part] = path.split('.');
   if (head === 'custom' && part) return custom?.(part) ?? part;
   return part ? `${fieldLabel(head, type)}: ${addressPartLabel(part)}` : fieldLabel(head, type);
-}
-
-export function accountTypeLabel(type: string | undefined): string {
-  switch (type) {
-    case 'company': return msg('Company');
-    case 'sole_trader': return msg('Sole trader');
-    case 'state_institution': return msg('State institution');
-    default: return msg('Individual');
-  }
 }
 
 export function residencyLabel(residency: string | undefined): string {

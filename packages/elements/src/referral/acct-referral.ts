@@ -9,6 +9,7 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { homeStyles } from '../overview/home.styles.js';
+import messages from '../i18n/generated/parts/referral.js';
 
 /**
  * The referral program: what it offers (the host's own text, through the default slot or the
@@ -28,6 +29,8 @@ import { homeStyles } from '../overview/home.styles.js';
  * @csspart dialog - The re-authentication dialog.
  */
 export class AcctReferral extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, homeStyles];
 
   /** Plain-text description of the program, used when nothing is slotted. */

@@ -34,6 +34,7 @@ import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { ipReasonMessage, passwordFeedbackMessage, strengthLabel } from './messages.js';
 import { qrPath, type QrPath } from './qr.js';
 import { securityStyles } from './acct-security.styles.js';
+import messages from '../i18n/generated/parts/security.js';
 
 type IpModule = typeof import('@acct/core/ip');
 let ipModule: Promise<IpModule> | undefined;
@@ -104,6 +105,8 @@ type ActionState = { busy: boolean; error?: AdapterError };
  * @cssprop --acct-section-gap - Space between the blocks of a card.
  */
 export class AcctSecurity extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, securityStyles];
 
   readonly settings = new SettingsController<SecuritySettings>(this, {

@@ -6,6 +6,7 @@ import { AcctElement } from '../base/acct-element.js';
 import { renderBanner } from '../ui/field.js';
 import { uiStyles } from '../ui/styles.js';
 import { settingsStyles } from './acct-settings.styles.js';
+import messages from '../i18n/generated/parts/settings.js';
 
 interface TabDefinition {
   id: string;
@@ -61,6 +62,8 @@ export const SETTINGS_TABS = TABS.map((t) => t.id);
  * @csspart banner - The message shown when no tab is available.
  */
 export class AcctSettings extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, settingsStyles];
 
   /** Which tabs to show, in order (space or comma separated ids); default all that the adapter supports. */

@@ -12,6 +12,7 @@ import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
+import messages from '../i18n/generated/parts/users.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Roles that can be given; ownership is never handed out here. */
@@ -58,6 +59,8 @@ export function isViewer(user: AccountUser, viewer: Viewer | undefined): boolean
  * @cssprop --acct-section-gap - Space between the blocks of the section.
  */
 export class AcctUsers extends AcctElement {
+  /** @internal Its strings in other locales, fetched when the first instance is created. */
+  static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, listStyles];
 
   readonly users = new ResourceController(this, {
