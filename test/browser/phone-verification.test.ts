@@ -64,6 +64,22 @@ describe('acct-phone-verification', () => {
     expect(liveText(el)).to.equal('Your phone number is verified.');
   });
 
+  it('formats each keystroke for the chosen country, and international numbers whatever the country', async () => {
+    const el = await mount(createMemoryAdapter(), 'en', 'US');
+    const input = q<HTMLInputElement>(el, 'input[name=phone]');
+    const shown: string[] = [];
+    for (const digit of '2133734253') {
+      await typePhone(el, input.value + digit);
+      shown.push(input.value);
+    }
+    expect(shown).to.deep.equal(['2', '21', '(213)', '(213) 3', '(213) 37', '(213) 373', '(213) 373-4', '(213) 373-42', '(213) 373-425', '(213) 373-4253']);
+    expect(shadow(el).textContent).to.contain('+1 213 373 4253');
+    await typePhone(el, '');
+    for (const key of '+4915123456789') await typePhone(el, input.value + key);
+    expect(input.value).to.equal('+49 1512 3456789');
+    expect(shadow(el).textContent).to.contain('+49 1512 3456789');
+  });
+
   it('offers only a call for a landline and explains why; the call code is the last four digits', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
