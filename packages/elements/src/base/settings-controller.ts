@@ -43,6 +43,25 @@ export interface SettingsConflict<T> {
   paths: string[];
 }
 
+// Every instance of an element wraps the same schema: build the response schemas once per schema.
+const responseSchemas = new WeakMap<object, unknown>();
+
+function responseSchemasOf<T extends object>(schema: Schema<T>) {
+  const make = () => ({ versioned: versioned(schema), updated: updated(schema) });
+  let wrapped = responseSchemas.get(schema) as ReturnType<typeof make> | undefined;
+  if (!wrapped) {
+    wrapped = make();
+    responseSchemas.set(schema, wrapped);
+  }
+  return wrapped;
+}
+
+/** A field that turns empty or filled in changes more than itself (required-for-payment lists). */
+function blankChanged(before: unknown, after: unknown): boolean {
+  const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  return blank(before) !== blank(after);
+}
+
 function newIdempotencyKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
@@ -85,8 +104,9 @@ export class SettingsController<T extends object> implements ReactiveController 
     host.addController(this);
     this.reauth = new ReauthController(host);
     this.#guard = new DirtyGuardController(host, options.section);
-    this.#versionedSchema = versioned(options.schema);
-    this.#updatedSchema = updated(options.schema);
+    const schemas = responseSchemasOf(options.schema);
+    this.#versionedSchema = schemas.versioned;
+    this.#updatedSchema = schemas.updated;
     // Keyed on the adapter object, not the sub-API: an adapter may hand out a fresh sub-API object
     // on every access (a getter), which would re-run the load on every render (lit issue 3142).
     this.#task = new Task(host, {
@@ -154,6 +174,24 @@ export class SettingsController<T extends object> implements ReactiveController 
     }
     this.announcement = '';
     this.#sync();
+  }
+
+  /**
+   * A keystroke in a text field that shows its own value (bound with lit's `live()`, so a later
+   * render still corrects it): recorded like {@link set}, but the host renders again only when
+   * something else on screen may follow from it: Save and Discard turning on or off, the field's
+   * error going away, an announcement to clear, a conflict or save on screen, or what `shows`
+   * reports (default: the field turned empty or filled in). Typing then costs no render at all.
+   */
+  input(path: string, value: unknown, shows: (before: unknown, after: unknown) => boolean = blankChanged): void {
+    const draft = this.draft;
+    if (!draft || this.phase !== 'ready' || this.fieldErrors[path] !== undefined || this.announcement || shows(getPath(draft, path), value)) {
+      this.set(path, value);
+      return;
+    }
+    const wasDirty = this.dirty;
+    this.draft = setPath(draft, path, value);
+    if (this.dirty !== wasDirty) this.#sync();
   }
 
   /**

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import {
@@ -140,6 +141,9 @@ export class AcctSecurity extends AcctElement {
   /** What the user typed, kept as typed while it means the same list as the draft. */
   #ipText: string | undefined;
   #parsed: { text: string; result: ParsedIpRules } | undefined;
+  #ipViewCache: { text: string; ip: string | undefined; view: string } | undefined;
+  #ipTextMemo: { typed: string | undefined; rules: string[]; text: string } | undefined;
+  #lockoutMemo: { text: string; ip: string | undefined; loaded: boolean; result: { ip?: string } | undefined } | undefined;
 
   // ---- Password ----------------------------------------------------------------------------
   readonly #pwCurrent = new LightInput(this, { slot: 'pw-current', name: 'current', type: 'password', autocomplete: 'current-password' });
@@ -253,13 +257,41 @@ export class AcctSecurity extends AcctElement {
   }
 
   #ipTextFor(d: SecuritySettings): string {
-    if (this.#ipText !== undefined && deepEqual(linesOf(this.#ipText), d.ipRules)) return this.#ipText;
-    return d.ipRules.join('\n');
+    // Asked several times per render: remember the answer for this text and this list.
+    const memo = this.#ipTextMemo;
+    if (memo && memo.typed === this.#ipText && memo.rules === d.ipRules) return memo.text;
+    const text = this.#ipText !== undefined && deepEqual(linesOf(this.#ipText), d.ipRules) ? this.#ipText : d.ipRules.join('\n');
+    this.#ipTextMemo = { typed: this.#ipText, rules: d.ipRules, text };
+    return text;
   }
 
   #editIpText(text: string): void {
+    const d = this.settings.draft;
+    const before = d ? this.#ipView(this.#ipTextFor(d)) : '';
     this.#ipText = text;
-    this.settings.set('ipRules', linesOf(text));
+    this.settings.input('ipRules', linesOf(text), () => this.#ipView(text) !== before);
+  }
+
+  /**
+   * What the card shows about a list besides the text itself (problem lines, the empty-list note,
+   * the lockout warning), as a string: a keystroke that leaves it unchanged needs no render.
+   */
+  #ipView(text: string): string {
+    // The lockout warning depends on the address the viewer is on, which may arrive later.
+    const ip = this.#viewerValue?.currentIp;
+    if (this.#ipViewCache?.text === text && this.#ipViewCache.ip === ip) return this.#ipViewCache.view;
+    const parsed = this.#parse(text);
+    const isWarning = ipLoaded?.isIpRuleWarning;
+    let view = '';
+    if (parsed && isWarning) {
+      const { rules, errors } = parsed;
+      const lines = errors.length ? text.split(/\r\n|\r|\n/) : [];
+      const listed = errors.slice(0, MAX_LISTED).map((e) => [e.line, e.reason, (lines[e.line - 1] ?? '').trim()]);
+      const lockout = this.#lockoutFor(text);
+      view = JSON.stringify([rules.length === 0, errors.length, errors.filter((e) => !isWarning(e.reason)).length, listed, lockout ? (lockout.ip ?? '?') : 0]);
+    }
+    this.#ipViewCache = { text, ip, view };
+    return view;
   }
 
   #addCurrentIp(): void {
@@ -273,7 +305,20 @@ export class AcctSecurity extends AcctElement {
 
   /** Non-empty, valid, and the address the user is on now is not in it. */
   #locksOut(d: SecuritySettings): { ip?: string } | undefined {
-    const parsed = this.#parse(this.#ipTextFor(d));
+    return this.#lockoutFor(this.#ipTextFor(d));
+  }
+
+  #lockoutFor(text: string): { ip?: string } | undefined {
+    const ip = this.#viewerValue?.currentIp;
+    const memo = this.#lockoutMemo;
+    if (memo && memo.text === text && memo.ip === ip && memo.loaded === !!ipLoaded) return memo.result;
+    const result = this.#findLockout(text);
+    this.#lockoutMemo = { text, ip, loaded: !!ipLoaded, result };
+    return result;
+  }
+
+  #findLockout(text: string): { ip?: string } | undefined {
+    const parsed = this.#parse(text);
     if (!ipLoaded || !parsed) return undefined;
     const { rules, errors } = parsed;
     const { isIpRuleWarning, ipRulesAllow, normaliseIp } = ipLoaded;
@@ -356,7 +401,7 @@ export class AcctSecurity extends AcctElement {
               autocomplete="off"
               aria-invalid=${bad || serverError ? 'true' : 'false'}
               aria-describedby=${describedBy}
-              .value=${text}
+              .value=${live(text)}
               @input=${(e: Event) => this.#editIpText((e.target as HTMLTextAreaElement).value)}
             ></textarea>
             <div class="hint" id="ipRules-hint" part="hint">
