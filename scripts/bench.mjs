@@ -22,7 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -108,6 +108,7 @@ async function openPage(context, { bundle = true } = {}) {
   return { page, loadMs, problems };
 }
 
+const loadBefore = loadavg()[0];
 const browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
 const results = { elements: {}, interactions: {}, ip: undefined };
 const misses = [];
@@ -221,7 +222,11 @@ rows.push(['parseIpRules', `${results.ip.lines} lines`, f(results.ip.median), `$
 const head = ['element', 'measure (ms)', 'median', 'min / max', 'floor', 'ratio', 'target'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-console.log(`\nChromium ${browser.version()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ${RUNS} runs (${MANY_RUNS} for ${MANY} instances), ${KEYSTROKES} keystrokes per element\n`);
+const load = [loadBefore, loadavg()[0]];
+console.log(`\nChromium ${browser.version()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load.map((l) => l.toFixed(1)).join(' -> ')}; ${RUNS} runs (${MANY_RUNS} for ${MANY} instances), ${KEYSTROKES} keystrokes per element`);
+// Other processes competing for the cores stretch every timing and cut tasks short of nothing.
+if (Math.max(...load) > cpus().length) console.log(`WARNING: the machine was busy (load above ${cpus().length}); figures are unreliable, run again when it is idle.`);
+console.log('');
 console.log(line(head));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
@@ -243,6 +248,7 @@ const out = {
   date: new Date().toISOString(),
   chromium: browser.version(),
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+  loadAverage: load,
   runs: RUNS,
   keystrokes: KEYSTROKES,
   account: ACCOUNT,

@@ -192,11 +192,11 @@ export class AcctSecurity extends AcctElement {
     this.#submitOnEnter(this.#cwWord, 'cw-form');
     this.#submitOnEnter(this.#cwConfirm, 'cw-form');
     this.#submitOnEnter(this.#tfCode, 'tf-form');
-    this.#pwNext.input.addEventListener('input', () => void this.#measure());
-    this.#pwCurrent.input.addEventListener('input', () => this.#clearError('pw', 'current'));
-    this.#pwConfirm.input.addEventListener('input', () => this.#clearError('pw', 'confirm'));
-    this.#cwWord.input.addEventListener('input', () => this.#clearError('cw', 'codeWord'));
-    this.#cwConfirm.input.addEventListener('input', () => this.#clearError('cw', 'codeWordConfirm'));
+    this.#pwNext.on('input', () => void this.#measure());
+    this.#pwCurrent.on('input', () => this.#clearError('pw', 'current'));
+    this.#pwConfirm.on('input', () => this.#clearError('pw', 'confirm'));
+    this.#cwWord.on('input', () => this.#clearError('cw', 'codeWord'));
+    this.#cwConfirm.on('input', () => this.#clearError('cw', 'codeWordConfirm'));
   }
 
   override connectedCallback(): void {
@@ -216,7 +216,7 @@ export class AcctSecurity extends AcctElement {
    * section's form ourselves, except while an IME is composing.
    */
   #submitOnEnter(field: LightInput, formId: string): void {
-    field.input.addEventListener('keydown', (e: KeyboardEvent) => {
+    field.on('keydown', (e: KeyboardEvent) => {
       if (e.key !== 'Enter' || e.isComposing) return;
       e.preventDefault();
       (this.shadowRoot?.getElementById(formId) as HTMLFormElement | null)?.requestSubmit();
