@@ -43,19 +43,6 @@ export interface SettingsConflict<T> {
   paths: string[];
 }
 
-// Every instance of an element wraps the same schema: build the response schemas once per schema.
-const responseSchemas = new WeakMap<object, unknown>();
-
-function responseSchemasOf<T extends object>(schema: Schema<T>) {
-  const make = () => ({ versioned: versioned(schema), updated: updated(schema) });
-  let wrapped = responseSchemas.get(schema) as ReturnType<typeof make> | undefined;
-  if (!wrapped) {
-    wrapped = make();
-    responseSchemas.set(schema, wrapped);
-  }
-  return wrapped;
-}
-
 /** A field that turns empty or filled in changes more than itself (required-for-payment lists). */
 function blankChanged(before: unknown, after: unknown): boolean {
   const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -104,9 +91,8 @@ export class SettingsController<T extends object> implements ReactiveController 
     host.addController(this);
     this.reauth = new ReauthController(host);
     this.#guard = new DirtyGuardController(host, options.section);
-    const schemas = responseSchemasOf(options.schema);
-    this.#versionedSchema = schemas.versioned;
-    this.#updatedSchema = schemas.updated;
+    this.#versionedSchema = versioned(options.schema);
+    this.#updatedSchema = updated(options.schema);
     // Keyed on the adapter object, not the sub-API: an adapter may hand out a fresh sub-API object
     // on every access (a getter), which would re-run the load on every render (lit issue 3142).
     this.#task = new Task(host, {
