@@ -12,17 +12,18 @@ const BUDGETS = {
   // The one-file bundle with all 17 elements (gzip, en). History: 56.9 KB with 12 elements, 65.8
   // with security, 72.5 with settings, api-base, overview, account menu and referral; 72.8 after
   // moving the re-authentication dialog out (it is a lazy chunk now) and adding locale parts and
-  // partner locales. Issue 10's target is 50 KB and is NOT met: this budget stops growth while the
+  // partner locales; 73.8 with issue 10's speed fixes (typing without a render, cached Intl
+  // formatters, light inputs built on first use). Issue 10's target is 50 KB and is NOT met: this budget stops growth while the
   // remaining work (see docs/performance.md) trims it; the bulk is the elements' own templates and
   // English strings (security 8 KB, profile 6 KB) and zod/mini's core (about 6 KB).
-  bundle: 73 * KB,
-  // The foundation (provider, base, controllers, themes, i18n) with panel settings: 24.5 KB measured.
-  foundation: 24.5 * KB,
+  bundle: 74 * KB,
+  // The foundation (provider, base, controllers, themes, i18n) with panel settings: 24.6 KB measured.
+  foundation: 25 * KB,
   // Each element entry with lit, core and the shared base. Issue 10's target is 20 KB and is NOT met
   // for settings-like elements: lit (5.5 KB), zod/mini (about 5 KB), @lit/localize, context and
   // task (3 KB) leave 6.5 KB, and the base (settings controller, field helpers, themes, error
   // messages) takes about 7 KB before the element's own code. Measured: 19 to 25 KB.
-  element: 25 * KB,
+  element: 25.5 * KB,
   // What an element entry fetches to speak one more locale: the shared part and its own (locale
   // parts are split per element by scripts/split-locales.mjs). Measured: ru 2.3 to 7.0 KB (security).
   locale: 8 * KB,
@@ -35,14 +36,14 @@ const BUDGETS = {
  * Entries allowed more than `element`, each with its reason.
  * profile: on its own it also pulls the zod record / union / default schemas its policy needs
  * (about 4 KB, shared with other elements in the bundle), core's validators and policies (about
- * 5 KB) and its ~120 strings. Measured 35.2 KB.
+ * 5 KB) and its ~120 strings. Measured 35.7 KB.
  * security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
- * (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here. Measured 32.7 KB.
+ * (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here. Measured 33.5 KB.
  * overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
  * schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
  * Measured 25.6 KB.
  */
-const ELEMENT_BUDGETS = { profile: 35.5 * KB, security: 33 * KB, overview: 26 * KB };
+const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB, overview: 26 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 

@@ -1,21 +1,53 @@
 /** Locale-aware formatting shared by elements and the server; DOM-free (Intl only). */
 
+// Building an Intl formatter costs tens of microseconds, far more than formatting with it, and
+// renders ask for the same few again and again: one per kind, locale and options. Bounded, since
+// locales and options come from a short list (a currency code from data at most).
+const formatters = new Map<string, object>();
+
+function cached<T extends object>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (f) return f;
+  f = make(); // an invalid locale or option throws here, as the constructor would, and is not kept
+  if (formatters.size >= 256) formatters.clear();
+  formatters.set(key, f);
+  return f;
+}
+
+export function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(`n|${locale}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options));
+}
+
+export function dateTimeFormat(locale: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`d|${locale}|${JSON.stringify(options ?? {})}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
+export function displayNames(locale: string, type: Intl.DisplayNamesType): Intl.DisplayNames {
+  return cached(`x|${locale}|${type}`, () => new Intl.DisplayNames([locale], { type }));
+}
+
 export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  return numberFormat(locale, options).format(value);
 }
 
 /** Minor units of a currency (2 for EUR, 0 for JPY), as Intl knows them. */
 export function currencyDigits(currency: string): number {
+  let n = digits.get(currency);
+  if (n !== undefined) return n;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    n = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
-    return 2;
+    n = 2;
   }
+  if (digits.size >= 256) digits.clear();
+  digits.set(currency, n);
+  return n;
 }
+const digits = new Map<string, number>();
 
 export function formatMoney(amount: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+    return numberFormat(locale, { style: 'currency', currency }).format(amount);
   } catch {
     // An unknown currency code still shows the amount and the code rather than failing.
     return `${formatNumber(amount, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -24,7 +56,7 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 
 export function formatDateTime(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, options).format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat(locale, options).format(date);
 }
 
 export function formatDate(iso: string, locale: string): string {
@@ -46,12 +78,12 @@ export function formatRelativeTime(iso: string, locale: string, now: number = Da
   if (Number.isNaN(t)) return iso;
   const seconds = Math.round((t - now) / 1000);
   const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? (['second', 1] as const);
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(seconds / size), unit);
+  return cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(Math.round(seconds / size), unit);
 }
 
 export function languageName(code: string, displayLocale: string): string {
   try {
-    const name = new Intl.DisplayNames([displayLocale], { type: 'language' }).of(code);
+    const name = displayNames(displayLocale, 'language').of(code);
     return name ? name.charAt(0).toLocaleUpperCase(displayLocale) + name.slice(1) : code;
   } catch {
     return code;
@@ -60,7 +92,7 @@ export function languageName(code: string, displayLocale: string): string {
 
 export function currencyName(code: string, displayLocale: string): string {
   try {
-    return new Intl.DisplayNames([displayLocale], { type: 'currency' }).of(code) ?? code;
+    return displayNames(displayLocale, 'currency').of(code) ?? code;
   } catch {
     return code;
   }

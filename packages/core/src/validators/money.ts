@@ -4,13 +4,13 @@
  * whole minor units so the number stored is the nearest double to the decimal typed, and
  * formatting back gives the same text (0.1 + 0.2 never shows as 0.30000000000000004).
  */
-import { currencyDigits } from '../format.js';
+import { currencyDigits, numberFormat } from '../format.js';
 
 export type MoneyReason = 'empty' | 'not_a_number' | 'negative' | 'too_precise' | 'too_large';
 export type MoneyResult = { ok: true; value: number } | { ok: false; reason: MoneyReason };
 
 function separators(locale: string): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale).formatToParts(12345.6);
   return {
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
@@ -43,5 +43,5 @@ export function parseMoney(text: string, locale: string, currency: string): Mone
 /** The text an input shows for a stored amount: grouped, with exactly the currency's minor units. */
 export function formatMoneyInput(value: number, locale: string, currency: string): string {
   const digits = currencyDigits(currency);
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }

@@ -14,40 +14,79 @@ export interface LightInputOptions {
 
 let counter = 0;
 
+interface Nodes {
+  input: HTMLInputElement;
+  label: HTMLSpanElement;
+  error: HTMLSpanElement;
+}
+
 export class LightInput {
-  readonly input: HTMLInputElement;
-  readonly label: HTMLSpanElement;
-  readonly error: HTMLSpanElement;
+  // Created on first use: an element may hold several credential forms that most visits never
+  // open, and building their nodes up front was a measurable part of its first render.
+  #nodes: Nodes | undefined;
+  #options: LightInputOptions;
+  readonly #listeners: [string, EventListener][] = [];
 
   constructor(
     private readonly host: HTMLElement,
     options: LightInputOptions,
   ) {
+    this.#options = { ...options };
+  }
+
+  get input(): HTMLInputElement {
+    return this.#create().input;
+  }
+
+  get label(): HTMLSpanElement {
+    return this.#create().label;
+  }
+
+  get error(): HTMLSpanElement {
+    return this.#create().error;
+  }
+
+  #create(): Nodes {
+    if (this.#nodes) return this.#nodes;
+    const options = this.#options;
     const id = `acct-li-${++counter}`;
-    this.label = document.createElement('span');
-    this.label.id = `${id}-label`;
-    this.label.slot = `${options.slot}-label`;
-    this.error = document.createElement('span');
-    this.error.id = `${id}-error`;
-    this.error.slot = `${options.slot}-error`;
-    this.error.setAttribute('part', 'error');
-    this.input = document.createElement('input');
-    this.input.id = id;
-    this.input.slot = options.slot;
-    this.input.name = options.name;
-    this.input.autocomplete = options.autocomplete as AutoFill;
-    this.input.setAttribute('aria-labelledby', this.label.id);
-    this.configure(options);
+    const label = document.createElement('span');
+    label.id = `${id}-label`;
+    label.slot = `${options.slot}-label`;
+    const error = document.createElement('span');
+    error.id = `${id}-error`;
+    error.slot = `${options.slot}-error`;
+    error.setAttribute('part', 'error');
+    const input = document.createElement('input');
+    input.id = id;
+    input.slot = options.slot;
+    input.setAttribute('aria-labelledby', label.id);
+    this.#nodes = { input, label, error };
+    this.#apply(options);
     // Clicking the visible label focuses the input, as a <label> would.
-    this.label.addEventListener('click', () => this.input.focus());
+    label.addEventListener('click', () => input.focus());
+    for (const [type, listener] of this.#listeners) input.addEventListener(type, listener);
+    return this.#nodes;
+  }
+
+  /** Listens to the input's events, now or once it exists. */
+  on<K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => void): void {
+    this.#listeners.push([type, listener as EventListener]);
+    this.#nodes?.input.addEventListener(type, listener as EventListener);
   }
 
   configure(options: Pick<LightInputOptions, 'type' | 'autocomplete' | 'name' | 'inputMode'>): void {
-    this.input.type = options.type;
-    this.input.name = options.name;
-    this.input.autocomplete = options.autocomplete as AutoFill;
-    if (options.inputMode) this.input.inputMode = options.inputMode;
-    else this.input.removeAttribute('inputmode');
+    this.#options = { ...this.#options, ...options, inputMode: options.inputMode };
+    if (this.#nodes) this.#apply(options);
+  }
+
+  #apply(options: Pick<LightInputOptions, 'type' | 'autocomplete' | 'name' | 'inputMode'>): void {
+    const input = this.#create().input;
+    input.type = options.type;
+    input.name = options.name;
+    input.autocomplete = options.autocomplete as AutoFill;
+    if (options.inputMode) input.inputMode = options.inputMode;
+    else input.removeAttribute('inputmode');
   }
 
   /** Puts the nodes in the host's light DOM (idempotent) and refreshes their texts. */
@@ -61,6 +100,7 @@ export class LightInput {
   }
 
   detach(): void {
+    if (!this.#nodes) return;
     this.clear();
     this.label.remove();
     this.input.remove();
@@ -69,6 +109,6 @@ export class LightInput {
 
   /** Secrets do not linger in the DOM after use. */
   clear(): void {
-    this.input.value = '';
+    if (this.#nodes) this.#nodes.input.value = '';
   }
 }

@@ -1,16 +1,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import {
   ADDRESS_PARTS,
   canEdit,
+  dateTimeFormat,
   defaultProfilePolicy,
+  displayNames,
   DOCUMENTS_DELIVERY,
   EmailStatus,
   isAbortError,
   missingForPayment,
+  numberFormat,
   parseResponse,
   Profile,
   ProfilePolicy,
@@ -345,7 +349,7 @@ export class AcctProfile extends AcctElement {
   #countryName(code: string): string {
     if (!/^[A-Za-z]{2}$/.test(code)) return code;
     try {
-      return new Intl.DisplayNames([this.activeLocale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+      return displayNames(this.activeLocale, 'region').of(code.toUpperCase()) ?? code;
     } catch {
       return code;
     }
@@ -353,7 +357,7 @@ export class AcctProfile extends AcctElement {
 
   #date(v: string): string {
     const d = new Date(`${v}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? v : new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+    return Number.isNaN(d.getTime()) ? v : dateTimeFormat(this.activeLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
   }
 
   // ---- form controls, all from field metadata ----
@@ -412,14 +416,14 @@ export class AcctProfile extends AcctElement {
       type=${type}
       part="input"
       class=${meta?.code ? 'code' : ''}
-      .value=${value === undefined || value === null ? '' : String(value)}
+      .value=${live(value === undefined || value === null ? '' : String(value))}
       autocomplete=${ifDefined(custom ? (ctrl === 'email' ? 'email' : ctrl === 'tel' ? 'tel' : 'off') : meta?.autocomplete)}
       inputmode=${ifDefined(meta?.inputmode)}
       spellcheck=${meta?.code ? 'false' : 'true'}
       ?required=${required}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${described}
-      @input=${(e: Event) => this.#set(path, (e.target as HTMLInputElement).value)}
+      @input=${(e: Event) => this.settings.input(path, (e.target as HTMLInputElement).value)}
       @blur=${() => this.#check(path)}
     />`);
   }
@@ -479,12 +483,12 @@ export class AcctProfile extends AcctElement {
             id=${id}
             name=${p}
             part="input"
-            .value=${value[part] ?? ''}
+            .value=${live(value[part] ?? '')}
             autocomplete="${ADDRESS_SECTION[path]} ${ADDRESS_PART_AUTOCOMPLETE[part]}"
             ?required=${req}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${ifDefined(fieldIds(id, undefined, error))}
-            @input=${(e: Event) => this.#set(p, (e.target as HTMLInputElement).value)}
+            @input=${(e: Event) => this.settings.input(p, (e.target as HTMLInputElement).value)}
             @blur=${() => this.#check(p)}
           />`);
         })}
@@ -573,7 +577,7 @@ export class AcctProfile extends AcctElement {
     const policy = this.#policy(d);
     const showDiscount = policy.fields.discount?.visible && typeof d.discount === 'number' && d.discount > 0;
     const showVerification = policy.fields.verification?.visible && d.accountType !== 'individual';
-    const pct = (n: number) => new Intl.NumberFormat(this.activeLocale, { style: 'percent', maximumFractionDigits: 2 }).format(n / 100);
+    const pct = (n: number) => numberFormat(this.activeLocale, { style: 'percent', maximumFractionDigits: 2 }).format(n / 100);
     return html`<p class="muted summary">
         ${accountTypeLabel(d.accountType)}${d.residency ? html` · ${residencyLabel(d.residency)}` : nothing}
         ${d.username ? html` · <span>${d.username}</span>` : nothing}
@@ -677,6 +681,7 @@ export class AcctProfile extends AcctElement {
 
   /** Server errors for paths the form does not show (a field the policy hides): listed, not lost. */
   #orphanErrors(d: Draft): TemplateResult | typeof nothing {
+    if (!Object.keys(this.settings.fieldErrors).length) return nothing;
     const shown = new Set(this.#items(d).flatMap((i) => [i.path, ...ADDRESS_PARTS.map((p) => `${i.path}.${p}`)]));
     const orphans = Object.keys(this.settings.fieldErrors).filter((p) => !shown.has(p));
     if (!orphans.length) return nothing;

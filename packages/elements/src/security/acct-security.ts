@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import {
@@ -143,6 +144,9 @@ export class AcctSecurity extends AcctElement {
   /** What the user typed, kept as typed while it means the same list as the draft. */
   #ipText: string | undefined;
   #parsed: { text: string; result: ParsedIpRules } | undefined;
+  #ipViewCache: { text: string; ip: string | undefined; view: string } | undefined;
+  #ipTextMemo: { typed: string | undefined; rules: string[]; text: string } | undefined;
+  #lockoutMemo: { text: string; ip: string | undefined; loaded: boolean; result: { ip?: string } | undefined } | undefined;
 
   // ---- Password ----------------------------------------------------------------------------
   readonly #pwCurrent = new LightInput(this, { slot: 'pw-current', name: 'current', type: 'password', autocomplete: 'current-password' });
@@ -191,11 +195,11 @@ export class AcctSecurity extends AcctElement {
     this.#submitOnEnter(this.#cwWord, 'cw-form');
     this.#submitOnEnter(this.#cwConfirm, 'cw-form');
     this.#submitOnEnter(this.#tfCode, 'tf-form');
-    this.#pwNext.input.addEventListener('input', () => void this.#measure());
-    this.#pwCurrent.input.addEventListener('input', () => this.#clearError('pw', 'current'));
-    this.#pwConfirm.input.addEventListener('input', () => this.#clearError('pw', 'confirm'));
-    this.#cwWord.input.addEventListener('input', () => this.#clearError('cw', 'codeWord'));
-    this.#cwConfirm.input.addEventListener('input', () => this.#clearError('cw', 'codeWordConfirm'));
+    this.#pwNext.on('input', () => void this.#measure());
+    this.#pwCurrent.on('input', () => this.#clearError('pw', 'current'));
+    this.#pwConfirm.on('input', () => this.#clearError('pw', 'confirm'));
+    this.#cwWord.on('input', () => this.#clearError('cw', 'codeWord'));
+    this.#cwConfirm.on('input', () => this.#clearError('cw', 'codeWordConfirm'));
   }
 
   override connectedCallback(): void {
@@ -215,7 +219,7 @@ export class AcctSecurity extends AcctElement {
    * section's form ourselves, except while an IME is composing.
    */
   #submitOnEnter(field: LightInput, formId: string): void {
-    field.input.addEventListener('keydown', (e: KeyboardEvent) => {
+    field.on('keydown', (e: KeyboardEvent) => {
       if (e.key !== 'Enter' || e.isComposing) return;
       e.preventDefault();
       (this.shadowRoot?.getElementById(formId) as HTMLFormElement | null)?.requestSubmit();
@@ -256,13 +260,41 @@ export class AcctSecurity extends AcctElement {
   }
 
   #ipTextFor(d: SecuritySettings): string {
-    if (this.#ipText !== undefined && deepEqual(linesOf(this.#ipText), d.ipRules)) return this.#ipText;
-    return d.ipRules.join('\n');
+    // Asked several times per render: remember the answer for this text and this list.
+    const memo = this.#ipTextMemo;
+    if (memo && memo.typed === this.#ipText && memo.rules === d.ipRules) return memo.text;
+    const text = this.#ipText !== undefined && deepEqual(linesOf(this.#ipText), d.ipRules) ? this.#ipText : d.ipRules.join('\n');
+    this.#ipTextMemo = { typed: this.#ipText, rules: d.ipRules, text };
+    return text;
   }
 
   #editIpText(text: string): void {
+    const d = this.settings.draft;
+    const before = d ? this.#ipView(this.#ipTextFor(d)) : '';
     this.#ipText = text;
-    this.settings.set('ipRules', linesOf(text));
+    this.settings.input('ipRules', linesOf(text), () => this.#ipView(text) !== before);
+  }
+
+  /**
+   * What the card shows about a list besides the text itself (problem lines, the empty-list note,
+   * the lockout warning), as a string: a keystroke that leaves it unchanged needs no render.
+   */
+  #ipView(text: string): string {
+    // The lockout warning depends on the address the viewer is on, which may arrive later.
+    const ip = this.#viewerValue?.currentIp;
+    if (this.#ipViewCache?.text === text && this.#ipViewCache.ip === ip) return this.#ipViewCache.view;
+    const parsed = this.#parse(text);
+    const isWarning = ipLoaded?.isIpRuleWarning;
+    let view = '';
+    if (parsed && isWarning) {
+      const { rules, errors } = parsed;
+      const lines = errors.length ? text.split(/\r\n|\r|\n/) : [];
+      const listed = errors.slice(0, MAX_LISTED).map((e) => [e.line, e.reason, (lines[e.line - 1] ?? '').trim()]);
+      const lockout = this.#lockoutFor(text);
+      view = JSON.stringify([rules.length === 0, errors.length, errors.filter((e) => !isWarning(e.reason)).length, listed, lockout ? (lockout.ip ?? '?') : 0]);
+    }
+    this.#ipViewCache = { text, ip, view };
+    return view;
   }
 
   #addCurrentIp(): void {
@@ -276,7 +308,20 @@ export class AcctSecurity extends AcctElement {
 
   /** Non-empty, valid, and the address the user is on now is not in it. */
   #locksOut(d: SecuritySettings): { ip?: string } | undefined {
-    const parsed = this.#parse(this.#ipTextFor(d));
+    return this.#lockoutFor(this.#ipTextFor(d));
+  }
+
+  #lockoutFor(text: string): { ip?: string } | undefined {
+    const ip = this.#viewerValue?.currentIp;
+    const memo = this.#lockoutMemo;
+    if (memo && memo.text === text && memo.ip === ip && memo.loaded === !!ipLoaded) return memo.result;
+    const result = this.#findLockout(text);
+    this.#lockoutMemo = { text, ip, loaded: !!ipLoaded, result };
+    return result;
+  }
+
+  #findLockout(text: string): { ip?: string } | undefined {
+    const parsed = this.#parse(text);
     if (!ipLoaded || !parsed) return undefined;
     const { rules, errors } = parsed;
     const { isIpRuleWarning, ipRulesAllow, normaliseIp } = ipLoaded;
@@ -359,7 +404,7 @@ export class AcctSecurity extends AcctElement {
               autocomplete="off"
               aria-invalid=${bad || serverError ? 'true' : 'false'}
               aria-describedby=${describedBy}
-              .value=${text}
+              .value=${live(text)}
               @input=${(e: Event) => this.#editIpText((e.target as HTMLTextAreaElement).value)}
             ></textarea>
             <div class="hint" id="ipRules-hint" part="hint">

@@ -6,14 +6,24 @@ import { LightInput, type LightInputOptions } from '../base/light-input.js';
  * `aria-describedby` cannot point into the shadow root.
  */
 export class HintedLightInput extends LightInput {
-  readonly hint: HTMLSpanElement;
+  #hint: HTMLSpanElement | undefined;
 
-  constructor(host: HTMLElement, options: LightInputOptions) {
+  constructor(
+    host: HTMLElement,
+    private readonly options: LightInputOptions,
+  ) {
     super(host, options);
-    this.hint = document.createElement('span');
-    this.hint.id = `${this.input.id}-hint`;
-    this.hint.slot = `${options.slot}-hint`;
-    this.hint.setAttribute('part', 'hint');
+  }
+
+  /** Created with the input, on first use. */
+  get hint(): HTMLSpanElement {
+    if (!this.#hint) {
+      this.#hint = document.createElement('span');
+      this.#hint.id = `${this.input.id}-hint`;
+      this.#hint.slot = `${this.options.slot}-hint`;
+      this.#hint.setAttribute('part', 'hint');
+    }
+    return this.#hint;
   }
 
   override attach(labelText: string, errorText = '', hintText = ''): void {
@@ -27,6 +37,6 @@ export class HintedLightInput extends LightInput {
 
   override detach(): void {
     super.detach();
-    this.hint.remove();
+    this.#hint?.remove();
   }
 }

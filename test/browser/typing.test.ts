@@ -1,0 +1,131 @@
+// Typing without a render (SettingsController.input, issue 10): a keystroke that changes nothing
+// else on screen costs no lit update, yet the draft, Save, the payment list, the IP line list and
+// Discard all stay right.
+import '@acct/elements/provider';
+import '@acct/elements/profile';
+import '@acct/elements/security';
+import { createMemoryAdapter } from '@acct/adapter-memory';
+import type { AcctProfile, AcctSecurity } from '@acct/elements';
+import { expect, fixture, html, shadow, until } from './helpers.js';
+import { FORM } from './settings-contract.js';
+
+function key(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+}
+
+function button(el: Element, label: RegExp): HTMLButtonElement {
+  const b = [...shadow(el).querySelectorAll<HTMLButtonElement>(`${FORM} button`)].find((x) => label.test(x.textContent ?? ''));
+  if (!b) throw new Error(`no button ${label}`);
+  return b;
+}
+
+describe('typing fast path: acct-profile', () => {
+  async function mount(account: 'company-resident' | 'billing-company' = 'company-resident'): Promise<AcctProfile> {
+    const adapter = createMemoryAdapter({ account });
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
+    const el = provider.querySelector('acct-profile')!;
+    await until(() => shadow(el).querySelector(`${FORM} [name=companyName]`), 'form');
+    return el;
+  }
+  const field = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`${FORM} [name="${name}"]`)!;
+
+  it('is accessible', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders on the keystroke that turns Save on, not on the ones after it', async () => {
+    const el = await mount();
+    const name = field(el, 'companyName');
+    const saved = name.value;
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(true);
+    key(name, `${saved}!`);
+    expect(el.isUpdatePending).to.equal(true);
+    await el.updateComplete;
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(false);
+    key(name, `${saved}!!`);
+    expect(el.isUpdatePending).to.equal(false);
+    expect(el.settings.get('companyName')).to.equal(`${saved}!!`);
+    expect(el.settings.dirty).to.equal(true);
+  });
+
+  it('Discard after unrendered keystrokes puts the saved value back into the field', async () => {
+    const el = await mount();
+    const name = field(el, 'companyName');
+    const saved = name.value;
+    key(name, `${saved} A`);
+    await el.updateComplete;
+    key(name, `${saved} AB`);
+    key(name, `${saved} ABC`);
+    button(el, /Discard changes/).click();
+    await el.updateComplete;
+    expect(name.value).to.equal(saved);
+    expect(el.settings.dirty).to.equal(false);
+  });
+
+  it('emptying a field needed for payment still lists it at once', async () => {
+    // The billing panel's policy: the postal address is needed before paying.
+    const el = await mount('billing-company');
+    const city = field(el, 'postalAddress.city');
+    key(city, `${city.value}a`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-banner=payment]') === null).to.equal(true);
+    key(city, '');
+    expect(el.isUpdatePending).to.equal(true);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-banner=payment] [data-path="postalAddress.city"]') !== null).to.equal(true);
+  });
+});
+
+describe('typing fast path: acct-security IP list', () => {
+  async function mount(): Promise<AcctSecurity> {
+    const adapter = createMemoryAdapter({ account: 'company-resident' });
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-security></acct-security></acct-provider>`);
+    const el = provider.querySelector('acct-security')!;
+    await until(() => shadow(el).querySelector('textarea[name=ipRules]'), 'form');
+    // The parser chunk arrives shortly after connecting.
+    await until(() => shadow(el).querySelector('#ipRules-hint'), 'hint');
+    return el;
+  }
+  const area = (el: Element) => shadow(el).querySelector<HTMLTextAreaElement>('textarea[name=ipRules]')!;
+  const lines = (el: Element) => shadow(el).querySelector('#ipRules-lines')?.textContent ?? '';
+
+  it('is accessible', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a half-typed line as a problem on each keystroke, and drops it once valid', async () => {
+    const el = await mount();
+    const t = area(el);
+    const saved = t.value;
+    key(t, `${saved}\n192.0`);
+    await el.updateComplete;
+    await until(() => lines(el).includes('192.0'), 'the bad line listed');
+    key(t, `${saved}\n192.0.2`);
+    expect(el.isUpdatePending).to.equal(true);
+    await el.updateComplete;
+    expect(lines(el)).to.contain('192.0.2');
+    key(t, `${saved}\n192.0.2.1`);
+    await el.updateComplete;
+    expect(lines(el)).to.equal('');
+    // A valid address growing by a digit changes nothing else on screen: no render.
+    key(t, `${saved}\n192.0.2.15`);
+    expect(el.isUpdatePending).to.equal(false);
+    expect(el.settings.get('ipRules')).to.deep.equal([...saved.split('\n'), '192.0.2.15']);
+  });
+
+  it('Discard after unrendered keystrokes restores the saved list in the text area', async () => {
+    const el = await mount();
+    const t = area(el);
+    const saved = t.value;
+    key(t, `${saved}\n192.0.2.1`);
+    await el.updateComplete;
+    key(t, `${saved}\n192.0.2.15`);
+    key(t, `${saved}\n192.0.2.151`);
+    button(el, /Discard changes/).click();
+    await el.updateComplete;
+    expect(t.value).to.equal(saved);
+  });
+});
