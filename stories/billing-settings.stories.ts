@@ -56,3 +56,41 @@ export const SaveFailure: Story = {
 export const Conflict: Story = { tags: ['states'], args: { fault: 'conflict' } };
 export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' }, args: { account: 'company-resident' } };
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
+
+/** The next `billing.get` fails: an alert with Retry. */
+export const LoadError: Story = {
+  name: 'Load error',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'load' },
+  play: async ({ canvasElement }) => {
+    const ui = shadow(await findElement(canvasElement, 'acct-billing-settings'));
+    await expect(await ui.findByRole('alert')).toHaveTextContent('No connection to the server');
+    await expect(ui.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  },
+};
+
+/** Saving needs the password again: the dialog asks for it (demo password `correct horse battery staple`). */
+export const ReauthRequired: Story = {
+  name: 'Reauth required',
+  tags: ['states'],
+  args: { fault: 'reauth' },
+  play: async ({ canvasElement }) => {
+    const ui = shadow(await findElement(canvasElement, 'acct-billing-settings'));
+    await userEvent.click(await ui.findByRole('checkbox', { name: 'Allow payment without signing in' }));
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    await expect(await ui.findByRole('dialog', { name: 'Confirm it is you' })).toBeVisible();
+  },
+};
+
+/** The host's adapter has no `billing` sub-API: the element says so instead of failing. */
+export const MissingSubApi: Story = {
+  name: 'Missing sub-API',
+  tags: ['states'],
+  parameters: { acct: { section: 'billing', without: ['billing'] } satisfies AcctParameters },
+  play: async ({ canvasElement }) => {
+    const el = await findElement(canvasElement, 'acct-billing-settings');
+    await waitFor(() => expect(el.shadowRoot).toHaveTextContent('the account adapter has no "billing" API'), SLOW);
+  },
+};
+
+export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };

@@ -10,7 +10,11 @@ const meta = {
   title: 'Elements/Email change',
   component: 'acct-email-change',
   render: () => html`<acct-email-change></acct-email-change>`,
-  parameters: { acct: { section: 'contacts' } satisfies AcctParameters, controls: { include: ['account', 'latency'] } },
+  parameters: {
+    // Faults from Controls hit loading the status or requesting a change.
+    acct: { section: 'contacts', methods: { load: 'contacts.emailStatus', save: 'contacts.requestEmailChange' } } satisfies AcctParameters,
+    controls: { include: ['account', 'latency', 'fault', 'faultOn'] },
+  },
 } satisfies Meta<AdapterArgs>;
 
 export default meta;
@@ -63,3 +67,39 @@ export const RateLimited: Story = {
 
 export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' }, args: { account: 'individual-resident' } };
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
+
+/** `contacts.emailStatus` never answers: the skeleton stays. */
+export const Loading: Story = {
+  tags: ['states'],
+  args: { fault: 'hang', faultOn: 'load' },
+  play: async ({ canvasElement }) => {
+    const el = await findElement(canvasElement, 'acct-email-change');
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).not.toBeNull(), SLOW);
+  },
+};
+
+/** Loading the status fails: an alert with Retry. */
+export const LoadError: Story = {
+  name: 'Load error',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'load' },
+  play: async ({ canvasElement }) => {
+    const ui = shadow(await findElement(canvasElement, 'acct-email-change'));
+    await expect(await ui.findByRole('alert')).toHaveTextContent('No connection to the server');
+    await expect(ui.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  },
+};
+
+/** Requesting the change fails on the network: the typed address stays, with the reason. */
+export const RequestFailure: Story = {
+  name: 'Request failure',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'save' },
+  play: async ({ canvasElement }) => {
+    const ui = await requestChange(canvasElement, 'new.address@example.org');
+    await expect(await ui.findByRole('alert')).toHaveTextContent('No connection to the server');
+    await expect(ui.getByRole('textbox', { name: 'New email' })).toHaveValue('new.address@example.org');
+  },
+};
+
+export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };

@@ -75,3 +75,50 @@ export const Russian: Story = {
 
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
 export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };
+
+/** The save fails on the network: the threshold typed stays, with the reason. */
+export const SaveFailure: Story = {
+  name: 'Save failure',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'save' },
+  play: async ({ canvasElement }) => {
+    const { ui, field } = await typeThreshold(canvasElement, '750');
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    await expect(await ui.findByRole('alert')).toHaveTextContent('Your changes are kept.');
+    await expect(field).toHaveValue('750');
+  },
+};
+
+/** Another tab saved first: both versions side by side, the user picks one. */
+export const Conflict: Story = {
+  tags: ['states'],
+  args: { fault: 'conflict' },
+  play: async ({ canvasElement }) => {
+    const { ui } = await typeThreshold(canvasElement, '750');
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    await expect(await ui.findByRole('button', { name: 'Keep my version' })).toBeVisible();
+  },
+};
+
+/** Saving needs the password again: the dialog asks for it (demo password `correct horse battery staple`). */
+export const ReauthRequired: Story = {
+  name: 'Reauth required',
+  tags: ['states'],
+  args: { fault: 'reauth' },
+  play: async ({ canvasElement }) => {
+    const { ui } = await typeThreshold(canvasElement, '750');
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    await expect(await ui.findByRole('dialog', { name: 'Confirm it is you' })).toBeVisible();
+  },
+};
+
+/** The host's adapter has no `notifications` sub-API: the element says so instead of failing. */
+export const MissingSubApi: Story = {
+  name: 'Missing sub-API',
+  tags: ['states'],
+  parameters: { acct: { section: 'notifications', without: ['notifications'] } satisfies AcctParameters },
+  play: async ({ canvasElement }) => {
+    const el = await findElement(canvasElement, 'acct-notifications');
+    await waitFor(() => expect(el.shadowRoot).toHaveTextContent('the account adapter has no "notifications" API'), SLOW);
+  },
+};
