@@ -20,6 +20,7 @@ const EXPECT = {
   'elements-panel-settings--save-flow': { 'acct-panel-settings': 'select[name="language"]' },
   'elements-provider--white-label': { 'acct-panel-settings': 'select[name="language"]' },
   'elements-security--overview': { 'acct-security': 'textarea[name="ipRules"]' },
+  'guides-branding--branding': { 'acct-settings': '[role="tablist"]' },
 };
 
 const TYPES = {

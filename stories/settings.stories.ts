@@ -10,7 +10,7 @@ const meta = {
   title: 'Elements/Settings',
   component: 'acct-settings',
   render: () => html`<acct-settings></acct-settings>`,
-  parameters: { acct: {} satisfies AcctParameters, controls: { include: ['account', 'latency'] } },
+  parameters: { acct: {} satisfies AcctParameters, controls: { include: ['account', 'latency', 'fault', 'faultOn'] } },
 } satisfies Meta<AdapterArgs>;
 
 export default meta;
