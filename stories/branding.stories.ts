@@ -1,7 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, fireEvent, waitFor, within } from 'storybook/test';
+import { expect, fireEvent, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import { readableOn, type AccountAdapter } from '@acct/core';
 import '@acct/elements/provider';
 import '@acct/elements/settings';
@@ -370,6 +370,19 @@ export const Branding: Story = {
       await waitFor(() => expect(provider.style.getPropertyValue('--acct-brand-radius')).toBe('4px'), SLOW);
       await expect(provider.getAttribute('brand-name')).toBe('Sunny Hosting');
       await expect(css).toHaveTextContent('brand-name="Sunny Hosting"');
+    });
+
+    await step('Copy CSS writes exactly the CSS shown', async () => {
+      // A stub: a headless browser has no clipboard permission, and a test must not touch the real one.
+      const writeText = spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+      try {
+        await userEvent.click(ui.getByRole('button', { name: 'Copy CSS' }));
+        await waitFor(() => expect(ui.getByRole('status')).toHaveTextContent('Copied to the clipboard.'), SLOW);
+        await expect(writeText).toHaveBeenCalledWith(css.textContent);
+        await expect(writeText.mock.calls[0]![0]).toContain('--acct-brand-primary: #7c3aed;');
+      } finally {
+        writeText.mockRestore();
+      }
     });
   },
 };
