@@ -129,7 +129,7 @@ Beyond the brand tokens, any semantic or scale token can be overridden the same 
 below restyle single parts of an element (\`acct-security::part(section) { box-shadow: none; }\`).
 Overrides must keep the contrast pairs below at AA.
 
-## Brand tokens
+## Brand tokens (semantic tier, partner-set)
 
 Used by the \`branded\` theme only.
 
@@ -142,7 +142,7 @@ ${table(
   ],
 )}
 
-## Semantic colour tokens
+## Semantic colour tokens (semantic tier)
 
 Each theme defines all of them. Values are the primitive (or brand token) a theme maps the token
 to, with its colour; \`auto\` uses the light column, or the dark one under
@@ -153,7 +153,7 @@ ${table(
   SEMANTIC_TOKENS.map((t) => [`\`--acct-${t}\``, themeValue('light', t), themeValue('dark', t), themeValue('branded', t), SEMANTIC_DOCS[t]]),
 )}
 
-## Scale tokens
+## Scale tokens (semantic tier: type, radius, spacing)
 
 The same in every theme (the branded theme takes \`font-family\` and \`radius-m\` from the brand).
 
@@ -162,7 +162,7 @@ ${table(
   Object.entries(SCALE_TOKENS).map(([k, v]) => [`\`--acct-${k}\``, `\`${v}\``, SCALE_DOCS[k]]),
 )}
 
-## Primitive tokens
+## Primitive tokens (primitive tier)
 
 The palette the themes are built from. Override semantic tokens rather than primitives: a
 primitive may serve several meanings.
@@ -180,7 +180,7 @@ with its default brand colours); \`npm run check-contrast\` fails CI when one dr
 
 ${table(['pair', 'where', 'min', 'light', 'dark', 'branded'], contrastRows)}
 
-## Elements: CSS parts and custom properties
+## Elements: CSS parts and component tokens (component tier)
 
 ${elementSections.join('\n')}`;
 
