@@ -3,6 +3,9 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@acct/elements/billing-settings';
 import { findElement, liveRegion, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+import * as kit from './list-story-kit.js';
+
+const BILLING: kit.ListStoryTarget = { tag: 'acct-billing-settings', section: 'billing', methods: { load: 'billing.get', save: 'billing.update' } };
 
 /** `<acct-billing-settings>`: auto-renewal, site currency, payment without signing in. */
 const meta = {
@@ -58,16 +61,7 @@ export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' }, arg
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
 
 /** The next `billing.get` fails: an alert with Retry. */
-export const LoadError: Story = {
-  name: 'Load error',
-  tags: ['states'],
-  args: { fault: 'fail-network', faultOn: 'load' },
-  play: async ({ canvasElement }) => {
-    const ui = shadow(await findElement(canvasElement, 'acct-billing-settings'));
-    await expect(await ui.findByRole('alert')).toHaveTextContent('No connection to the server');
-    await expect(ui.getByRole('button', { name: 'Retry' })).toBeEnabled();
-  },
-};
+export const LoadError: Story = { ...kit.loadErrorStory(BILLING), tags: ['states'] };
 
 /** Saving needs the password again: the dialog asks for it (demo password `correct horse battery staple`). */
 export const ReauthRequired: Story = {
@@ -83,14 +77,6 @@ export const ReauthRequired: Story = {
 };
 
 /** The host's adapter has no `billing` sub-API: the element says so instead of failing. */
-export const MissingSubApi: Story = {
-  name: 'Missing sub-API',
-  tags: ['states'],
-  parameters: { acct: { section: 'billing', without: ['billing'] } satisfies AcctParameters },
-  play: async ({ canvasElement }) => {
-    const el = await findElement(canvasElement, 'acct-billing-settings');
-    await waitFor(() => expect(el.shadowRoot).toHaveTextContent('the account adapter has no "billing" API'), SLOW);
-  },
-};
+export const MissingSubApi: Story = { ...kit.missingStory(BILLING), tags: ['states'] };
 
 export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };

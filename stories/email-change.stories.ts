@@ -4,6 +4,9 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { MemoryAdapter } from '@acct/adapter-memory';
 import '@acct/elements/email-change';
 import { findElement, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+import * as kit from './list-story-kit.js';
+
+const EMAIL: kit.ListStoryTarget = { tag: 'acct-email-change', section: 'contacts', methods: { load: 'contacts.emailStatus', save: 'contacts.requestEmailChange' } };
 
 /** `<acct-email-change>`: current address and status, a pending change, resend with cooldown. */
 const meta = {
@@ -69,26 +72,10 @@ export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' }, arg
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
 
 /** `contacts.emailStatus` never answers: the skeleton stays. */
-export const Loading: Story = {
-  tags: ['states'],
-  args: { fault: 'hang', faultOn: 'load' },
-  play: async ({ canvasElement }) => {
-    const el = await findElement(canvasElement, 'acct-email-change');
-    await waitFor(() => expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).not.toBeNull(), SLOW);
-  },
-};
+export const Loading: Story = { ...kit.loadingStory(EMAIL), tags: ['states'] };
 
 /** Loading the status fails: an alert with Retry. */
-export const LoadError: Story = {
-  name: 'Load error',
-  tags: ['states'],
-  args: { fault: 'fail-network', faultOn: 'load' },
-  play: async ({ canvasElement }) => {
-    const ui = shadow(await findElement(canvasElement, 'acct-email-change'));
-    await expect(await ui.findByRole('alert')).toHaveTextContent('No connection to the server');
-    await expect(ui.getByRole('button', { name: 'Retry' })).toBeEnabled();
-  },
-};
+export const LoadError: Story = { ...kit.loadErrorStory(EMAIL), tags: ['states'] };
 
 /** Requesting the change fails on the network: the typed address stays, with the reason. */
 export const RequestFailure: Story = {

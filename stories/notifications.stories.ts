@@ -3,6 +3,13 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@acct/elements/notifications';
 import { findElement, liveRegion, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+import * as kit from './list-story-kit.js';
+
+const NOTIFICATIONS: kit.ListStoryTarget = {
+  tag: 'acct-notifications',
+  section: 'notifications',
+  methods: { load: 'notifications.get', save: 'notifications.update' },
+};
 
 /** `<acct-notifications>`: newsletter, low-balance threshold in the account currency, notification addresses. */
 const meta = {
@@ -113,12 +120,4 @@ export const ReauthRequired: Story = {
 };
 
 /** The host's adapter has no `notifications` sub-API: the element says so instead of failing. */
-export const MissingSubApi: Story = {
-  name: 'Missing sub-API',
-  tags: ['states'],
-  parameters: { acct: { section: 'notifications', without: ['notifications'] } satisfies AcctParameters },
-  play: async ({ canvasElement }) => {
-    const el = await findElement(canvasElement, 'acct-notifications');
-    await waitFor(() => expect(el.shadowRoot).toHaveTextContent('the account adapter has no "notifications" API'), SLOW);
-  },
-};
+export const MissingSubApi: Story = { ...kit.missingStory(NOTIFICATIONS), tags: ['states'] };
