@@ -35,6 +35,13 @@ async function typeThreshold(canvasElement: HTMLElement, text: string) {
   return { el, ui, field };
 }
 
+/** Types a threshold and presses Save (the state stories then show what the fault does). */
+async function saveThreshold(canvasElement: HTMLElement, text: string) {
+  const typed = await typeThreshold(canvasElement, text);
+  await userEvent.click(typed.ui.getByRole('button', { name: 'Save' }));
+  return typed;
+}
+
 export const Overview: Story = {
   tags: ['overview'],
   play: async ({ canvasElement }) => {
@@ -89,8 +96,7 @@ export const SaveFailure: Story = {
   tags: ['states'],
   args: { fault: 'fail-network', faultOn: 'save' },
   play: async ({ canvasElement }) => {
-    const { ui, field } = await typeThreshold(canvasElement, '750');
-    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    const { ui, field } = await saveThreshold(canvasElement, '750');
     await expect(await ui.findByRole('alert')).toHaveTextContent('Your changes are kept.');
     await expect(field).toHaveValue('750');
   },
@@ -101,8 +107,7 @@ export const Conflict: Story = {
   tags: ['states'],
   args: { fault: 'conflict' },
   play: async ({ canvasElement }) => {
-    const { ui } = await typeThreshold(canvasElement, '750');
-    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    const { ui } = await saveThreshold(canvasElement, '750');
     await expect(await ui.findByRole('button', { name: 'Keep my version' })).toBeVisible();
   },
 };
@@ -113,8 +118,7 @@ export const ReauthRequired: Story = {
   tags: ['states'],
   args: { fault: 'reauth' },
   play: async ({ canvasElement }) => {
-    const { ui } = await typeThreshold(canvasElement, '750');
-    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    const { ui } = await saveThreshold(canvasElement, '750');
     await expect(await ui.findByRole('dialog', { name: 'Confirm it is you' })).toBeVisible();
   },
 };
