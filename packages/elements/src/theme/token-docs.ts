@@ -10,7 +10,7 @@ export const SEMANTIC_DOCS: Record<SemanticToken, string> = {
   'color-surface-raised': 'Background of sections, cards, dialogs and menus.',
   'color-surface-sunken': 'Background of inputs, selects and text areas.',
   'color-text': 'Body text and typed text.',
-  'color-text-muted': 'Hints, secondary text, placeholders.',
+  'color-text-muted': 'Hints and secondary text.',
   'color-border': 'Dividers and decorative borders (no contrast requirement).',
   'color-border-strong': 'Borders of controls (inputs, checkboxes, secondary buttons): 3:1.',
   'color-accent': 'Primary buttons, selected tabs, checked controls.',
