@@ -4,6 +4,8 @@
 // function or an axe violation (preview.ts sets `a11y.test: 'error'`). Prints a count.
 //   node scripts/check-storybook.mjs [filter]   (filter: part of a story id)
 //   STORYBOOK_URL=http://127.0.0.1:6006 node scripts/check-storybook.mjs   (a running dev server)
+//   GLOBALS='theme:dark;locale:ru' node scripts/check-storybook.mjs   (every story under other toolbar
+//   globals; a story's own globals still win)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { CHROME_ARGS, requireChrome } from './chrome-path.mjs';
 const ROOT = resolve('storybook-static');
 const TIMEOUT = 20_000;
 const filter = process.argv[2] ?? '';
+const globalsParam = process.env.GLOBALS ? `&globals=${encodeURIComponent(process.env.GLOBALS)}` : '';
 
 /** Beyond "renders something": what a few stories must show (a renamed story fails here too). */
 const EXPECT = {
@@ -20,6 +23,7 @@ const EXPECT = {
   'elements-panel-settings--save-flow': { 'acct-panel-settings': 'select[name="language"]' },
   'elements-provider--white-label': { 'acct-panel-settings': 'select[name="language"]' },
   'elements-security--overview': { 'acct-security': 'textarea[name="ipRules"]' },
+  'guides-branding--branding': { 'acct-settings': '[role="tablist"]' },
 };
 
 const TYPES = {
@@ -139,7 +143,7 @@ async function checkEntry(context, base, entry) {
   const started = Date.now();
   try {
     const viewMode = entry.type === 'docs' ? 'docs' : 'story';
-    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`, { waitUntil: 'load' });
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}${globalsParam}`, { waitUntil: 'load' });
     const handle = await page.waitForFunction(() => globalThis.__acctCheck, undefined, { timeout: TIMEOUT });
     const result = await handle.jsonValue();
     problems.push(...(await page.evaluate(() => globalThis.__acctProblems ?? [])));

@@ -3,6 +3,9 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@acct/elements/billing-settings';
 import { findElement, liveRegion, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+import * as kit from './list-story-kit.js';
+
+const BILLING: kit.ListStoryTarget = { tag: 'acct-billing-settings', section: 'billing', methods: { load: 'billing.get', save: 'billing.update' } };
 
 /** `<acct-billing-settings>`: auto-renewal, site currency, payment without signing in. */
 const meta = {
@@ -56,3 +59,24 @@ export const SaveFailure: Story = {
 export const Conflict: Story = { tags: ['states'], args: { fault: 'conflict' } };
 export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' }, args: { account: 'company-resident' } };
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
+
+/** The next `billing.get` fails: an alert with Retry. */
+export const LoadError: Story = { ...kit.loadErrorStory(BILLING), tags: ['states'] };
+
+/** Saving needs the password again: the dialog asks for it (demo password `correct horse battery staple`). */
+export const ReauthRequired: Story = {
+  name: 'Reauth required',
+  tags: ['states'],
+  args: { fault: 'reauth' },
+  play: async ({ canvasElement }) => {
+    const ui = shadow(await findElement(canvasElement, 'acct-billing-settings'));
+    await userEvent.click(await ui.findByRole('checkbox', { name: 'Allow payment without signing in' }));
+    await userEvent.click(ui.getByRole('button', { name: 'Save' }));
+    await expect(await ui.findByRole('dialog', { name: 'Confirm it is you' })).toBeVisible();
+  },
+};
+
+/** The host's adapter has no `billing` sub-API: the element says so instead of failing. */
+export const MissingSubApi: Story = { ...kit.missingStory(BILLING), tags: ['states'] };
+
+export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };

@@ -4,13 +4,20 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { MemoryAdapter } from '@acct/adapter-memory';
 import '@acct/elements/email-change';
 import { findElement, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+import * as kit from './list-story-kit.js';
+
+const EMAIL: kit.ListStoryTarget = { tag: 'acct-email-change', section: 'contacts', methods: { load: 'contacts.emailStatus', save: 'contacts.requestEmailChange' } };
 
 /** `<acct-email-change>`: current address and status, a pending change, resend with cooldown. */
 const meta = {
   title: 'Elements/Email change',
   component: 'acct-email-change',
   render: () => html`<acct-email-change></acct-email-change>`,
-  parameters: { acct: { section: 'contacts' } satisfies AcctParameters, controls: { include: ['account', 'latency'] } },
+  parameters: {
+    // Faults from Controls hit loading the status or requesting a change.
+    acct: { section: 'contacts', methods: { load: 'contacts.emailStatus', save: 'contacts.requestEmailChange' } } satisfies AcctParameters,
+    controls: { include: ['account', 'latency', 'fault', 'faultOn'] },
+  },
 } satisfies Meta<AdapterArgs>;
 
 export default meta;
@@ -63,3 +70,23 @@ export const RateLimited: Story = {
 
 export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' }, args: { account: 'individual-resident' } };
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
+
+/** `contacts.emailStatus` never answers: the skeleton stays. */
+export const Loading: Story = { ...kit.loadingStory(EMAIL), tags: ['states'] };
+
+/** Loading the status fails: an alert with Retry. */
+export const LoadError: Story = { ...kit.loadErrorStory(EMAIL), tags: ['states'] };
+
+/** Requesting the change fails on the network: the typed address stays, with the reason. */
+export const RequestFailure: Story = {
+  name: 'Request failure',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'save' },
+  play: async ({ canvasElement }) => {
+    const ui = await requestChange(canvasElement, 'new.address@example.org');
+    await expect(await ui.findByRole('alert')).toHaveTextContent('No connection to the server');
+    await expect(ui.getByRole('textbox', { name: 'New email' })).toHaveValue('new.address@example.org');
+  },
+};
+
+export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };

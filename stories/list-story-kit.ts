@@ -1,6 +1,7 @@
 /**
  * The state stories every list element (login history, API keys, users, privacy) shares, so each
- * stories file lists its states without repeating their play functions.
+ * stories file lists its states without repeating their play functions. Settings elements use the
+ * load and missing-API ones too.
  */
 import type { StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
@@ -8,7 +9,17 @@ import type { SubApiName } from '@acct/core';
 import { findElement, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
 
 type Story = StoryObj<AdapterArgs>;
-type Tag = 'acct-login-history' | 'acct-api-keys' | 'acct-users' | 'acct-privacy' | 'acct-overview' | 'acct-referral';
+type Tag =
+  | 'acct-login-history'
+  | 'acct-api-keys'
+  | 'acct-users'
+  | 'acct-privacy'
+  | 'acct-overview'
+  | 'acct-referral'
+  // Settings elements reuse the load and missing-API states.
+  | 'acct-billing-settings'
+  | 'acct-notifications'
+  | 'acct-email-change';
 
 export interface ListStoryTarget {
   tag: Tag;

@@ -3,6 +3,13 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@acct/elements/notifications';
 import { findElement, liveRegion, shadow, SLOW, type AcctParameters, type AdapterArgs } from '../.storybook/acct.js';
+import * as kit from './list-story-kit.js';
+
+const NOTIFICATIONS: kit.ListStoryTarget = {
+  tag: 'acct-notifications',
+  section: 'notifications',
+  methods: { load: 'notifications.get', save: 'notifications.update' },
+};
 
 /** `<acct-notifications>`: newsletter, low-balance threshold in the account currency, notification addresses. */
 const meta = {
@@ -26,6 +33,13 @@ async function typeThreshold(canvasElement: HTMLElement, text: string) {
   await userEvent.type(field, text, { initialSelectionStart: 0, initialSelectionEnd: field.value.length });
   await userEvent.tab();
   return { el, ui, field };
+}
+
+/** Types a threshold and presses Save (the state stories then show what the fault does). */
+async function saveThreshold(canvasElement: HTMLElement, text: string) {
+  const typed = await typeThreshold(canvasElement, text);
+  await userEvent.click(typed.ui.getByRole('button', { name: 'Save' }));
+  return typed;
 }
 
 export const Overview: Story = {
@@ -75,3 +89,39 @@ export const Russian: Story = {
 
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
 export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };
+
+/** The save fails on the network: the threshold typed stays, with the reason. */
+export const SaveFailure: Story = {
+  name: 'Save failure',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'save' },
+  play: async ({ canvasElement }) => {
+    const { ui, field } = await saveThreshold(canvasElement, '750');
+    await expect(await ui.findByRole('alert')).toHaveTextContent('Your changes are kept.');
+    await expect(field).toHaveValue('750');
+  },
+};
+
+/** Another tab saved first: both versions side by side, the user picks one. */
+export const Conflict: Story = {
+  tags: ['states'],
+  args: { fault: 'conflict' },
+  play: async ({ canvasElement }) => {
+    const { ui } = await saveThreshold(canvasElement, '750');
+    await expect(await ui.findByRole('button', { name: 'Keep my version' })).toBeVisible();
+  },
+};
+
+/** Saving needs the password again: the dialog asks for it (demo password `correct horse battery staple`). */
+export const ReauthRequired: Story = {
+  name: 'Reauth required',
+  tags: ['states'],
+  args: { fault: 'reauth' },
+  play: async ({ canvasElement }) => {
+    const { ui } = await saveThreshold(canvasElement, '750');
+    await expect(await ui.findByRole('dialog', { name: 'Confirm it is you' })).toBeVisible();
+  },
+};
+
+/** The host's adapter has no `notifications` sub-API: the element says so instead of failing. */
+export const MissingSubApi: Story = { ...kit.missingStory(NOTIFICATIONS), tags: ['states'] };

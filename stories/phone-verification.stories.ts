@@ -97,3 +97,4 @@ export const RateLimited: Story = {
 
 export const Russian: Story = { tags: ['states'], globals: { locale: 'ru' } };
 export const Dark: Story = { tags: ['states'], globals: { theme: 'dark' } };
+export const Branded: Story = { tags: ['states'], globals: { theme: 'branded' } };

@@ -145,6 +145,29 @@ export const Conflict: Story = {
 export const Loading: Story = { tags: ['states'], args: { fault: 'hang', faultOn: 'load' } };
 export const LoadError: Story = { name: 'Load error', tags: ['states'], args: { fault: 'fail-network', faultOn: 'load' } };
 
+/** The save fails on the network: the edit stays in the form, with the reason and Save again. */
+export const SaveFailure: Story = {
+  name: 'Save failure',
+  tags: ['states'],
+  args: { fault: 'fail-network', faultOn: 'save' },
+  play: async ({ canvasElement }) => {
+    const { ui } = await editAndSave(canvasElement, 'KPP', '772801002');
+    await expect(await ui.findByRole('alert')).toHaveTextContent('Your changes are kept.');
+    await expect(ui.getByRole('textbox', { name: 'KPP' })).toHaveValue('772801002');
+  },
+};
+
+/** Saving needs the password again: the dialog asks for it (demo password `correct horse battery staple`). */
+export const ReauthRequired: Story = {
+  name: 'Reauth required',
+  tags: ['states'],
+  args: { fault: 'reauth' },
+  play: async ({ canvasElement }) => {
+    const { ui } = await editAndSave(canvasElement, 'KPP', '772801002');
+    await expect(await ui.findByRole('dialog', { name: 'Confirm it is you' })).toBeVisible();
+  },
+};
+
 /** Host custom fields declared by the policy render like built-in ones. */
 export const CustomFields: Story = {
   name: 'Custom fields',

@@ -2,33 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { contrastRatio } from '@acct/core';
-import { BRAND_TOKENS, PRIMITIVES, resolveToken, SCALE_TOKENS, SEMANTIC_TOKENS, THEME_TOKENS, type ConcreteTheme, type SemanticToken } from '../../packages/elements/src/theme/tokens.js';
+import { BRAND_TOKENS, PRIMITIVES, SCALE_TOKENS, SEMANTIC_TOKENS, THEME_TOKENS, type ConcreteTheme } from '../../packages/elements/src/theme/tokens.js';
+import { checkContrast } from '../../packages/elements/src/theme/contrast.js';
+import { BRAND_DOCS, SCALE_DOCS, SEMANTIC_DOCS } from '../../packages/elements/src/theme/token-docs.js';
 
 const themes = Object.keys(THEME_TOKENS) as ConcreteTheme[];
-
-/** Text pairs need 4.5:1 (WCAG 1.4.3); borders of controls and the focus ring 3:1 (1.4.11). */
-const PAIRS: [SemanticToken, SemanticToken, number][] = [
-  ['color-text', 'color-surface', 4.5],
-  ['color-text', 'color-surface-raised', 4.5],
-  ['color-text', 'color-surface-sunken', 4.5],
-  ['color-text', 'color-info-surface', 4.5],
-  ['color-text-muted', 'color-surface', 4.5],
-  ['color-text-muted', 'color-surface-raised', 4.5],
-  ['color-on-accent', 'color-accent', 4.5],
-  ['color-accent-text', 'color-surface-raised', 4.5],
-  ['color-accent-text', 'color-surface', 4.5],
-  ['color-on-danger', 'color-danger-fill', 4.5],
-  ['color-danger-text', 'color-surface-raised', 4.5],
-  ['color-danger-text', 'color-danger-surface', 4.5],
-  ['color-success-text', 'color-success-surface', 4.5],
-  ['color-warning-text', 'color-warning-surface', 4.5],
-  ['color-border-strong', 'color-surface-raised', 3],
-  ['color-border-strong', 'color-surface-sunken', 3],
-  ['color-focus', 'color-surface-raised', 3],
-  ['color-focus', 'color-surface', 3],
-  ['color-accent', 'color-surface-raised', 3],
-];
 
 describe('themes', () => {
   it('every theme defines every semantic token with a known primitive or brand token', () => {
@@ -44,12 +22,16 @@ describe('themes', () => {
 
   for (const theme of themes) {
     it(`${theme}: text and control colours meet WCAG AA`, () => {
-      for (const [fg, bg, min] of PAIRS) {
-        const ratio = contrastRatio(resolveToken(theme, fg), resolveToken(theme, bg));
-        assert.ok(ratio !== undefined && ratio >= min, `${theme}: ${fg} on ${bg} = ${ratio?.toFixed(2)} < ${min}`);
+      for (const r of checkContrast(theme)) {
+        assert.ok(r.pass, `${theme}: ${r.fg} on ${r.bg} = ${r.ratio?.toFixed(2)} < ${r.min}`);
       }
     });
   }
+
+  it('a brand colour that is too light fails the branded check (the check can fail)', () => {
+    const failing = checkContrast('branded', { 'brand-primary': '#ffd166', 'brand-on-primary': '#ffffff' }).filter((r) => !r.pass);
+    assert.ok(failing.some((r) => r.fg === 'color-on-accent' && r.bg === 'color-accent'));
+  });
 
   it('no component reads a token that no theme defines', () => {
     const defined = new Set([
@@ -80,5 +62,13 @@ describe('themes', () => {
         assert.ok(hasFallback && componentToken.test(name!), `${file} reads ${name}, which no theme defines`);
       }
     }
+  });
+});
+
+describe('theming guide data', () => {
+  it('every semantic, brand and scale token has a description', () => {
+    for (const t of SEMANTIC_TOKENS) assert.ok(SEMANTIC_DOCS[t]?.length, t);
+    for (const t of [...Object.keys(BRAND_TOKENS), 'brand-font', 'brand-radius'] as (keyof typeof BRAND_DOCS)[]) assert.ok(BRAND_DOCS[t]?.length, t);
+    for (const t of Object.keys(SCALE_TOKENS) as (keyof typeof SCALE_DOCS)[]) assert.ok(SCALE_DOCS[t]?.length, t);
   });
 });
