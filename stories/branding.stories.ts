@@ -373,7 +373,8 @@ export const Branding: Story = {
     });
 
     await step('Copy CSS writes exactly the CSS shown', async () => {
-      // A stub: a headless browser has no clipboard permission, and a test must not touch the real one.
+      // A spy in place of the clipboard: a headless browser has no clipboard permission, and a test
+      // must not touch the real one.
       const writeText = spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
       try {
         await userEvent.click(ui.getByRole('button', { name: 'Copy CSS' }));
