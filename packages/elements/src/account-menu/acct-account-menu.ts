@@ -34,9 +34,9 @@ export class AcctAccountMenu extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, accountMenuStyles];
 
   /** Text of the menu button, e.g. the account name; "Account" by default. */
-  @property() accessor label = '';
+  @property() label = '';
 
-  @state() private accessor open = false;
+  @state() private open = false;
 
   #items(links: AcctLinks): MenuItem[] {
     const all = [

@@ -65,9 +65,9 @@ export class AcctApiKeys extends AcctElement {
   });
 
   readonly #confirm = new ConfirmController(this);
-  @state() private accessor draft = { name: '', expiresAt: '' };
-  @state() private accessor clientErrors: Record<string, string> = {};
-  @state() private accessor copyState: 'idle' | 'copied' | 'manual' = 'idle';
+  @state() private draft = { name: '', expiresAt: '' };
+  @state() private clientErrors: Record<string, string> = {};
+  @state() private copyState: 'idle' | 'copied' | 'manual' = 'idle';
   // The secret and its key's name live here only while the dialog is open; not reactive state,
   // so no property record or change log of lit ever holds it.
   #secret: string | undefined;

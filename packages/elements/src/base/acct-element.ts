@@ -42,16 +42,16 @@ export class AcctElement extends LitElement {
   }
 
   /** An adapter for this element alone; otherwise the enclosing `acct-provider`'s is used. */
-  @property({ attribute: false }) accessor adapter: AccountAdapter | undefined;
+  @property({ attribute: false }) adapter: AccountAdapter | undefined;
 
   /**
    * Theme of this element. Inside a provider it inherits the provider's tokens unless set; alone
    * it defaults to `light`.
    */
-  @property({ reflect: true }) accessor theme: ThemeName | undefined;
+  @property({ reflect: true }) theme: ThemeName | undefined;
 
   /** What the enclosing provider gives, if any. */
-  @state() protected accessor context: AcctContextValue | undefined;
+  @state() protected context: AcctContextValue | undefined;
 
   // Theme and lang values we set ourselves (not the author), so we withdraw them when a provider
   // appears and follow locale switches.

@@ -44,13 +44,13 @@ export class AcctEmailChange extends AcctElement {
   static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles];
 
-  @state() private accessor newEmail = '';
-  @state() private accessor fieldError: string | undefined;
-  @state() private accessor requestError: AdapterError | undefined;
-  @state() private accessor busy: 'change' | 'resend' | undefined;
-  @state() private accessor announcement = '';
+  @state() private newEmail = '';
+  @state() private fieldError: string | undefined;
+  @state() private requestError: AdapterError | undefined;
+  @state() private busy: 'change' | 'resend' | undefined;
+  @state() private announcement = '';
   /** The latest status: from the load, then from each successful request. */
-  @state() private accessor current: EmailStatus | undefined;
+  @state() private current: EmailStatus | undefined;
 
   readonly #reauth = new ReauthController(this);
   readonly #guard = new DirtyGuardController(this, 'contacts.email');

@@ -67,10 +67,10 @@ export class AcctLoginHistory extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, listStyles, loginHistoryStyles];
 
   /** IANA time zone for times (`Europe/Moscow`); defaults to the browser's. */
-  @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined;
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
   /** Logins per page (1 to 100). */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 20;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   readonly sessions = new ResourceController(this, {
     section: 'sessions',
@@ -86,7 +86,7 @@ export class AcctLoginHistory extends AcctElement {
   });
 
   readonly #confirm = new ConfirmController(this);
-  @state() private accessor moreState: 'idle' | 'busy' | 'failed' = 'idle';
+  @state() private moreState: 'idle' | 'busy' | 'failed' = 'idle';
   #moreError = '';
   #moreAbort: AbortController | undefined;
 

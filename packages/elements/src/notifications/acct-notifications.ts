@@ -55,7 +55,7 @@ export class AcctNotifications extends AcctElement {
    * Currency of the threshold (ISO 4217). By default the account currency from the adapter's
    * `billing` (or `balance`) sub-API.
    */
-  @property() accessor currency: string | undefined;
+  @property() currency: string | undefined;
 
   readonly settings = new SettingsController<NotificationSettings>(this, {
     section: 'notifications',

@@ -86,14 +86,14 @@ export class AcctOverview extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, homeStyles, overviewStyles];
 
   /** `navigate` (default): actions are links to `links.settings`; `in-place`: open the element here. */
-  @property() accessor actions: 'navigate' | 'in-place' = 'navigate';
+  @property() actions: 'navigate' | 'in-place' = 'navigate';
 
-  @state() private accessor ticketOpen = false;
-  @state() private accessor subject = '';
-  @state() private accessor body = '';
-  @state() private accessor errors: { subject?: string | undefined; body?: string | undefined } = {};
-  @state() private accessor created: Ticket | undefined;
-  @state() private accessor inPlace: ProfileAction | undefined;
+  @state() private ticketOpen = false;
+  @state() private subject = '';
+  @state() private body = '';
+  @state() private errors: { subject?: string | undefined; body?: string | undefined } = {};
+  @state() private created: Ticket | undefined;
+  @state() private inPlace: ProfileAction | undefined;
   #inPlaceNodes = new Map<string, HTMLElement>();
 
   readonly tickets = new ResourceController(this, {

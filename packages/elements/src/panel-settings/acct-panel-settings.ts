@@ -52,7 +52,7 @@ export class AcctPanelSettings extends AcctElement {
 
   readonly #confirm = new ConfirmController(this);
 
-  @state() private accessor resetState: 'idle' | 'busy' | 'done' | 'failed' = 'idle';
+  @state() private resetState: 'idle' | 'busy' | 'done' | 'failed' = 'idle';
   #resetError = '';
 
   /** Shipped locales, plus the saved one if the server knows a language this build lacks. */

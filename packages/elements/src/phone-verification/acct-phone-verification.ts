@@ -47,25 +47,25 @@ export class AcctPhoneVerification extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles];
 
   /** ISO 3166 country preselected for numbers typed without `+`; default: the profile's, else the locale's. */
-  @property() accessor country: string | undefined;
+  @property() country: string | undefined;
   /** A number to start from, e.g. the profile's. */
-  @property() accessor phone: string | undefined;
+  @property() phone: string | undefined;
 
-  @state() private accessor step: 'enter' | 'code' | 'ticket' | 'done' = 'enter';
-  @state() private accessor selectedCountry = '';
-  @state() private accessor phoneText = '';
-  @state() private accessor method: Method = 'sms';
-  @state() private accessor gateway: Gateway = 'primary';
-  @state() private accessor verification: PhoneVerification | undefined;
-  @state() private accessor e164 = '';
-  @state() private accessor wrong = 0;
-  @state() private accessor phoneError: string | undefined;
-  @state() private accessor codeError = '';
-  @state() private accessor requestError: AdapterError | undefined;
-  @state() private accessor busy = false;
-  @state() private accessor announcement = '';
-  @state() private accessor ticketBody = '';
-  @state() private accessor ticket: Ticket | undefined;
+  @state() private step: 'enter' | 'code' | 'ticket' | 'done' = 'enter';
+  @state() private selectedCountry = '';
+  @state() private phoneText = '';
+  @state() private method: Method = 'sms';
+  @state() private gateway: Gateway = 'primary';
+  @state() private verification: PhoneVerification | undefined;
+  @state() private e164 = '';
+  @state() private wrong = 0;
+  @state() private phoneError: string | undefined;
+  @state() private codeError = '';
+  @state() private requestError: AdapterError | undefined;
+  @state() private busy = false;
+  @state() private announcement = '';
+  @state() private ticketBody = '';
+  @state() private ticket: Ticket | undefined;
   /** What was tried, for the support ticket. */
   #attempts: string[] = [];
   #startKey: { request: string; key: string } | undefined;

@@ -58,8 +58,8 @@ export class AcctPrivacy extends AcctElement {
     },
   });
 
-  @state() private accessor confirmation = '';
-  @state() private accessor confirmationError: string | undefined;
+  @state() private confirmation = '';
+  @state() private confirmationError: string | undefined;
 
   #status(e: DataExport): TemplateResult {
     switch (e.status) {

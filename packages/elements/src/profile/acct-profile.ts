@@ -98,14 +98,14 @@ export class AcctProfile extends AcctElement {
    * `view` (default): the profile as text with a "Change" button, as the control panel shows it.
    * `form`: always the form with Save at the bottom, as the billing panel's settings page.
    */
-  @property({ reflect: true }) accessor mode: 'view' | 'form' = 'view';
+  @property({ reflect: true }) mode: 'view' | 'form' = 'view';
 
-  @state() private accessor editing = false;
-  @state() private accessor ticket: Ticket | undefined;
-  @state() private accessor countryRequest: 'closed' | 'open' | 'busy' = 'closed';
-  @state() private accessor countryRequestError = '';
+  @state() private editing = false;
+  @state() private ticket: Ticket | undefined;
+  @state() private countryRequest: 'closed' | 'open' | 'busy' = 'closed';
+  @state() private countryRequestError = '';
   /** The contact element opened from the email or phone field (their own issue builds them). */
-  @state() private accessor contactFlow: 'email' | 'phone' | undefined;
+  @state() private contactFlow: 'email' | 'phone' | undefined;
   #serverPolicy: ProfilePolicy | undefined;
 
   readonly settings = new SettingsController<Draft>(this, {

@@ -61,22 +61,22 @@ export class AcctProvider extends AcctElement {
   ];
 
   /** The host's adapter to its backend; every element inside uses it. */
-  @property({ attribute: false }) override accessor adapter: AccountAdapter | undefined;
+  @property({ attribute: false }) override adapter: AccountAdapter | undefined;
 
   /** `light`, `dark`, `branded` or `auto` (follows the system). */
-  @property({ reflect: true }) override accessor theme: ThemeName = 'light';
+  @property({ reflect: true }) override theme: ThemeName = 'light';
 
   /** Interface language (`en`, `ru`); defaults to the page's `lang` when shipped, else English. */
-  @property() accessor locale: string | undefined;
+  @property() locale: string | undefined;
 
   /** Name shown for the branded theme, e.g. the partner's company. */
-  @property({ attribute: 'brand-name' }) accessor brandName: string | undefined;
+  @property({ attribute: 'brand-name' }) brandName: string | undefined;
 
   /** Colours, font and radius of the branded theme. */
-  @property({ attribute: false }) accessor brand: AcctBrand | undefined;
+  @property({ attribute: false }) brand: AcctBrand | undefined;
 
   /** Links to host pages (knowledge base, top-up, history, ...). */
-  @property({ attribute: false }) accessor links: AcctLinks = {};
+  @property({ attribute: false }) links: AcctLinks = {};
 
   readonly #provider = new ContextProvider(this, { context: acctContext });
 

@@ -34,7 +34,7 @@ export class AcctReferral extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, homeStyles];
 
   /** Plain-text description of the program, used when nothing is slotted. */
-  @property() accessor description = '';
+  @property() description = '';
 
   readonly referral = new ResourceController(this, {
     section: 'referral',

@@ -155,30 +155,30 @@ export class AcctSecurity extends AcctElement {
   /** Tells password managers which account the new password belongs to. */
   readonly #pwUsername: HTMLInputElement;
   /** The form opens on request, so credential inputs exist only while the user is changing it. */
-  @state() private accessor pwOpen = false;
-  @state() private accessor pwShow = false;
-  @state() private accessor pwErrors: Record<string, string> = {};
-  @state() private accessor pwAction: ActionState & { done?: boolean } = { busy: false };
+  @state() private pwOpen = false;
+  @state() private pwShow = false;
+  @state() private pwErrors: Record<string, string> = {};
+  @state() private pwAction: ActionState & { done?: boolean } = { busy: false };
   /** The meter's findings; never the password itself. */
-  @state() private accessor strength: PasswordStrength | undefined;
-  @state() private accessor signOut: { busy: boolean; result?: string; error?: AdapterError } | undefined;
+  @state() private strength: PasswordStrength | undefined;
+  @state() private signOut: { busy: boolean; result?: string; error?: AdapterError } | undefined;
 
   // ---- Code word ---------------------------------------------------------------------------
   readonly #cwWord = new HintedLightInput(this, { slot: 'cw-word', name: 'codeWord', type: 'password', autocomplete: 'off' });
   readonly #cwConfirm = new LightInput(this, { slot: 'cw-confirm', name: 'codeWordConfirm', type: 'password', autocomplete: 'off' });
-  @state() private accessor cwOpen = false;
-  @state() private accessor cwShow = false;
-  @state() private accessor cwErrors: Record<string, string> = {};
-  @state() private accessor cwAction: ActionState = { busy: false };
-  @state() private accessor ticketForm: { subject: string; body: string } | undefined;
-  @state() private accessor ticketAction: ActionState & { ticket?: Ticket } = { busy: false };
+  @state() private cwOpen = false;
+  @state() private cwShow = false;
+  @state() private cwErrors: Record<string, string> = {};
+  @state() private cwAction: ActionState = { busy: false };
+  @state() private ticketForm: { subject: string; body: string } | undefined;
+  @state() private ticketAction: ActionState & { ticket?: Ticket } = { busy: false };
 
   // ---- Two-factor --------------------------------------------------------------------------
   readonly #tfCode = new LightInput(this, { slot: 'tf-code', name: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' });
-  @state() private accessor tf: TwoFactorStep = { step: 'idle' };
-  @state() private accessor tfError = '';
-  @state() private accessor tfAction: ActionState = { busy: false };
-  @state() private accessor copied = '';
+  @state() private tf: TwoFactorStep = { step: 'idle' };
+  @state() private tfError = '';
+  @state() private tfAction: ActionState = { busy: false };
+  @state() private copied = '';
 
   constructor() {
     super();

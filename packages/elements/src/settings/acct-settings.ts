@@ -67,17 +67,17 @@ export class AcctSettings extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles, settingsStyles];
 
   /** Which tabs to show, in order (space or comma separated ids); default all that the adapter supports. */
-  @property() accessor tabs: string | undefined;
+  @property() tabs: string | undefined;
 
   /** The open tab's id. */
-  @property({ reflect: true }) accessor selected: string | undefined;
+  @property({ reflect: true }) selected: string | undefined;
 
   /** Keep the open tab in the URL hash (`#security`) and follow it. */
-  @property({ type: Boolean, attribute: 'sync-hash' }) accessor syncHash = false;
+  @property({ type: Boolean, attribute: 'sync-hash' }) syncHash = false;
 
   /** Tabs opened at least once: their panels stay rendered (hidden) to keep their state. */
-  @state() private accessor opened: ReadonlySet<string> = new Set();
-  @state() private accessor loadFailed: ReadonlySet<string> = new Set();
+  @state() private opened: ReadonlySet<string> = new Set();
+  @state() private loadFailed: ReadonlySet<string> = new Set();
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -73,10 +73,10 @@ export class AcctUsers extends AcctElement {
   });
 
   readonly #confirm = new ConfirmController(this);
-  @state() private accessor draft: { email: string; role: Role } = { email: '', role: 'user' };
-  @state() private accessor emailError: string | undefined;
+  @state() private draft: { email: string; role: Role } = { email: '', role: 'user' };
+  @state() private emailError: string | undefined;
   /** Role chosen in a row's select but not applied yet, per user id. */
-  @state() private accessor roleChoice: Record<string, Role> = {};
+  @state() private roleChoice: Record<string, Role> = {};
 
   #roleLabel(role: Role): string {
     switch (role) {
