@@ -32,6 +32,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/elements/src/**/*.ts'],
+    rules: {
+      // Our legacy-only decorators are ~0.35 KB gzip smaller per element entry (issue 10).
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/decorators.js', message: "Use property/state from base/decorators.js." }] }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: {

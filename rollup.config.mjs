@@ -48,6 +48,15 @@ const entries = (name) =>
 // it resolves through the "source" condition, so unused schemas would stay in the bundle.
 const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory|adapter-rest)\/src\//.test(id);
 
+// In the browser bundle, tslib's `__decorate` (class, method and parameter decorators, Reflect
+// metadata) is replaced by what our property decorators need: ~0.1 KB gzip per entry. Any other
+// tslib helper would fail the build here instead of shipping half a shim.
+const tslibDecorate = {
+  name: 'tslib-decorate',
+  resolveId: (id) => (id === 'tslib' ? '\0tslib' : null),
+  load: (id) => (id === '\0tslib' ? 'export function __decorate(d, t, k) { for (let i = d.length - 1; i >= 0; i--) d[i](t, k); }' : null),
+};
+
 export default [
   library('core', entries('core')),
   library('adapter-memory', 'packages/adapter-memory/src/index.ts'),
@@ -57,6 +66,7 @@ export default [
   {
     input: { 'acct-widgets': 'packages/elements/src/bundle.ts' },
     plugins: [
+      tslibDecorate,
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'] }),
       commonjs({ include: /node_modules/ }),
       // Whitespace in html`` and css`` templates is most of what plain minifiers leave behind.

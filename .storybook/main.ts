@@ -3,9 +3,9 @@ import { transform } from 'esbuild';
 import { defaultClientConditions, mergeConfig, type Plugin } from 'vite';
 
 /**
- * Vite 8 (oxc) strips types but passes standard `@dec accessor` fields through, which Chromium
- * rejects ("Invalid or unexpected token"). esbuild lowers them first, with the compiler options of
- * the root tsconfig.json that change the output. Only our own sources: dependencies ship JS.
+ * Vite 8 (oxc) does not compile TypeScript's legacy decorators the way tsc does. esbuild lowers
+ * them first, with the compiler options of the root tsconfig.json that change the output. Only our
+ * own sources: dependencies ship JS.
  */
 function lowerDecorators(): Plugin {
   return {
@@ -19,7 +19,7 @@ function lowerDecorators(): Plugin {
         target: 'es2022',
         sourcefile: file,
         sourcemap: 'external',
-        tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: true } },
+        tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true } },
       });
       return { code: result.code, map: result.map || null };
     },

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from './decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { AccountAdapter, SubApiName, ThemeName } from '@acct/core';

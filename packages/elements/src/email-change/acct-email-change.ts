@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { EmailStatus, isAbortError, parseResponse, toAdapterError, validateEmail, type AdapterError } from '@acct/core';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
   formatDateTime,

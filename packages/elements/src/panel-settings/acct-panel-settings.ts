@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from '../base/decorators.js';
 import { msg } from '@lit/localize';
 import { isAbortError, languageName, PanelSettings, THEMES, toAdapterError, type ThemeName } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { isAbortError, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError } from '@acct/core';

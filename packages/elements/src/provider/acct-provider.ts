@@ -1,5 +1,5 @@
 import { css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../base/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { contrastRatio, readableOn, type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';

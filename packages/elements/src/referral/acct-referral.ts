@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../base/decorators.js';
 import { msg } from '@lit/localize';
 import { parseResponse, ReferralState, safeUrl } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../base/decorators.js';
 import { msg } from '@lit/localize';
 import type { SubApiName } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
