@@ -113,7 +113,7 @@ describe('acct-notifications', () => {
     await until(() => input(el, 'emails.invoices').getAttribute('aria-invalid') === 'true', 'invalid email');
     expect(shadow(el).textContent).to.match(/name@example\.com/);
     await type(el, 'emails.invoices', 'invoices@example.org');
-    expect(shadow(el).textContent).to.contain('Sent to invoices@example.org.');
+    expect(shadow(el).textContent).to.contain('Sent to this address.');
     save(el);
     await until(() => liveText(el) === 'Saved.', 'saved');
     expect(adapter.control.snapshot().notifications.emails.invoices).to.equal('invoices@example.org');

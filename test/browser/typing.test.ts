@@ -4,8 +4,9 @@
 import '@acct/elements/provider';
 import '@acct/elements/profile';
 import '@acct/elements/security';
+import '@acct/elements/notifications';
 import { createMemoryAdapter } from '@acct/adapter-memory';
-import type { AcctProfile, AcctSecurity } from '@acct/elements';
+import type { AcctNotifications, AcctProfile, AcctSecurity } from '@acct/elements';
 import { expect, fixture, html, shadow, until } from './helpers.js';
 import { FORM } from './settings-contract.js';
 
@@ -127,5 +128,46 @@ describe('typing fast path: acct-security IP list', () => {
     button(el, /Discard changes/).click();
     await el.updateComplete;
     expect(t.value).to.equal(saved);
+  });
+});
+
+describe('typing fast path: acct-notifications', () => {
+  async function mount(): Promise<AcctNotifications> {
+    const adapter = createMemoryAdapter({ account: 'billing-company' });
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-notifications></acct-notifications></acct-provider>`);
+    const el = provider.querySelector('acct-notifications')!;
+    await until(() => shadow(el).querySelector(`${FORM} [name="emails.support"]`), 'form');
+    return el;
+  }
+  const field = (el: Element) => shadow(el).querySelector<HTMLInputElement>(`${FORM} [name="emails.support"]`)!;
+
+  it('renders when the hint under an email field changes, not on every keystroke', async () => {
+    const el = await mount();
+    const email = field(el);
+    key(email, 'ops@example.org');
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain('Sent to this address.');
+    // Still a valid address: the hint and Save stay as they are, so no render.
+    key(email, 'ops@example.org.uk');
+    expect(el.isUpdatePending).to.equal(false);
+    expect(el.settings.get('emails.support')).to.equal('ops@example.org.uk');
+    // Half an address: the hint goes away, which is a render.
+    key(email, 'ops@');
+    expect(el.isUpdatePending).to.equal(true);
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.not.contain('Sent to this address.');
+  });
+
+  it('Discard after unrendered keystrokes puts the saved address back into the field', async () => {
+    const el = await mount();
+    const email = field(el);
+    const saved = email.value;
+    key(email, 'ops@example.org');
+    await el.updateComplete;
+    key(email, 'ops@example.org.uk');
+    button(el, /Discard changes/).click();
+    await el.updateComplete;
+    expect(email.value).to.equal(saved);
+    expect(el.settings.dirty).to.equal(false);
   });
 });

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 
 /**
@@ -87,7 +88,11 @@ export function renderSkeleton(rows = 4): TemplateResult {
   </div>`;
 }
 
-/** A text-like `<input>` field whose `name` is its field path. */
+/**
+ * A text-like `<input>` field whose `name` is its field path. Its value is bound with `live()`: a
+ * host may record keystrokes without rendering (SettingsController.input), so the DOM, not the last
+ * rendered value, is what a later render must compare with (Discard restoring the saved text).
+ */
 export function renderInputField(o: {
   id: string;
   name: string;
@@ -116,7 +121,7 @@ export function renderInputField(o: {
       inputmode=${ifDefined(o.inputMode)}
       autocomplete=${ifDefined(o.autocomplete)}
       placeholder=${ifDefined(o.placeholder)}
-      .value=${o.value}
+      .value=${live(o.value)}
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(fieldIds(o.id, o.hint, o.error))}
       ?disabled=${o.disabled ?? false}
