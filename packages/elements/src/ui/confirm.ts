@@ -1,5 +1,6 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { LazyPart } from '../base/lazy.js';
+import type { ConfirmDialog } from './confirm-dialog.js';
 
 export interface ConfirmOptions {
   heading: string;
@@ -9,75 +10,40 @@ export interface ConfirmOptions {
   danger?: boolean;
 }
 
-let counter = 0;
-
 /**
  * A confirmation in a native modal `<dialog>` (focus trap, Escape, inert page for free).
- * `await confirm.ask(...)` resolves true on confirm, false on cancel or Escape.
+ * `await confirm.ask(...)` resolves true on confirm, false on cancel or Escape. The dialog's code
+ * comes as a lazy chunk on the first `ask()` (or when the user points at the host), not with the
+ * element's first paint.
  */
 export class ConfirmController implements ReactiveController {
-  #options: ConfirmOptions | undefined;
-  #resolve: ((ok: boolean) => void) | undefined;
-  readonly #id = `acct-confirm-${++counter}`;
+  /** @internal */
+  readonly part: LazyPart<typeof import('./confirm-dialog.js')>;
+  #dialog: ConfirmDialog | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    this.part = new LazyPart(host, () => import('./confirm-dialog.js'));
   }
 
   hostDisconnected(): void {
-    this.#settle(false);
-  }
-
-  get #dialog(): HTMLDialogElement | null {
-    return this.host.shadowRoot?.getElementById(this.#id) as HTMLDialogElement | null;
+    this.#dialog?.settle(false);
   }
 
   async ask(options: ConfirmOptions): Promise<boolean> {
-    this.#settle(false);
-    this.#options = options;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    const dialog = this.#dialog;
-    if (!dialog) return false;
-    dialog.returnValue = '';
-    dialog.showModal();
-    // Destructive: start on Cancel so Enter does not destroy by accident.
-    (dialog.querySelector(options.danger ? 'button[value=cancel]' : 'button[value=confirm]') as HTMLButtonElement | null)?.focus();
-    return new Promise<boolean>((resolve) => (this.#resolve = resolve));
+    let module;
+    try {
+      module = await this.part.load();
+    } catch {
+      // The chunk could not be fetched (offline, a deploy replaced it): the browser's own
+      // confirmation still guards the action instead of doing it unasked or silently not at all.
+      return globalThis.confirm(`${options.heading}\n\n${options.body}`);
+    }
+    this.#dialog ??= new module.ConfirmDialog(this.host);
+    return this.#dialog.ask(options);
   }
 
-  #settle(ok: boolean): void {
-    const resolve = this.#resolve;
-    this.#resolve = undefined;
-    if (this.#dialog?.open) this.#dialog.close();
-    resolve?.(ok);
-  }
-
-  // `close` is queued: one from an earlier closing may arrive after the dialog was opened again.
-  #onClose = (): void => {
-    const dialog = this.#dialog;
-    if (dialog && !dialog.open) this.#settle(dialog.returnValue === 'confirm');
-  };
-
-  render(): TemplateResult {
-    const o = this.#options;
-    return html`<dialog
-      id=${this.#id}
-      part="dialog"
-      aria-labelledby="${this.#id}-heading"
-      aria-describedby="${this.#id}-body"
-      @close=${this.#onClose}
-    >
-      <form method="dialog">
-        <h2 id="${this.#id}-heading">${o?.heading ?? ''}</h2>
-        <p id="${this.#id}-body">${o?.body ?? ''}</p>
-        <div class="actions">
-          <button value="confirm" class=${o?.danger ? 'danger' : 'primary'} part="button ${o?.danger ? 'button-danger' : 'button-primary'}">
-            ${o?.confirmLabel ?? ''}
-          </button>
-          <button value="cancel" part="button">${msg('Cancel')}</button>
-        </div>
-      </form>
-    </dialog>`;
+  render(): TemplateResult | typeof nothing {
+    return this.#dialog?.render() ?? nothing;
   }
 }
