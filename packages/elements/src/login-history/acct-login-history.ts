@@ -1,18 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
-import {
-  formatDateTime,
-  isAbortError,
-  LoginPage,
-  parseResponse,
-  SessionList,
-  summarizeUserAgent,
-  toAdapterError,
-  type LoginRecord,
-  type Session,
-} from '@acct/core';
+import { formatDateTime, LoginPage, parseResponse, SessionList, summarizeUserAgent, type LoginHistoryApi, type LoginRecord, type Session, type SessionsApi } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderSection } from '../ui/field.js';
@@ -20,7 +11,6 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
-import { errorMessage } from '../i18n/messages.js';
 import { loginHistoryStyles } from './acct-login-history.styles.js';
 import messages from '../i18n/generated/parts/login-history.js';
 
@@ -72,20 +62,27 @@ export class AcctLoginHistory extends AcctElement {
   /** Logins per page (1 to 100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  readonly sessions = new ResourceController(this, {
+  readonly sessions: ResourceController<Session[], SessionsApi> = new ResourceController(this, {
     section: 'sessions',
     api: () => this.api('sessions'),
     load: async (api, signal): Promise<Session[]> => parseResponse(SessionList, await api.list({ signal })),
   });
 
-  readonly history = new ResourceController(this, {
+  readonly history: ResourceController<LoginPage, LoginHistoryApi> = new ResourceController(this, {
     section: 'loginHistory',
     reauth: this.sessions.reauth,
     api: () => this.api('loginHistory'),
     load: async (api, signal): Promise<LoginPage> => parseResponse(LoginPage, await api.list({ limit: this.#limit }, { signal })),
   });
 
+  /**
+   * @internal Test-only: how the chunk with signing out and "Show more" is fetched; tests replace
+   * it to simulate a failed load.
+   */
+  static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
+
   readonly #confirm = new ConfirmController(this);
+  readonly #actions = new LazyActions(this, () => AcctLoginHistory.actionsLoader());
   @state() private moreState: 'idle' | 'busy' | 'failed' = 'idle';
   #moreError = '';
   #moreAbort: AbortController | undefined;
@@ -104,52 +101,42 @@ export class AcctLoginHistory extends AcctElement {
     return html`<time datetime=${iso}>${formatDateTime(iso, this.activeLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: resolveTimeZone(this.timeZone) })}</time>`;
   }
 
-  async #loadMore(): Promise<void> {
+  #loadMore = async (): Promise<void> => {
     const api = this.api('loginHistory');
     const page = this.history.data;
     if (!api || !page?.nextCursor || this.moreState === 'busy') return;
     const first = page.items.length;
+    const cursor = page.nextCursor;
     this.moreState = 'busy';
     this.#moreAbort = new AbortController();
-    try {
-      const next = parseResponse(LoginPage, await api.list({ cursor: page.nextCursor, limit: this.#limit }, { signal: this.#moreAbort.signal }));
-      this.history.data = { items: [...page.items, ...next.items], ...(next.nextCursor ? { nextCursor: next.nextCursor } : {}) };
+    const signal = this.#moreAbort.signal;
+    const result = await this.#actions.run('more', (chunk) => chunk.loadMore(this, api, { ...page, nextCursor: cursor }, this.#limit, signal), this.#loadMore);
+    if (result === 'aborted') return;
+    if (!result) {
+      // The chunk could not be fetched: its message and Retry show by the button.
       this.moreState = 'idle';
-      this.history.announcement = msg(str`${next.items.length} more logins shown.`);
-      await this.updateComplete;
-      // Keyboard users continue where the new rows start, not back at the top of the button.
-      this.renderRoot.querySelector<HTMLElement>(`#logins tbody tr:nth-child(${first + 1})`)?.focus();
-    } catch (e) {
-      if (isAbortError(e)) return;
-      const error = toAdapterError(e);
-      this.#moreError = errorMessage(error);
-      this.moreState = 'failed';
-      this.history.announcement = this.#moreError;
-      this.emit('acct-error', { section: 'loginHistory', code: error.code, operation: 'loadMore' });
+      return;
     }
-  }
+    if (result.error !== undefined) {
+      this.#moreError = result.error;
+      this.moreState = 'failed';
+      return;
+    }
+    this.moreState = 'idle';
+    await this.updateComplete;
+    // Keyboard users continue where the new rows start, not back at the top of the button.
+    this.renderRoot.querySelector<HTMLElement>(`#logins tbody tr:nth-child(${first + 1})`)?.focus();
+  };
 
   async #signOut(session: Session): Promise<void> {
     const api = this.api('sessions');
     if (!api || this.sessions.pending) return;
-    const device = describeUserAgent(session.userAgent);
-    const ok = await this.#confirm.ask({
-      heading: msg('Sign out this session?'),
-      body: msg(str`${device} (${session.ip}) will be signed out and will have to sign in again.`),
-      confirmLabel: msg('Sign out'),
-      danger: true,
-    });
-    if (!ok) return;
-    const done = await this.sessions.act('revoke', session.id, (o) => api.revoke(session.id, o), { success: msg(str`${device} was signed out.`) });
-    if (done) this.emit('acct-saved', { section: 'sessions', data: { id: session.id } });
-    await this.updateComplete;
-    // The row (and its button) is gone: keep focus inside the widget.
-    if (done) this.renderRoot.querySelector<HTMLElement>('#sessions')?.focus();
+    await this.#actions.run(`signOut:${session.id}`, (chunk) => chunk.signOut(this, api, this.#confirm, session));
   }
 
   #renderSessions(list: Session[]): TemplateResult {
     const sorted = [...list].sort((a, b) => Number(b.current) - Number(a.current));
-    return html`${renderFailure(this.sessions, 'revoke')}
+    return html`${renderFailure(this.sessions, 'revoke')} ${this.#actions.renderFailure('signOut')}
       <table id="sessions" tabindex="-1" part="table" aria-labelledby="sessions-heading">
         <thead>
           <tr>
@@ -175,10 +162,11 @@ export class AcctLoginHistory extends AcctElement {
                       type="button"
                       part="button"
                       aria-label=${msg(str`Sign out ${describeUserAgent(s.userAgent)}, ${s.ip}`)}
-                      ?disabled=${!!this.sessions.pending}
+                      aria-busy=${this.#actions.loading(`signOut:${s.id}`) ? 'true' : 'false'}
+                      ?disabled=${!!this.sessions.pending || this.#actions.loading(`signOut:${s.id}`)}
                       @click=${() => this.#signOut(s)}
                     >
-                      ${msg('Sign out')}
+                      ${this.#actions.loading(`signOut:${s.id}`) ? msg('Loading…') : msg('Sign out')}
                     </button>`}
               </td>
             </tr>`,
@@ -219,17 +207,17 @@ export class AcctLoginHistory extends AcctElement {
       <p class="muted" id="history-zone">${msg(str`Times are shown in the ${zone} time zone.`)}</p>
       ${this.moreState === 'failed'
         ? renderBanner('danger', this.#moreError, html`<button type="button" part="button" @click=${this.#loadMore}>${msg('Retry')}</button>`)
-        : nothing}
+        : this.#actions.renderFailure('more')}
       ${page.nextCursor
         ? html`<div class="actions">
-            <button type="button" part="button" ?disabled=${this.moreState === 'busy'} @click=${this.#loadMore}>
+            <button type="button" part="button" aria-busy=${this.moreState === 'busy' ? 'true' : 'false'} ?disabled=${this.moreState === 'busy'} @click=${this.#loadMore}>
               ${this.moreState === 'busy' ? msg('Loading…') : msg('Show more')}
             </button>
           </div>`
         : html`<p class="muted">${msg('That is the whole history.')}</p>`}`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<div class="stack">
         ${renderSection({
           heading: msg('Active sessions'),
