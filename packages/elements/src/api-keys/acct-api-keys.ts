@@ -6,7 +6,7 @@ import { ApiKeyList, formatDate, parseResponse, type ApiKey, type ApiKeysApi } f
 import { AcctElement } from '../base/acct-element.js';
 import { LazyActions } from '../base/lazy-actions.js';
 import { ResourceController } from '../base/resource-controller.js';
-import { ConfirmController } from '../ui/confirm.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { fieldIds, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
@@ -64,7 +64,8 @@ export class AcctApiKeys extends AcctElement {
    */
   static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
 
-  readonly #confirm = new ConfirmController(this);
+  // Created with the actions chunk: its code comes with them, not with the first paint.
+  #confirm: ConfirmController | undefined;
   readonly #actions = new LazyActions(this, () => AcctApiKeys.actionsLoader());
   #keyActions: import('./actions.js').ApiKeyActions | undefined;
   @state() private draft = { name: '', expiresAt: '' };
@@ -112,7 +113,7 @@ export class AcctApiKeys extends AcctElement {
   async #revoke(key: ApiKey): Promise<void> {
     const api = this.api('apiKeys');
     if (!api || this.keys.pending) return;
-    await this.#actions.run(`revoke:${key.id}`, (chunk) => this.#actionsOf(chunk).revoke(api, this.#confirm, key));
+    await this.#actions.run(`revoke:${key.id}`, (chunk) => this.#actionsOf(chunk).revoke(api, (this.#confirm ??= new chunk.ConfirmController(this)), key));
   }
 
   #date(iso: string | undefined, none: string): TemplateResult | string {
@@ -135,7 +136,7 @@ export class AcctApiKeys extends AcctElement {
       </thead>
       <tbody>
         ${keys.map(
-          (k) => html`<tr>
+          (k, _i, _all, loading = this.#actions.loading(`revoke:${k.id}`)) => html`<tr>
             <th scope="row">${k.name}</th>
             <td><code class="secret">${k.prefix}…</code></td>
             <td>${this.#date(k.createdAt, '')}</td>
@@ -149,11 +150,11 @@ export class AcctApiKeys extends AcctElement {
                 type="button"
                 part="button"
                 aria-label=${msg(str`Revoke key ${k.name}`)}
-                aria-busy=${this.#actions.loading(`revoke:${k.id}`) ? 'true' : 'false'}
-                ?disabled=${!!this.keys.pending || this.#actions.loading(`revoke:${k.id}`)}
+                aria-busy=${loading ? 'true' : 'false'}
+                ?disabled=${!!this.keys.pending || loading}
                 @click=${() => this.#revoke(k)}
               >
-                ${this.#actions.loading(`revoke:${k.id}`) ? msg('Loading…') : msg('Revoke')}
+                ${loading ? msg('Loading…') : msg('Revoke')}
               </button>
             </td>
           </tr>`,
@@ -228,6 +229,6 @@ export class AcctApiKeys extends AcctElement {
             ${renderFailure(this.keys, 'revoke')} ${this.#actions.renderFailure('revoke')} ${this.#renderTable(keys)} ${this.#renderCreate()}`,
         ),
       })}
-      ${this.#keyActions?.render() ?? nothing} ${this.#confirm.render()} ${this.keys.reauth.render()} ${renderLive(this.keys.announcement)}`;
+      ${this.#keyActions?.render() ?? nothing} ${this.#confirm?.render() ?? nothing} ${this.keys.reauth.render()} ${renderLive(this.keys.announcement)}`;
   }
 }

@@ -8,6 +8,8 @@ import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
 import { NAME_MAX, type AcctApiKeys } from './acct-api-keys.js';
 
+export { ConfirmController } from '../ui/confirm.js';
+
 export type KeyField = 'name' | 'expiresAt';
 export type KeyInput = { name: string; expiresAt?: string };
 

@@ -1,16 +1,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
-import { formatDateTime, LoginPage, parseResponse, SessionList, summarizeUserAgent, type LoginHistoryApi, type LoginRecord, type Session, type SessionsApi } from '@acct/core';
+import {
+  formatDateTime,
+  isAbortError,
+  LoginPage,
+  parseResponse,
+  SessionList,
+  summarizeUserAgent,
+  toAdapterError,
+  type LoginHistoryApi,
+  type LoginRecord,
+  type Session,
+  type SessionsApi,
+} from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { LazyActions } from '../base/lazy-actions.js';
 import { ResourceController } from '../base/resource-controller.js';
-import { ConfirmController } from '../ui/confirm.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
+import { errorMessage } from '../i18n/messages.js';
 import { loginHistoryStyles } from './acct-login-history.styles.js';
 import messages from '../i18n/generated/parts/login-history.js';
 
@@ -76,12 +89,13 @@ export class AcctLoginHistory extends AcctElement {
   });
 
   /**
-   * @internal Test-only: how the chunk with signing out and "Show more" is fetched; tests replace
-   * it to simulate a failed load.
+   * @internal Test-only: how the chunk with signing out is fetched; tests replace it to simulate a
+   * failed load.
    */
   static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
 
-  readonly #confirm = new ConfirmController(this);
+  // Created with the actions chunk: its code comes with them, not with the first paint.
+  #confirm: ConfirmController | undefined;
   readonly #actions = new LazyActions(this, () => AcctLoginHistory.actionsLoader());
   @state() private moreState: 'idle' | 'busy' | 'failed' = 'idle';
   #moreError = '';
@@ -101,37 +115,35 @@ export class AcctLoginHistory extends AcctElement {
     return html`<time datetime=${iso}>${formatDateTime(iso, this.activeLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: resolveTimeZone(this.timeZone) })}</time>`;
   }
 
-  #loadMore = async (): Promise<void> => {
+  async #loadMore(): Promise<void> {
     const api = this.api('loginHistory');
     const page = this.history.data;
     if (!api || !page?.nextCursor || this.moreState === 'busy') return;
     const first = page.items.length;
-    const cursor = page.nextCursor;
     this.moreState = 'busy';
     this.#moreAbort = new AbortController();
-    const signal = this.#moreAbort.signal;
-    const result = await this.#actions.run('more', (chunk) => chunk.loadMore(this, api, { ...page, nextCursor: cursor }, this.#limit, signal), this.#loadMore);
-    if (result === 'aborted') return;
-    if (!result) {
-      // The chunk could not be fetched: its message and Retry show by the button.
+    try {
+      const next = parseResponse(LoginPage, await api.list({ cursor: page.nextCursor, limit: this.#limit }, { signal: this.#moreAbort.signal }));
+      this.history.data = { items: [...page.items, ...next.items], ...(next.nextCursor ? { nextCursor: next.nextCursor } : {}) };
       this.moreState = 'idle';
-      return;
-    }
-    if (result.error !== undefined) {
-      this.#moreError = result.error;
+      this.history.announcement = msg(str`${next.items.length} more logins shown.`);
+      await this.updateComplete;
+      // Keyboard users continue where the new rows start, not back at the top of the button.
+      this.renderRoot.querySelector<HTMLElement>(`#logins tbody tr:nth-child(${first + 1})`)?.focus();
+    } catch (e) {
+      if (isAbortError(e)) return;
+      const error = toAdapterError(e);
+      this.#moreError = errorMessage(error);
       this.moreState = 'failed';
-      return;
+      this.history.announcement = this.#moreError;
+      this.emit('acct-error', { section: 'loginHistory', code: error.code, operation: 'loadMore' });
     }
-    this.moreState = 'idle';
-    await this.updateComplete;
-    // Keyboard users continue where the new rows start, not back at the top of the button.
-    this.renderRoot.querySelector<HTMLElement>(`#logins tbody tr:nth-child(${first + 1})`)?.focus();
-  };
+  }
 
   async #signOut(session: Session): Promise<void> {
     const api = this.api('sessions');
     if (!api || this.sessions.pending) return;
-    await this.#actions.run(`signOut:${session.id}`, (chunk) => chunk.signOut(this, api, this.#confirm, session));
+    await this.#actions.run(`signOut:${session.id}`, (chunk) => chunk.signOut(this, api, (this.#confirm ??= new chunk.ConfirmController(this)), session));
   }
 
   #renderSessions(list: Session[]): TemplateResult {
@@ -148,7 +160,7 @@ export class AcctLoginHistory extends AcctElement {
         </thead>
         <tbody>
           ${sorted.map(
-            (s) => html`<tr>
+            (s, _i, _all, loading = this.#actions.loading(`signOut:${s.id}`)) => html`<tr>
               <th scope="row">
                 ${describeUserAgent(s.userAgent)}
                 ${s.current ? html` <span class="badge" data-tone="success">${msg('This device')}</span>` : nothing}
@@ -162,11 +174,11 @@ export class AcctLoginHistory extends AcctElement {
                       type="button"
                       part="button"
                       aria-label=${msg(str`Sign out ${describeUserAgent(s.userAgent)}, ${s.ip}`)}
-                      aria-busy=${this.#actions.loading(`signOut:${s.id}`) ? 'true' : 'false'}
-                      ?disabled=${!!this.sessions.pending || this.#actions.loading(`signOut:${s.id}`)}
+                      aria-busy=${loading ? 'true' : 'false'}
+                      ?disabled=${!!this.sessions.pending || loading}
                       @click=${() => this.#signOut(s)}
                     >
-                      ${this.#actions.loading(`signOut:${s.id}`) ? msg('Loading…') : msg('Sign out')}
+                      ${loading ? msg('Loading…') : msg('Sign out')}
                     </button>`}
               </td>
             </tr>`,
@@ -207,10 +219,10 @@ export class AcctLoginHistory extends AcctElement {
       <p class="muted" id="history-zone">${msg(str`Times are shown in the ${zone} time zone.`)}</p>
       ${this.moreState === 'failed'
         ? renderBanner('danger', this.#moreError, html`<button type="button" part="button" @click=${this.#loadMore}>${msg('Retry')}</button>`)
-        : this.#actions.renderFailure('more')}
+        : nothing}
       ${page.nextCursor
         ? html`<div class="actions">
-            <button type="button" part="button" aria-busy=${this.moreState === 'busy' ? 'true' : 'false'} ?disabled=${this.moreState === 'busy'} @click=${this.#loadMore}>
+            <button type="button" part="button" ?disabled=${this.moreState === 'busy'} @click=${this.#loadMore}>
               ${this.moreState === 'busy' ? msg('Loading…') : msg('Show more')}
             </button>
           </div>`
@@ -230,7 +242,7 @@ export class AcctLoginHistory extends AcctElement {
           body: renderResource(this.history, 'loginHistory', (page) => this.#renderLogins(page)),
         })}
       </div>
-      ${this.#confirm.render()} ${this.sessions.reauth.render()}
+      ${this.#confirm?.render() ?? nothing} ${this.sessions.reauth.render()}
       ${renderLive(this.sessions.announcement || this.history.announcement)}`;
   }
 }

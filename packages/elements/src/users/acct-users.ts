@@ -6,7 +6,7 @@ import { AccountUserList, parseResponse, type AccountUser, type Role, type Users
 import { AcctElement } from '../base/acct-element.js';
 import { LazyActions } from '../base/lazy-actions.js';
 import { readWithViewer, ResourceController } from '../base/resource-controller.js';
-import { ConfirmController } from '../ui/confirm.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
@@ -93,7 +93,8 @@ export class AcctUsers extends AcctElement {
    */
   static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
 
-  readonly #confirm = new ConfirmController(this);
+  // Created with the actions chunk: its code comes with them, not with the first paint.
+  #confirm: ConfirmController | undefined;
   readonly #actions = new LazyActions(this, () => AcctUsers.actionsLoader());
   @state() private draft: { email: string; role: Role } = { email: '', role: 'user' };
   @state() private emailError: string | undefined;
@@ -138,7 +139,7 @@ export class AcctUsers extends AcctElement {
   async #remove(u: AccountUser): Promise<void> {
     const api = this.api('users');
     if (!api || this.users.pending) return;
-    await this.#actions.run(`remove:${u.id}`, (chunk) => chunk.removeUser(this, api, this.#confirm, u));
+    await this.#actions.run(`remove:${u.id}`, (chunk) => chunk.removeUser(this, api, (this.#confirm ??= new chunk.ConfirmController(this)), u));
   }
 
   #renderActions(u: AccountUser, viewer: Viewer | undefined): TemplateResult {
@@ -288,6 +289,6 @@ export class AcctUsers extends AcctElement {
         headingId: 'users-heading',
         body: renderResource(this.users, 'users', (data) => this.#renderReady(data)),
       })}
-      ${this.#confirm.render()} ${this.users.reauth.render()} ${renderLive(this.users.announcement)}`;
+      ${this.#confirm?.render() ?? nothing} ${this.users.reauth.render()} ${renderLive(this.users.announcement)}`;
   }
 }

@@ -6,6 +6,8 @@ import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
 import { roleLabel, who, type AcctUsers } from './acct-users.js';
 
+export { ConfirmController } from '../ui/confirm.js';
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 async function focus(host: AcctUsers, selector: string): Promise<void> {
