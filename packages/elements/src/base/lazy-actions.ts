@@ -34,13 +34,14 @@ export class LazyActions<M> extends LazyPart<M> {
    * holds values that may be stale by then.
    */
   async run<R>(action: string, fn: (chunk: M) => R | Promise<R>, retry: () => unknown = () => this.run(action, fn)): Promise<R | undefined> {
-    if (this.#failed || !this.value) {
+    let chunk = this.value;
+    if (this.#failed || !chunk) {
       if (this.#waiting.has(action)) return undefined;
       this.#failed = undefined;
       this.#waiting.add(action);
       this.#update();
       try {
-        await this.load();
+        chunk = await this.load();
       } catch {
         this.#failed = { action, retry };
         return undefined;
@@ -49,7 +50,7 @@ export class LazyActions<M> extends LazyPart<M> {
         this.#update();
       }
     }
-    return fn(this.value!);
+    return fn(chunk);
   }
 
   /** The failed load of an action of `group`, with a Retry; nothing otherwise. */
