@@ -2,9 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { EmailStatus, isAbortError, parseResponse, toAdapterError, type AdapterError } from '@acct/core';
+import { EmailStatus, isAbortError, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
-import { CountdownController } from '../base/countdown.js';
 import { DirtyGuardController } from '../base/dirty-guard.js';
 import { LazyPart } from '../base/lazy.js';
 import { ReauthController } from '../base/reauth.js';
@@ -14,7 +13,7 @@ import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import messages from '../i18n/generated/parts/email-change.js';
-import type { EmailChangeFlow, EmailChangeHost } from './email-change-flow.js';
+import type { EmailChangeFlow } from './email-change-flow.js';
 
 /**
  * The account email: the current address and whether it is confirmed, a pending new address
@@ -41,16 +40,11 @@ export class AcctEmailChange extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles];
 
   @state() private newEmail = '';
-  @state() private fieldError: string | undefined;
-  @state() private requestError: AdapterError | undefined;
-  @state() private busy: 'change' | 'resend' | undefined;
-  @state() private announcement = '';
   /** The latest status: from the load, then from each successful request. */
   @state() private current: EmailStatus | undefined;
 
   readonly #reauth = new ReauthController(this);
   readonly #guard = new DirtyGuardController(this, 'contacts.email');
-  readonly #cooldown = new CountdownController(this);
 
   /**
    * @internal Test-only hook: fetches the change flow's chunk. Tests replace it to simulate a chunk
@@ -79,14 +73,13 @@ export class AcctEmailChange extends AcctElement {
 
   #typed(value: string): void {
     this.newEmail = value;
-    this.fieldError = undefined;
+    if (this.#controller) this.#controller.fieldError = undefined;
     this.#guard.set(value.trim() !== '');
   }
 
   /** Runs a request of the lazily loaded flow; while its chunk loads, the control says so. */
   async #act(kind: 'change' | 'resend', event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.busy) return;
     if (!this.#controller) {
       if (this.waiting && !this.flow.error) return;
       let module = this.flow.value;
@@ -100,64 +93,27 @@ export class AcctEmailChange extends AcctElement {
         }
         this.waiting = undefined;
       }
-      this.#controller = new module.EmailChangeFlow(this.#bridge());
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
+      const el = this;
+      this.#controller = new module.EmailChangeFlow({
+        element: this,
+        reauth: this.#reauth,
+        contacts: () => this.api('contacts'),
+        get current() {
+          return el.current;
+        },
+        set current(status) {
+          el.current = status;
+        },
+        get newEmail() {
+          return el.newEmail;
+        },
+        set newEmail(value) {
+          el.#typed(value);
+        },
+      });
     }
     await (kind === 'change' ? this.#controller.requestChange() : this.#controller.resend());
-  }
-
-  /** The element's state as the flow sees it: reads and writes go to the reactive fields. */
-  #bridge(): EmailChangeHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const el = this;
-    return {
-      element: el,
-      get contacts() {
-        return el.api('contacts');
-      },
-      reauth: el.#reauth,
-      guard: el.#guard,
-      cooldown: el.#cooldown,
-      get newEmail() {
-        return el.newEmail;
-      },
-      set newEmail(v) {
-        el.newEmail = v;
-      },
-      get fieldError() {
-        return el.fieldError;
-      },
-      set fieldError(v) {
-        el.fieldError = v;
-      },
-      get requestError() {
-        return el.requestError;
-      },
-      set requestError(v) {
-        el.requestError = v;
-      },
-      get busy() {
-        return el.busy;
-      },
-      set busy(v) {
-        el.busy = v;
-      },
-      get announcement() {
-        return el.announcement;
-      },
-      set announcement(v) {
-        el.announcement = v;
-      },
-      get current() {
-        return el.current;
-      },
-      set current(v) {
-        el.current = v;
-      },
-      focusEmail: async () => {
-        await el.updateComplete;
-        el.shadowRoot?.querySelector<HTMLInputElement>('input[name=email]')?.focus();
-      },
-    };
   }
 
   /** True while the action's chunk is on its way. */
@@ -170,16 +126,17 @@ export class AcctEmailChange extends AcctElement {
   }
 
   #renderStatus(s: EmailStatus): TemplateResult {
-    const wait = this.#cooldown.remaining;
+    const flow = this.#controller;
+    const wait = flow?.cooldown.remaining ?? 0;
     const loading = this.#loading('resend');
     const resend = html`<button
         type="button"
         part="button"
-        ?disabled=${!!this.busy || wait > 0 || loading}
+        ?disabled=${!!flow?.busy || wait > 0 || loading}
         aria-busy=${loading ? 'true' : nothing}
         @click=${() => this.#act('resend')}
       >
-        ${wait > 0 ? msg(str`Resend in ${wait} s`) : this.busy === 'resend' ? msg('Sending…') : loading ? msg('Loading…') : msg('Resend confirmation')}
+        ${wait > 0 ? msg(str`Resend in ${wait} s`) : flow?.busy === 'resend' ? msg('Sending…') : loading ? msg('Loading…') : msg('Resend confirmation')}
       </button>`;
     return html`<dl class="status">
         <dt class="label">${msg('Current email')}</dt>
@@ -202,10 +159,11 @@ export class AcctEmailChange extends AcctElement {
   }
 
   #renderBody(s: EmailStatus): TemplateResult {
+    const flow = this.#controller;
     const loading = this.#loading('change');
     return html`${this.#renderStatus(s)}
-      ${this.requestError
-        ? renderBanner('danger', html`${errorMessage(this.requestError)} ${this.newEmail ? msg('Your input is kept.') : ''}`)
+      ${flow?.requestError
+        ? renderBanner('danger', html`${errorMessage(flow.requestError)} ${this.newEmail ? msg('Your input is kept.') : ''}`)
         : nothing}
       <form @submit=${(e: SubmitEvent) => this.#act('change', e)} novalidate>
         ${renderInputField({
@@ -217,12 +175,12 @@ export class AcctEmailChange extends AcctElement {
           autocomplete: 'email',
           value: this.newEmail,
           hint: msg('We send a confirmation link to the new address; until you follow it, mail goes to the current one.'),
-          error: this.fieldError,
+          error: flow?.fieldError,
           onInput: (v) => this.#typed(v),
         })}
         <div class="actions">
-          <button type="submit" class="primary" part="button button-primary" ?disabled=${!!this.busy || loading} aria-busy=${loading ? 'true' : nothing}>
-            ${this.busy === 'change' ? msg('Sending…') : loading ? msg('Loading…') : msg('Change email')}
+          <button type="submit" class="primary" part="button button-primary" ?disabled=${!!flow?.busy || loading} aria-busy=${loading ? 'true' : nothing}>
+            ${flow?.busy === 'change' ? msg('Sending…') : loading ? msg('Loading…') : msg('Change email')}
           </button>
         </div>
         ${this.#loadFailure('change')}
@@ -240,6 +198,6 @@ export class AcctEmailChange extends AcctElement {
         html`<button part="button" @click=${() => this.#status.run()}>${msg('Retry')}</button>`,
       );
     else body = html`<div aria-busy="true">${renderSkeleton(2)}<span class="visually-hidden">${msg('Loading…')}</span></div>`;
-    return html`${renderSection({ heading: msg('Email'), headingId: 'email-heading', body })}${this.#reauth.render()}${renderLive(this.announcement)}`;
+    return html`${renderSection({ heading: msg('Email'), headingId: 'email-heading', body })}${this.#reauth.render()}${renderLive(this.#controller?.announcement ?? '')}`;
   }
 }

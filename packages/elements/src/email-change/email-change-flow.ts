@@ -1,38 +1,40 @@
 import { msg, str } from '@lit/localize';
 import { EmailStatus, isAbortError, parseResponse, toAdapterError, validateEmail, type AdapterError, type ContactsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
-import type { CountdownController } from '../base/countdown.js';
-import type { DirtyGuardController } from '../base/dirty-guard.js';
+import { CountdownController } from '../base/countdown.js';
 import { ReauthCancelled, type ReauthController } from '../base/reauth.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 
 /** Seconds between confirmation emails when the server does not say (`rate_limited` does). */
 const RESEND_COOLDOWN = 60;
 
-/** What the flow reads and writes on `<acct-email-change>`: its rendered state and controllers. */
+/** What the flow uses of `<acct-email-change>`: the status it loaded and the address being typed. */
 export interface EmailChangeHost {
   readonly element: AcctElement;
-  readonly contacts: ContactsApi | undefined;
   readonly reauth: ReauthController;
-  readonly guard: DirtyGuardController;
-  readonly cooldown: CountdownController;
-  newEmail: string;
-  fieldError: string | undefined;
-  requestError: AdapterError | undefined;
-  busy: 'change' | 'resend' | undefined;
-  announcement: string;
+  contacts(): ContactsApi | undefined;
+  /** The latest status: from the element's load, then from each successful request. */
   current: EmailStatus | undefined;
-  focusEmail(): Promise<void>;
+  /** The new address as typed; setting it (to '' once sent) also clears the dirty guard. */
+  newEmail: string;
 }
 
 /**
- * Requesting a new address and resending its confirmation: loaded on the first Change or Resend
- * (or when the user points at the element), not with the status the element first paints.
+ * Requesting a new address and resending its confirmation, with the resend countdown: loaded on
+ * the first Change email or Resend (or when the user points at or focuses the element), not with
+ * the status the element first paints. Its state lives here; each change re-renders the element.
  */
 export class EmailChangeFlow {
+  fieldError: string | undefined;
+  requestError: AdapterError | undefined;
+  busy: 'change' | 'resend' | undefined;
+  announcement = '';
+  readonly cooldown: CountdownController;
   #changeKey: { email: string; key: string } | undefined;
 
-  constructor(private readonly host: EmailChangeHost) {}
+  constructor(private readonly host: EmailChangeHost) {
+    this.cooldown = new CountdownController(host.element);
+  }
 
   #check(value: string): string | undefined {
     const result = validateEmail(value);
@@ -49,13 +51,15 @@ export class EmailChangeFlow {
 
   async requestChange(): Promise<void> {
     const h = this.host;
-    const contacts = h.contacts;
-    if (!contacts || h.busy) return;
+    const contacts = h.contacts();
+    if (!contacts || this.busy) return;
     const reason = this.#check(h.newEmail);
     if (reason) {
-      h.fieldError = this.#fieldMessage(reason);
-      h.announcement = h.fieldError;
-      await h.focusEmail();
+      this.fieldError = this.#fieldMessage(reason);
+      this.announcement = this.fieldError;
+      h.element.requestUpdate();
+      await h.element.updateComplete;
+      h.element.shadowRoot?.querySelector<HTMLInputElement>('input[name=email]')?.focus();
       return;
     }
     const email = validateEmail(h.newEmail).ok ? h.newEmail.trim() : h.newEmail;
@@ -67,44 +71,45 @@ export class EmailChangeFlow {
       h.current = answer ? parseResponse(EmailStatus, answer) : { ...(h.current ?? { email: '', confirmed: false }), pending: email };
       this.#changeKey = undefined;
       h.newEmail = '';
-      h.guard.set(false);
-      h.cooldown.start(RESEND_COOLDOWN);
-      h.announcement = msg(str`A confirmation link was sent to ${email}.`);
+      this.cooldown.start(RESEND_COOLDOWN);
+      this.announcement = msg(str`A confirmation link was sent to ${email}.`);
     });
   }
 
   async resend(): Promise<void> {
     const h = this.host;
-    const contacts = h.contacts;
-    if (!contacts || h.busy || h.cooldown.remaining > 0) return;
+    const contacts = h.contacts();
+    if (!contacts || this.busy || this.cooldown.remaining > 0) return;
     const idempotencyKey = globalThis.crypto.randomUUID();
     await this.#run('resend', 'resendEmailConfirmation', async () => {
       await contacts.resendEmailConfirmation({ idempotencyKey });
-      h.cooldown.start(RESEND_COOLDOWN);
+      this.cooldown.start(RESEND_COOLDOWN);
       const to = h.current?.pending ?? h.current?.email ?? '';
-      h.announcement = msg(str`The confirmation link was sent again to ${to}.`);
+      this.announcement = msg(str`The confirmation link was sent again to ${to}.`);
     });
   }
 
   /** One request: reauth, errors to the field or a banner, `rate_limited` to the countdown. */
   async #run(kind: 'change' | 'resend', operation: string, request: () => Promise<void>): Promise<void> {
-    const h = this.host;
-    h.busy = kind;
-    h.requestError = undefined;
+    const el = this.host.element;
+    this.busy = kind;
+    this.requestError = undefined;
+    el.requestUpdate();
     try {
-      await h.reauth.run(request);
-      h.element.emit('acct-saved', { section: 'contacts.email', data: h.current });
+      await this.host.reauth.run(request);
+      el.emit('acct-saved', { section: 'contacts.email', data: this.host.current });
     } catch (e) {
       if (isAbortError(e) || e instanceof ReauthCancelled) return;
       const error = toAdapterError(e);
-      if (error.code === 'rate_limited') h.cooldown.start(error.retryAfter ?? RESEND_COOLDOWN);
+      if (error.code === 'rate_limited') this.cooldown.start(error.retryAfter ?? RESEND_COOLDOWN);
       const field = error.fieldErrors?.email;
-      if (kind === 'change' && field) h.fieldError = this.#fieldMessage(field);
-      else h.requestError = error;
-      h.announcement = h.fieldError && field ? h.fieldError : errorMessage(error);
-      h.element.emit('acct-error', { section: 'contacts.email', code: error.code, operation });
+      if (kind === 'change' && field) this.fieldError = this.#fieldMessage(field);
+      else this.requestError = error;
+      this.announcement = this.fieldError && field ? this.fieldError : errorMessage(error);
+      el.emit('acct-error', { section: 'contacts.email', code: error.code, operation });
     } finally {
-      h.busy = undefined;
+      this.busy = undefined;
+      el.requestUpdate();
     }
   }
 }
