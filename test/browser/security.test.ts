@@ -27,6 +27,16 @@ async function type(el: Element, input: HTMLInputElement | HTMLTextAreaElement, 
   await (el as AcctSecurity).updateComplete;
 }
 
+/**
+ * Clicks a summary row's button and waits for its form: the forms come as a lazy chunk, and the
+ * click handler opens the form as soon as the chunk is in.
+ */
+async function openForm(el: AcctSecurity, label: RegExp): Promise<void> {
+  button(el, label).click();
+  await el.forms.load();
+  await el.updateComplete;
+}
+
 async function mount(adapter: MemoryAdapter = createMemoryAdapter()): Promise<AcctSecurity> {
   const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-security></acct-security></acct-provider>`);
   const el = provider.querySelector('acct-security')!;
@@ -143,8 +153,7 @@ describe('acct-security', () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
     const events = recordEvents(el, ['acct-saved', 'acct-error', 'acct-dirty-change']);
-    button(el, /Change password/).click();
-    await el.updateComplete;
+    await openForm(el, /Change password/);
     const submit = () => button(el, /Save new password/).click();
     const inputs = ['current', 'next', 'confirm'].map((n) => light(el, n));
 
@@ -206,8 +215,7 @@ describe('acct-security', () => {
   it('submits the password form with Enter from a light-DOM input, and show/hide switches the type', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
-    button(el, /Change password/).click();
-    await el.updateComplete;
+    await openForm(el, /Change password/);
     const show = button(el, /Show passwords/);
     show.click();
     await el.updateComplete;
@@ -227,8 +235,7 @@ describe('acct-security', () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
     expect(shadow(el).textContent).to.contain('can be entered only once');
-    button(el, /Set a code word/).click();
-    await el.updateComplete;
+    await openForm(el, /Set a code word/);
     await type(el, light(el, 'codeWord'), 'брусника');
     await type(el, light(el, 'codeWordConfirm'), 'брусник');
     button(el, /Set code word/).click();
@@ -242,8 +249,7 @@ describe('acct-security', () => {
     expect(el.outerHTML + shadow(el).innerHTML + JSON.stringify(events.map((e) => e.detail))).to.not.contain('брусника');
     await expect(el).to.be.accessible();
 
-    button(el, /Request a change/).click();
-    await el.updateComplete;
+    await openForm(el, /Request a change/);
     expect(q<HTMLInputElement>(el, 'input[name=subject]').value).to.contain('code word');
     expect(q<HTMLTextAreaElement>(el, 'textarea[name=body]').value).to.contain('jdevries');
     button(el, /Send to support/).click();
@@ -303,8 +309,7 @@ describe('acct-security', () => {
     await until(() => /Two-factor authentication is on/.test(shadow(el).textContent ?? ''), 'on');
     expect(shadow(el).querySelectorAll('.codes li').length).to.equal(0);
 
-    button(el, /Turn off two-factor/).click();
-    await el.updateComplete;
+    await openForm(el, /Turn off two-factor/);
     await type(el, light(el, 'code'), '123456');
     button(el, /^\s*Turn off\s*$/).click();
     await until(() => adapter.control.snapshot().security.twoFactor.enabled === false, 'off');
@@ -322,6 +327,62 @@ describe('acct-security', () => {
     input.value = DEMO_CREDENTIALS.password;
     shadow(el).querySelector<HTMLButtonElement>('dialog[open] button[type=submit]')!.click();
     await until(() => shadow(el).querySelector('code.secret'), 'enrolment after reauth');
+  });
+
+  it('paints the summary rows without the forms chunk and loads it on the first sign of intent', async () => {
+    const Security = customElements.get('acct-security') as typeof AcctSecurity;
+    const original = Security.loadForms;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let loads = 0;
+    Security.loadForms = async () => {
+      loads++;
+      await gate;
+      return original();
+    };
+    try {
+      const el = await mount();
+      expect(loads, 'no fetch for first paint').to.equal(0);
+      expect(shadow(el).textContent).to.contain('Use a long password');
+      const change = button(el, /Change password/);
+      change.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      expect(loads, 'prefetched on focus').to.equal(1);
+      change.click();
+      await el.updateComplete;
+      expect(change.getAttribute('aria-busy')).to.equal('true');
+      expect(shadow(el).textContent).to.contain('Loading…');
+      expect(el.querySelector('input[type=password]') === null).to.equal(true);
+      await expect(el).to.be.accessible();
+      release();
+      await until(() => document.activeElement === light(el, 'current'), 'form opened once the chunk is in');
+      expect(loads).to.equal(1);
+      expect(shadow(el).textContent).to.not.contain('Loading…');
+    } finally {
+      Security.loadForms = original;
+    }
+  });
+
+  it('says so next to the button when the forms chunk cannot be fetched, and the next click retries', async () => {
+    const Security = customElements.get('acct-security') as typeof AcctSecurity;
+    const original = Security.loadForms;
+    let fail = true;
+    Security.loadForms = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter);
+      button(el, /Turn on two-factor/).click();
+      await until(() => shadow(el).querySelector('[role=alert]'), 'load error');
+      expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('could not be loaded');
+      expect(button(el, /Turn on two-factor/).hasAttribute('aria-busy')).to.equal(false);
+      expect(adapter.control.calls.some((c) => c.method === 'security.startTwoFactor')).to.equal(false);
+      await expect(el).to.be.accessible();
+      fail = false;
+      button(el, /Turn on two-factor/).click();
+      await until(() => shadow(el).querySelector('svg.qr path'), 'enrolment after the retry');
+      expect(shadow(el).querySelector('[role=alert]') === null).to.equal(true);
+    } finally {
+      Security.loadForms = original;
+    }
   });
 
   it('names the missing sub-API instead of breaking', async () => {
