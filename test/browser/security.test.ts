@@ -143,10 +143,33 @@ describe('acct-security', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `10.${(i >> 8) & 255}.${i & 255}.0/24` : i % 3 === 1 ? `2001:db8:${i.toString(16)}::/48` : `bad ${i}`));
     const t = performance.now();
     await type(el, textarea(el), lines.join('\n'));
+    // A long list is checked in slices, with the page responsive between them; Save waits.
+    expect(q(el, '[role=status]').textContent).to.contain('Checking the list…');
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(true);
+    let frames = 0;
+    await until(() => (frames++, shadow(el).querySelectorAll('.lines li').length === 50), 'checked');
     const ms = performance.now() - t;
     expect(ms, `parse and render took ${ms} ms`).to.be.below(1000);
-    expect(shadow(el).querySelectorAll('.lines li').length).to.equal(50);
+    expect(frames, 'frames painted while the list was checked').to.be.greaterThan(1);
     expect(shadow(el).textContent).to.match(/And \d+ more/);
+    expect(q(el, '[role=status]').textContent!.trim()).to.equal('');
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(false);
+    expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('keeps Save for a long list until its check is done, then saves it when valid', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const currentIp = adapter.control.snapshot().viewer.currentIp!;
+    const lines = [currentIp, ...Array.from({ length: 2500 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`)];
+    await type(el, textarea(el), lines.join('\n'));
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(true);
+    await until(() => !button(el, /^\s*Save\s*$/).disabled, 'check done');
+    expect(shadow(el).querySelector('.lines li') === null, 'no problem lines').to.equal(true);
+    const saved = recordEvents(el, ['acct-saved']);
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => saved.length, 'saved');
+    expect(adapter.control.snapshot().security.ipRules.length).to.equal(2501);
   });
 
   it('changes the password: policy in words, wrong current password on its field, success clears and offers sign-out', async () => {

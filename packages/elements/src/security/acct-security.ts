@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { EmailStatus, formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type IpRuleError, type ParsedIpRules } from '@acct/core';
+import { EmailStatus, formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type ParsedIpRules } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { LazyPart } from '../base/lazy.js';
@@ -11,19 +11,30 @@ import { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
-import { ipReasonMessage } from './messages.js';
 import type { SecurityFormHost } from './form-host.js';
 import type { CodeWordForm, PasswordForm, TwoFactorForm } from './forms.js';
 import { securityStyles } from './acct-security.styles.js';
 import messages from '../i18n/generated/parts/security.js';
 
-type IpModule = typeof import('@acct/core/ip');
+type IpModule = typeof import('./ip-view.js');
 let ipModule: Promise<IpModule> | undefined;
 let ipLoaded: IpModule | undefined;
-/** The IP parser and ipaddr.js (~5 KB gzip) come as a lazy chunk, loaded when the element connects. */
+/**
+ * The IP parser with ipaddr.js (~5 KB gzip) and the view of its findings come as a lazy chunk,
+ * loaded when the element connects; the card and its textarea paint without it.
+ */
 function loadIpModule(): Promise<IpModule> {
-  ipModule ??= import('@acct/core/ip').then((m) => (ipLoaded = m));
+  ipModule ??= import('./ip-view.js').then((m) => (ipLoaded = m));
   return ipModule;
+}
+
+/** Longer lists are checked in slices between which the page stays responsive (issue 10). */
+const LONG_LIST = 2000;
+
+function isLong(text: string): boolean {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++n >= LONG_LIST) return true;
+  return false;
 }
 
 type Forms = typeof import('./forms.js');
@@ -37,9 +48,6 @@ function linesOf(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
 }
-
-/** At most this many line messages are listed; the rest is counted (a 10,000-line paste stays fast). */
-const MAX_LISTED = 50;
 
 /**
  * Account security: password change, the write-once code word, billing IP restrictions with a
@@ -79,7 +87,7 @@ export class AcctSecurity extends AcctElement {
     api: () => this.api('security'),
     schema: SecuritySettings,
     validate: (d): Record<string, string> =>
-      this.#parse(d.ipRules.join('\n'))?.errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason))
+      this.#parseNow(this.#ipTextFor(d))?.errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason))
         ? { ipRules: msg('Some lines are not valid IP addresses, networks or ranges. Fix the lines listed below.') }
         : {},
   });
@@ -108,6 +116,8 @@ export class AcctSecurity extends AcctElement {
   /** What the user typed, kept as typed while it means the same list as the draft. */
   #ipText: string | undefined;
   #parsed: { text: string; result: ParsedIpRules } | undefined;
+  /** A long list being checked in slices; Save waits for it. */
+  #checking: { text: string; abort: AbortController; done: Promise<void> } | undefined;
   #ipViewCache: { text: string; ip: string | undefined; view: string } | undefined;
   #ipTextMemo: { typed: string | undefined; rules: string[]; text: string } | undefined;
   #lockoutMemo: { text: string; ip: string | undefined; loaded: boolean; result: { ip?: string } | undefined } | undefined;
@@ -143,11 +153,43 @@ export class AcctSecurity extends AcctElement {
 
   // ---- IP restrictions -----------------------------------------------------------------------
 
-  /** Undefined until the parser chunk has arrived (a few milliseconds after connecting). */
+  /**
+   * Undefined until the parser chunk has arrived (a few milliseconds after connecting), and while
+   * a long list is being checked in slices (it re-renders when done).
+   */
   #parse(text: string): ParsedIpRules | undefined {
     if (!ipLoaded) return undefined;
-    if (this.#parsed?.text !== text) this.#parsed = { text, result: ipLoaded.parseIpRules(text) };
+    if (this.#parsed?.text === text) return this.#parsed.result;
+    if (isLong(text)) {
+      this.#check(ipLoaded, text);
+      return undefined;
+    }
+    this.#parsed = { text, result: ipLoaded.parseIpRules(text) };
     return this.#parsed.result;
+  }
+
+  /** The result now, parsing at once if the sliced check has not finished (Save never guesses). */
+  #parseNow(text: string): ParsedIpRules | undefined {
+    return this.#parse(text) ?? (ipLoaded && (this.#parsed = { text, result: ipLoaded.parseIpRules(text) }).result);
+  }
+
+  #check(ip: IpModule, text: string): void {
+    if (this.#checking?.text === text) return;
+    this.#checking?.abort.abort();
+    const abort = new AbortController();
+    const done = ip.parseIpRulesInSlices(text, { signal: abort.signal }).then(
+      (result) => {
+        if (this.#checking?.abort !== abort) return;
+        this.#parsed = { text, result };
+        this.#checking = undefined;
+        // What was worked out while the check ran assumed no result yet.
+        this.#ipViewCache = this.#lockoutMemo = undefined;
+        this.requestUpdate();
+      },
+      () => undefined, // Superseded by a newer text.
+    );
+    this.#checking = { text, abort, done };
+    this.requestUpdate();
   }
 
   #ipTextFor(d: SecuritySettings): string {
@@ -175,15 +217,7 @@ export class AcctSecurity extends AcctElement {
     const ip = this.#viewerValue?.currentIp;
     if (this.#ipViewCache?.text === text && this.#ipViewCache.ip === ip) return this.#ipViewCache.view;
     const parsed = this.#parse(text);
-    const isWarning = ipLoaded?.isIpRuleWarning;
-    let view = '';
-    if (parsed && isWarning) {
-      const { rules, errors } = parsed;
-      const lines = errors.length ? text.split(/\r\n|\r|\n/) : [];
-      const listed = errors.slice(0, MAX_LISTED).map((e) => [e.line, e.reason, (lines[e.line - 1] ?? '').trim()]);
-      const lockout = this.#lockoutFor(text);
-      view = JSON.stringify([rules.length === 0, errors.length, errors.filter((e) => !isWarning(e.reason)).length, listed, lockout ? (lockout.ip ?? '?') : 0]);
-    }
+    const view = parsed && ipLoaded ? ipLoaded.ipViewKey(text, parsed, this.#lockoutFor(text)) : this.#checking ? '…' : '';
     this.#ipViewCache = { text, ip, view };
     return view;
   }
@@ -226,6 +260,8 @@ export class AcctSecurity extends AcctElement {
     event.preventDefault();
     const s = this.settings;
     await loadIpModule();
+    // A long list still being checked: Save is disabled meanwhile, but Enter or a script may get here.
+    while (this.#checking) await this.#checking.done;
     const d = s.draft;
     if (!d || !s.canSave) return;
     const lockout = !deepEqual(d.ipRules, s.saved?.ipRules) ? this.#locksOut(d) : undefined;
@@ -241,27 +277,6 @@ export class AcctSecurity extends AcctElement {
       if (!ok) return;
     }
     await s.save();
-  }
-
-  #renderIpLines(text: string, errors: IpRuleError[]): TemplateResult | typeof nothing {
-    const isIpRuleWarning = ipLoaded?.isIpRuleWarning;
-    if (!errors.length || !isIpRuleWarning) return nothing;
-    const lines = text.split(/\r\n|\r|\n/);
-    const bad = errors.filter((e) => !isIpRuleWarning(e.reason)).length;
-    const warnings = errors.length - bad;
-    return html`<div id="ipRules-lines">
-      <p class=${bad ? 'error' : 'muted'}>
-        ${bad ? msg(str`${bad} of the lines cannot be used.`) : nothing} ${warnings ? msg(str`${warnings} of the lines need a second look.`) : nothing}
-      </p>
-      <ul class="lines">
-        ${errors.slice(0, MAX_LISTED).map(
-          (e) => html`<li class=${isIpRuleWarning(e.reason) ? 'warning' : 'bad'}>
-            ${msg(str`Line ${e.line}:`)} <code>${(lines[e.line - 1] ?? '').trim()}</code> — ${ipReasonMessage(e)}
-          </li>`,
-        )}
-      </ul>
-      ${errors.length > MAX_LISTED ? html`<p class="muted">${msg(str`And ${errors.length - MAX_LISTED} more.`)}</p>` : nothing}
-    </div>`;
   }
 
   #renderAccess(d: SecuritySettings): TemplateResult {
@@ -302,7 +317,8 @@ export class AcctSecurity extends AcctElement {
               ${msg('One entry per line: an address (203.0.113.7, 2001:db8::1), a network (203.0.113.0/24) or a range (203.0.113.10-203.0.113.20). Lines starting with # are comments.')}
               ${parsed?.rules.length === 0 && !bad ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
             </div>
-            ${this.#renderIpLines(text, errors)}
+            <span class="muted" role="status">${this.#checking ? msg('Checking the list…') : nothing}</span>
+            ${parsed && ipLoaded ? ipLoaded.renderIpLines(text, errors) : nothing}
             ${serverError ? html`<div class="error" id="ipRules-error" part="error">${serverError}</div>` : nothing}
           </div>
           ${lockout
@@ -340,7 +356,7 @@ export class AcctSecurity extends AcctElement {
               </dl>`
             : nothing}
           <div class="actions">
-            <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>
+            <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave || !!this.#checking}>
               ${s.saving ? msg('Saving…') : msg('Save')}
             </button>
             <button type="button" part="button" ?disabled=${!s.dirty || s.saving} @click=${() => s.discard()}>${msg('Discard changes')}</button>
