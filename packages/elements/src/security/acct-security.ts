@@ -8,7 +8,7 @@ import { SettingsController } from '../base/settings-controller.js';
 import { LazyPart } from '../base/lazy.js';
 import { deepEqual } from '../base/paths.js';
 import { ConfirmController } from '../ui/confirm.js';
-import { renderBanner, renderSection } from '../ui/field.js';
+import { renderSection } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import type { SecurityFormHost } from './form-host.js';
@@ -86,10 +86,10 @@ export class AcctSecurity extends AcctElement {
     section: 'security',
     api: () => this.api('security'),
     schema: SecuritySettings,
-    validate: (d): Record<string, string> =>
-      this.#parseNow(this.#ipTextFor(d))?.errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason))
-        ? { ipRules: msg('Some lines are not valid IP addresses, networks or ranges. Fix the lines listed below.') }
-        : {},
+    validate: (d): Record<string, string> => {
+      const parsed = this.#parseNow(this.#ipTextFor(d));
+      return parsed && ipLoaded ? ipLoaded.listErrors(parsed) : {};
+    },
   });
 
   readonly #confirm = new ConfirmController(this);
@@ -247,13 +247,7 @@ export class AcctSecurity extends AcctElement {
 
   #findLockout(text: string): { ip?: string } | undefined {
     const parsed = this.#parse(text);
-    if (!ipLoaded || !parsed) return undefined;
-    const { rules, errors } = parsed;
-    const { isIpRuleWarning, ipRulesAllow, normaliseIp } = ipLoaded;
-    if (!rules.length || errors.some((e) => !isIpRuleWarning(e.reason))) return undefined;
-    const ip = this.#viewerValue?.currentIp;
-    if (ip && ipRulesAllow(rules, ip)) return undefined;
-    return { ip: ip ? (normaliseIp(ip) ?? ip) : undefined };
+    return parsed && ipLoaded?.findLockout(parsed, this.#viewerValue?.currentIp);
   }
 
   async #submitSettings(event: SubmitEvent): Promise<void> {
@@ -265,17 +259,7 @@ export class AcctSecurity extends AcctElement {
     const d = s.draft;
     if (!d || !s.canSave) return;
     const lockout = !deepEqual(d.ipRules, s.saved?.ipRules) ? this.#locksOut(d) : undefined;
-    if (lockout) {
-      const ok = await this.#confirm.ask({
-        heading: msg('Save a list without your address?'),
-        body: lockout.ip
-          ? msg(str`Your current IP address ${lockout.ip} is not in the list. After saving, billing will refuse requests from this address, and you may lose access to it.`)
-          : msg('We cannot tell your current IP address. If it is not in the list, billing will refuse your requests after saving.'),
-        confirmLabel: msg('Save anyway'),
-        danger: true,
-      });
-      if (!ok) return;
-    }
+    if (lockout && ipLoaded && !(await this.#confirm.ask(ipLoaded.lockoutQuestion(lockout)))) return;
     await s.save();
   }
 
@@ -321,16 +305,8 @@ export class AcctSecurity extends AcctElement {
             ${parsed && ipLoaded ? ipLoaded.renderIpLines(text, errors) : nothing}
             ${serverError ? html`<div class="error" id="ipRules-error" part="error">${serverError}</div>` : nothing}
           </div>
-          ${lockout
-            ? renderBanner(
-                'warning',
-                lockout.ip
-                  ? msg(str`Your current IP address ${lockout.ip} is not in this list. Saving it would lock you out of billing from here.`)
-                  : msg('We cannot tell your current IP address. Make sure the list includes it before saving.'),
-                lockout.ip
-                  ? html`<button type="button" part="button" @click=${this.#addCurrentIp}>${msg('Add my current IP')}</button>`
-                  : undefined,
-              )
+          ${lockout && ipLoaded
+            ? ipLoaded.renderLockout(lockout, () => this.#addCurrentIp())
             : current
               ? html`<p class="muted">${msg(str`Your current IP address: ${current}.`)}</p>`
               : nothing}

@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isIpRuleWarning, type IpRuleError, type ParsedIpRules } from '@acct/core/ip';
+import { ipRulesAllow, isIpRuleWarning, normaliseIp, type IpRuleError, type ParsedIpRules } from '@acct/core/ip';
+import { renderBanner } from '../ui/field.js';
+import type { ConfirmOptions } from '../ui/confirm.js';
 
 /**
  * The IP allow-list's parser (ipaddr.js) and the part of the card that needs its result, as one
@@ -68,4 +70,44 @@ export function renderIpLines(text: string, errors: IpRuleError[]): TemplateResu
     </ul>
     ${errors.length > MAX_LISTED ? html`<p class="muted">${msg(str`And ${errors.length - MAX_LISTED} more.`)}</p>` : nothing}
   </div>`;
+}
+
+/** The settings' client-side errors for a list with unusable lines. */
+export function listErrors({ errors }: ParsedIpRules): Record<string, string> {
+  return errors.some((e) => !isIpRuleWarning(e.reason))
+    ? { ipRules: msg('Some lines are not valid IP addresses, networks or ranges. Fix the lines listed below.') }
+    : {};
+}
+
+/**
+ * Whether saving the list would lock the user out: it is non-empty, valid, and the address they
+ * are on now (`ip` undefined when unknown) is not in it.
+ */
+export function findLockout({ rules, errors }: ParsedIpRules, currentIp: string | undefined): { ip?: string } | undefined {
+  if (!rules.length || errors.some((e) => !isIpRuleWarning(e.reason))) return undefined;
+  if (currentIp && ipRulesAllow(rules, currentIp)) return undefined;
+  return { ip: currentIp ? (normaliseIp(currentIp) ?? currentIp) : undefined };
+}
+
+/** The warning under a list that would lock the user out, with a button to add their address. */
+export function renderLockout(lockout: { ip?: string }, addCurrentIp: () => void): TemplateResult {
+  return renderBanner(
+    'warning',
+    lockout.ip
+      ? msg(str`Your current IP address ${lockout.ip} is not in this list. Saving it would lock you out of billing from here.`)
+      : msg('We cannot tell your current IP address. Make sure the list includes it before saving.'),
+    lockout.ip ? html`<button type="button" part="button" @click=${addCurrentIp}>${msg('Add my current IP')}</button>` : undefined,
+  );
+}
+
+/** The question before saving such a list anyway. */
+export function lockoutQuestion(lockout: { ip?: string }): ConfirmOptions {
+  return {
+    heading: msg('Save a list without your address?'),
+    body: lockout.ip
+      ? msg(str`Your current IP address ${lockout.ip} is not in the list. After saving, billing will refuse requests from this address, and you may lose access to it.`)
+      : msg('We cannot tell your current IP address. If it is not in the list, billing will refuse your requests after saving.'),
+    confirmLabel: msg('Save anyway'),
+    danger: true,
+  };
 }
