@@ -2,12 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { EmailStatus, formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type ParsedIpRules } from '@acct/core';
+import { formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type ParsedIpRules } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { LazyPart } from '../base/lazy.js';
 import { deepEqual } from '../base/paths.js';
-import { ConfirmController } from '../ui/confirm.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { renderSection } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
@@ -92,23 +92,15 @@ export class AcctSecurity extends AcctElement {
     },
   });
 
-  readonly #confirm = new ConfirmController(this);
+  /** The question before saving a list that locks the user out; from the IP chunk, on first need. */
+  #confirm: ConfirmController | undefined;
 
-  /** Who is signed in, from where, and their email (for the password policy). Optional. */
+  /** Who is signed in and from where. Optional. (The password form asks for the email itself.) */
   readonly #viewer = new Task(this, {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_args, { signal }) => {
       const viewer = this.api('viewer');
-      if (!viewer) return undefined;
-      const v = parseResponse(Viewer, await viewer.get({ signal }));
-      let email: string | undefined;
-      try {
-        const contacts = this.api('contacts');
-        if (contacts) email = parseResponse(EmailStatus, await contacts.emailStatus({ signal })).email;
-      } catch {
-        // The email only sharpens the password check; without it the check still runs.
-      }
-      return { ...v, email };
+      return viewer ? parseResponse(Viewer, await viewer.get({ signal })) : undefined;
     },
   });
 
@@ -259,7 +251,7 @@ export class AcctSecurity extends AcctElement {
     const d = s.draft;
     if (!d || !s.canSave) return;
     const lockout = !deepEqual(d.ipRules, s.saved?.ipRules) ? this.#locksOut(d) : undefined;
-    if (lockout && ipLoaded && !(await this.#confirm.ask(ipLoaded.lockoutQuestion(lockout)))) return;
+    if (lockout && ipLoaded && !(await (this.#confirm ??= new ipLoaded.ConfirmController(this)).ask(ipLoaded.lockoutQuestion(lockout)))) return;
     await s.save();
   }
 
@@ -479,6 +471,6 @@ export class AcctSecurity extends AcctElement {
             ? { label: msg('Allowed IP addresses'), value: Array.isArray(value) && value.length ? value.join(', ') : msg('No restriction') }
             : { label: path, value: String(value) },
     })}
-    ${this.#confirm.render()}`;
+    ${this.#confirm?.render() ?? nothing}`;
   }
 }

@@ -17,7 +17,7 @@ export interface SecurityFormHost {
   reload(): void;
   announce(text: string): void;
   emit<K extends keyof AcctEventMap>(name: K, detail: AcctEventMap[K]): boolean;
-  readonly viewer: { username?: string; email?: string } | undefined;
+  readonly viewer: { username?: string } | undefined;
   readonly saved: SecuritySettings | undefined;
 }
 

@@ -4,6 +4,8 @@ import { ipRulesAllow, isIpRuleWarning, normaliseIp, type IpRuleError, type Pars
 import { renderBanner } from '../ui/field.js';
 import type { ConfirmOptions } from '../ui/confirm.js';
 
+export { ConfirmController } from '../ui/confirm.js';
+
 /**
  * The IP allow-list's parser (ipaddr.js) and the part of the card that needs its result, as one
  * lazy chunk: loaded when acct-security connects, while the card and its textarea paint at once.

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
+import { EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
@@ -35,6 +35,8 @@ export class PasswordForm implements ReactiveController {
   /** The meter's findings; never the password itself. */
   #strength: PasswordStrength | undefined;
   #signOut: { busy: boolean; result?: string; error?: AdapterError } | undefined;
+  /** The account's email, which a new password should not contain. */
+  #email: string | undefined;
 
   constructor(private readonly host: SecurityFormHost) {
     const el = host.element;
@@ -53,6 +55,16 @@ export class PasswordForm implements ReactiveController {
     this.#next.on('input', () => void this.#measure());
     this.#current.on('input', () => this.#clearError('current'));
     this.#confirm.on('input', () => this.#clearError('confirm'));
+    void this.#loadEmail();
+  }
+
+  async #loadEmail(): Promise<void> {
+    try {
+      const contacts = this.host.api('contacts');
+      if (contacts) this.#email = parseResponse(EmailStatus, await contacts.emailStatus()).email;
+    } catch {
+      // The email only sharpens the password check; without it the check still runs.
+    }
   }
 
   get #fields(): LightInput[] {
@@ -86,8 +98,7 @@ export class PasswordForm implements ReactiveController {
   }
 
   get #userInputs(): string[] {
-    const v = this.host.viewer;
-    return [v?.username, v?.email].filter((x): x is string => !!x);
+    return [this.host.viewer?.username, this.#email].filter((x): x is string => !!x);
   }
 
   async #measure(): Promise<void> {
