@@ -295,6 +295,8 @@ describe('acct-security', () => {
     const path = shadow(el).querySelector('svg.qr path')!.getAttribute('d')!;
     expect(path.length).to.be.greaterThan(500);
     expect(shadow(el).querySelector('svg.qr')!.getAttribute('aria-label')).to.contain('QR code');
+    // The forms' own styles come with their chunk.
+    expect(getComputedStyle(shadow(el).querySelector('svg.qr')!).inlineSize).to.equal('192px');
     expect(shadow(el).querySelector('code.secret')!.textContent!.replace(/\s/g, '')).to.match(/^[A-Z2-7]{32}$/);
     await expect(el).to.be.accessible();
     const code = light(el, 'code');

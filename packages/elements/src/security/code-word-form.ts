@@ -5,7 +5,7 @@ import { LightInput } from '../base/light-input.js';
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
-import { fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 /**
  * The write-once code word: the form that sets it, and once it is set the request to support to
@@ -24,6 +24,7 @@ export class CodeWordForm implements ReactiveController {
   constructor(private readonly host: SecurityFormHost) {
     const el = host.element;
     el.addController(this);
+    adoptFormStyles(el.shadowRoot);
     this.#word = new HintedLightInput(el, { slot: 'cw-word', name: 'codeWord', type: 'password', autocomplete: 'off' });
     this.#confirm = new LightInput(el, { slot: 'cw-confirm', name: 'codeWordConfirm', type: 'password', autocomplete: 'off' });
     submitOnEnter(host, this.#word, 'cw-form');

@@ -1,6 +1,7 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { isAbortError, toAdapterError, type AccountAdapter, type AdapterError, type SecuritySettings, type SubApiName } from '@acct/core';
 import { ReauthCancelled } from '../base/reauth.js';
+import { formStyles } from './forms.styles.js';
 import type { AcctEventMap } from '../base/events.js';
 
 /**
@@ -27,6 +28,16 @@ export function fail(host: SecurityFormHost, operation: string, e: unknown): Ada
   const error = toAdapterError(e);
   host.emit('acct-error', { section: 'security', code: error.code, operation });
   return error;
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** Adds the forms' styles to the element's own, once, when the first form is created. */
+export function adoptFormStyles(root: ShadowRoot | null): void {
+  if (!root || styled.has(root)) return;
+  styled.add(root);
+  // Without constructable sheets lit appends <style> elements, so only the new one is added.
+  adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, formStyles] : [formStyles]);
 }
 
 export function newKey(): string {

@@ -6,7 +6,7 @@ import { renderBanner, renderSection } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { passwordFeedbackMessage, strengthLabel } from './messages.js';
-import { fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -41,6 +41,7 @@ export class PasswordForm implements ReactiveController {
   constructor(private readonly host: SecurityFormHost) {
     const el = host.element;
     el.addController(this);
+    adoptFormStyles(el.shadowRoot);
     this.#current = new LightInput(el, { slot: 'pw-current', name: 'current', type: 'password', autocomplete: 'current-password' });
     this.#next = new HintedLightInput(el, { slot: 'pw-next', name: 'next', type: 'password', autocomplete: 'new-password' });
     this.#confirm = new LightInput(el, { slot: 'pw-confirm', name: 'confirm', type: 'password', autocomplete: 'new-password' });

@@ -5,7 +5,7 @@ import { LightInput } from '../base/light-input.js';
 import { renderBanner } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { qrPath, type QrPath } from './qr.js';
-import { fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 const CODE = /^\d{6}$/;
 
@@ -30,6 +30,7 @@ export class TwoFactorForm implements ReactiveController {
   constructor(private readonly host: SecurityFormHost) {
     const el = host.element;
     el.addController(this);
+    adoptFormStyles(el.shadowRoot);
     this.#code = new LightInput(el, { slot: 'tf-code', name: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' });
     submitOnEnter(host, this.#code, 'tf-form');
   }
