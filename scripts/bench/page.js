@@ -388,7 +388,7 @@ export async function interact(name) {
     const big = ipList(10_000);
     // A long list is checked in slices (the page stays responsive); each step lasts until the
     // check is done and its findings are on screen.
-    const checked = () => !sr.querySelector('[role=status]')?.textContent.trim();
+    const checked = () => !sr.getElementById('ipRules-status')?.textContent.trim();
     await step('paste 10,000 lines into the IP list (checked in slices)', async () => {
       input(area, big);
       await el.updateComplete;

@@ -144,7 +144,7 @@ describe('acct-security', () => {
     const t = performance.now();
     await type(el, textarea(el), lines.join('\n'));
     // A long list is checked in slices, with the page responsive between them; Save waits.
-    expect(q(el, '[role=status]').textContent).to.contain('Checking the list…');
+    expect(q(el, '#ipRules-status').textContent).to.contain('Checking the list…');
     expect(button(el, /^\s*Save\s*$/).disabled).to.equal(true);
     let frames = 0;
     await until(() => (frames++, shadow(el).querySelectorAll('.lines li').length === 50), 'checked');
@@ -152,7 +152,7 @@ describe('acct-security', () => {
     expect(ms, `parse and render took ${ms} ms`).to.be.below(1000);
     expect(frames, 'frames painted while the list was checked').to.be.greaterThan(1);
     expect(shadow(el).textContent).to.match(/And \d+ more/);
-    expect(q(el, '[role=status]').textContent!.trim()).to.equal('');
+    expect(q(el, '#ipRules-status').textContent!.trim()).to.equal('');
     expect(button(el, /^\s*Save\s*$/).disabled).to.equal(false);
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
   });

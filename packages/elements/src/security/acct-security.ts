@@ -293,7 +293,7 @@ export class AcctSecurity extends AcctElement {
               ${msg('One entry per line: an address (203.0.113.7, 2001:db8::1), a network (203.0.113.0/24) or a range (203.0.113.10-203.0.113.20). Lines starting with # are comments.')}
               ${parsed?.rules.length === 0 && !bad ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
             </div>
-            <span class="muted" role="status">${this.#checking ? msg('Checking the list…') : nothing}</span>
+            <span id="ipRules-status" class="muted" role="status">${this.#checking ? msg('Checking the list…') : nothing}</span>
             ${parsed && ipLoaded ? ipLoaded.renderIpLines(text, errors) : nothing}
             ${serverError ? html`<div class="error" id="ipRules-error" part="error">${serverError}</div>` : nothing}
           </div>
