@@ -386,16 +386,24 @@ export async function interact(name) {
   } else if (name === 'security') {
     const area = sr.querySelector('textarea[name=ipRules]');
     const big = ipList(10_000);
-    await step('paste 10,000 lines into the IP list', async () => {
+    // A long list is checked in slices (the page stays responsive); each step lasts until the
+    // check is done and its findings are on screen.
+    const checked = () => !sr.getElementById('ipRules-status')?.textContent.trim();
+    await step('paste 10,000 lines into the IP list (checked in slices)', async () => {
       input(area, big);
+      await el.updateComplete;
+      await until(checked, 'the list check');
       await el.updateComplete;
     });
     await step('type a character at the end of the 10,000 lines', async () => {
       input(area, `${big}\n1`);
       await el.updateComplete;
+      await until(checked, 'the list check');
+      await el.updateComplete;
     });
-    await step('open the password form', async () => {
+    await step('open the password form (its chunk loads on first use)', async () => {
       sr.getElementById('pw-open').click();
+      await until(() => el.querySelector('input[name=next]'), 'the password form');
       await el.updateComplete;
     });
     await step('type a password (strength meter, blocklist loads)', async () => {

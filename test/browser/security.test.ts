@@ -27,6 +27,16 @@ async function type(el: Element, input: HTMLInputElement | HTMLTextAreaElement, 
   await (el as AcctSecurity).updateComplete;
 }
 
+/**
+ * Clicks a summary row's button and waits for its form: the forms come as a lazy chunk, and the
+ * click handler opens the form as soon as the chunk is in.
+ */
+async function openForm(el: AcctSecurity, label: RegExp): Promise<void> {
+  button(el, label).click();
+  await el.forms.load();
+  await el.updateComplete;
+}
+
 async function mount(adapter: MemoryAdapter = createMemoryAdapter()): Promise<AcctSecurity> {
   const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-security></acct-security></acct-provider>`);
   const el = provider.querySelector('acct-security')!;
@@ -133,18 +143,40 @@ describe('acct-security', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `10.${(i >> 8) & 255}.${i & 255}.0/24` : i % 3 === 1 ? `2001:db8:${i.toString(16)}::/48` : `bad ${i}`));
     const t = performance.now();
     await type(el, textarea(el), lines.join('\n'));
+    // A long list is checked in slices, with the page responsive between them; Save waits.
+    expect(q(el, '#ipRules-status').textContent).to.contain('Checking the list…');
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(true);
+    let frames = 0;
+    await until(() => (frames++, shadow(el).querySelectorAll('.lines li').length === 50), 'checked');
     const ms = performance.now() - t;
     expect(ms, `parse and render took ${ms} ms`).to.be.below(1000);
-    expect(shadow(el).querySelectorAll('.lines li').length).to.equal(50);
+    expect(frames, 'frames painted while the list was checked').to.be.greaterThan(1);
     expect(shadow(el).textContent).to.match(/And \d+ more/);
+    expect(q(el, '#ipRules-status').textContent!.trim()).to.equal('');
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(false);
+    expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('keeps Save for a long list until its check is done, then saves it when valid', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const currentIp = adapter.control.snapshot().viewer.currentIp!;
+    const lines = [currentIp, ...Array.from({ length: 2500 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`)];
+    await type(el, textarea(el), lines.join('\n'));
+    expect(button(el, /^\s*Save\s*$/).disabled).to.equal(true);
+    await until(() => !button(el, /^\s*Save\s*$/).disabled, 'check done');
+    expect(shadow(el).querySelector('.lines li') === null, 'no problem lines').to.equal(true);
+    const saved = recordEvents(el, ['acct-saved']);
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => saved.length, 'saved');
+    expect(adapter.control.snapshot().security.ipRules.length).to.equal(2501);
   });
 
   it('changes the password: policy in words, wrong current password on its field, success clears and offers sign-out', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
     const events = recordEvents(el, ['acct-saved', 'acct-error', 'acct-dirty-change']);
-    button(el, /Change password/).click();
-    await el.updateComplete;
+    await openForm(el, /Change password/);
     const submit = () => button(el, /Save new password/).click();
     const inputs = ['current', 'next', 'confirm'].map((n) => light(el, n));
 
@@ -206,8 +238,7 @@ describe('acct-security', () => {
   it('submits the password form with Enter from a light-DOM input, and show/hide switches the type', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
-    button(el, /Change password/).click();
-    await el.updateComplete;
+    await openForm(el, /Change password/);
     const show = button(el, /Show passwords/);
     show.click();
     await el.updateComplete;
@@ -227,8 +258,7 @@ describe('acct-security', () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
     expect(shadow(el).textContent).to.contain('can be entered only once');
-    button(el, /Set a code word/).click();
-    await el.updateComplete;
+    await openForm(el, /Set a code word/);
     await type(el, light(el, 'codeWord'), 'брусника');
     await type(el, light(el, 'codeWordConfirm'), 'брусник');
     button(el, /Set code word/).click();
@@ -242,8 +272,7 @@ describe('acct-security', () => {
     expect(el.outerHTML + shadow(el).innerHTML + JSON.stringify(events.map((e) => e.detail))).to.not.contain('брусника');
     await expect(el).to.be.accessible();
 
-    button(el, /Request a change/).click();
-    await el.updateComplete;
+    await openForm(el, /Request a change/);
     expect(q<HTMLInputElement>(el, 'input[name=subject]').value).to.contain('code word');
     expect(q<HTMLTextAreaElement>(el, 'textarea[name=body]').value).to.contain('jdevries');
     button(el, /Send to support/).click();
@@ -266,6 +295,8 @@ describe('acct-security', () => {
     const path = shadow(el).querySelector('svg.qr path')!.getAttribute('d')!;
     expect(path.length).to.be.greaterThan(500);
     expect(shadow(el).querySelector('svg.qr')!.getAttribute('aria-label')).to.contain('QR code');
+    // The forms' own styles come with their chunk.
+    expect(getComputedStyle(shadow(el).querySelector('svg.qr')!).inlineSize).to.equal('192px');
     expect(shadow(el).querySelector('code.secret')!.textContent!.replace(/\s/g, '')).to.match(/^[A-Z2-7]{32}$/);
     await expect(el).to.be.accessible();
     const code = light(el, 'code');
@@ -303,8 +334,7 @@ describe('acct-security', () => {
     await until(() => /Two-factor authentication is on/.test(shadow(el).textContent ?? ''), 'on');
     expect(shadow(el).querySelectorAll('.codes li').length).to.equal(0);
 
-    button(el, /Turn off two-factor/).click();
-    await el.updateComplete;
+    await openForm(el, /Turn off two-factor/);
     await type(el, light(el, 'code'), '123456');
     button(el, /^\s*Turn off\s*$/).click();
     await until(() => adapter.control.snapshot().security.twoFactor.enabled === false, 'off');
@@ -322,6 +352,62 @@ describe('acct-security', () => {
     input.value = DEMO_CREDENTIALS.password;
     shadow(el).querySelector<HTMLButtonElement>('dialog[open] button[type=submit]')!.click();
     await until(() => shadow(el).querySelector('code.secret'), 'enrolment after reauth');
+  });
+
+  it('paints the summary rows without the forms chunk and loads it on the first sign of intent', async () => {
+    const Security = customElements.get('acct-security') as typeof AcctSecurity;
+    const original = Security.loadForms;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let loads = 0;
+    Security.loadForms = async () => {
+      loads++;
+      await gate;
+      return original();
+    };
+    try {
+      const el = await mount();
+      expect(loads, 'no fetch for first paint').to.equal(0);
+      expect(shadow(el).textContent).to.contain('Use a long password');
+      const change = button(el, /Change password/);
+      change.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      expect(loads, 'prefetched on focus').to.equal(1);
+      change.click();
+      await el.updateComplete;
+      expect(change.getAttribute('aria-busy')).to.equal('true');
+      expect(shadow(el).textContent).to.contain('Loading…');
+      expect(el.querySelector('input[type=password]') === null).to.equal(true);
+      await expect(el).to.be.accessible();
+      release();
+      await until(() => document.activeElement === light(el, 'current'), 'form opened once the chunk is in');
+      expect(loads).to.equal(1);
+      expect(shadow(el).textContent).to.not.contain('Loading…');
+    } finally {
+      Security.loadForms = original;
+    }
+  });
+
+  it('says so next to the button when the forms chunk cannot be fetched, and the next click retries', async () => {
+    const Security = customElements.get('acct-security') as typeof AcctSecurity;
+    const original = Security.loadForms;
+    let fail = true;
+    Security.loadForms = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter);
+      button(el, /Turn on two-factor/).click();
+      await until(() => shadow(el).querySelector('[role=alert]'), 'load error');
+      expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('could not be loaded');
+      expect(button(el, /Turn on two-factor/).hasAttribute('aria-busy')).to.equal(false);
+      expect(adapter.control.calls.some((c) => c.method === 'security.startTwoFactor')).to.equal(false);
+      await expect(el).to.be.accessible();
+      fail = false;
+      button(el, /Turn on two-factor/).click();
+      await until(() => shadow(el).querySelector('svg.qr path'), 'enrolment after the retry');
+      expect(shadow(el).querySelector('[role=alert]') === null).to.equal(true);
+    } finally {
+      Security.loadForms = original;
+    }
   });
 
   it('names the missing sub-API instead of breaking', async () => {

@@ -200,15 +200,10 @@ function flagOverlaps(rules: IpRule[], errors: IpRuleError[]): void {
   }
 }
 
-/**
- * Parses an allow-list, one entry per line. Every bad line is reported with its 1-based number
- * and a stable reason; lines that parse are in `rules` (warnings included). Never throws.
- */
-export function parseIpRules(text: string): ParsedIpRules {
-  const rules: IpRule[] = [];
-  const errors: IpRuleError[] = [];
-  const lines = String(text ?? '').split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
+/** Parses lines `[from, to)` of the list into `out`. */
+function parseLines(lines: string[], from: number, to: number, out: ParsedIpRules): void {
+  const { rules, errors } = out;
+  for (let i = from; i < to; i++) {
     const hash = lines[i].indexOf('#');
     const entry = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
     if (!entry) continue;
@@ -222,9 +217,58 @@ export function parseIpRules(text: string): ParsedIpRules {
     rules.push(rule);
     if (rule.start === 0n && rule.end === mask(rule.family, 0)) errors.push({ line, reason: 'allows_everyone' });
   }
-  flagOverlaps(rules, errors);
-  errors.sort((a, b) => a.line - b.line);
-  return { rules, errors };
+}
+
+function splitLines(text: string): string[] {
+  return String(text ?? '').split(/\r\n|\r|\n/);
+}
+
+function finish(out: ParsedIpRules): ParsedIpRules {
+  flagOverlaps(out.rules, out.errors);
+  out.errors.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+/**
+ * Parses an allow-list, one entry per line. Every bad line is reported with its 1-based number
+ * and a stable reason; lines that parse are in `rules` (warnings included). Never throws.
+ */
+export function parseIpRules(text: string): ParsedIpRules {
+  const lines = splitLines(text);
+  const out: ParsedIpRules = { rules: [], errors: [] };
+  parseLines(lines, 0, lines.length, out);
+  return finish(out);
+}
+
+export interface IpRulesSliceOptions {
+  /** Lines parsed between two yields to the event loop (default 1000, a few milliseconds). */
+  sliceSize?: number;
+  /** Stops at the next yield (the text changed meanwhile): the promise rejects with the reason. */
+  signal?: AbortSignal;
+}
+
+/** Lets input, rendering and other tasks run: `scheduler.yield()` where there is one, else a task. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * {@link parseIpRules} for long lists without a long main-thread task: the lines are parsed in
+ * slices with a yield to the event loop between them, so typing and painting stay responsive
+ * while a pasted list of many thousand lines is checked. Same result as `parseIpRules`.
+ */
+export async function parseIpRulesInSlices(text: string, options: IpRulesSliceOptions = {}): Promise<ParsedIpRules> {
+  const size = Math.max(1, Math.floor(options.sliceSize ?? 1000));
+  const { signal } = options;
+  const lines = splitLines(text);
+  const out: ParsedIpRules = { rules: [], errors: [] };
+  for (let from = 0; from < lines.length; from += size) {
+    if (from) await yieldToEventLoop();
+    signal?.throwIfAborted();
+    parseLines(lines, from, Math.min(from + size, lines.length), out);
+  }
+  return finish(out);
 }
 
 /**

@@ -30,37 +30,6 @@ export const securityStyles = css`
     font-family: var(--acct-font-family-mono, ui-monospace, monospace);
     overflow-wrap: anywhere;
   }
-  .strength {
-    display: grid;
-    gap: var(--acct-space-xs);
-  }
-  meter {
-    inline-size: 100%;
-    max-inline-size: 36rem;
-    block-size: var(--acct-space-s);
-  }
-  .qr {
-    inline-size: 12rem;
-    block-size: 12rem;
-    padding: var(--acct-space-s);
-    background: var(--acct-color-white);
-    border-radius: var(--acct-radius-s);
-  }
-  .qr path {
-    fill: var(--acct-color-black);
-  }
-  .secret {
-    font-size: var(--acct-font-size-m);
-    letter-spacing: 0.05em;
-  }
-  .codes {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
-    gap: var(--acct-space-xs);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;
@@ -72,11 +41,5 @@ export const securityStyles = css`
   }
   dd {
     margin: 0;
-  }
-  .subsection {
-    border-block-start: 1px solid var(--acct-color-border);
-    padding-block-start: var(--acct-space-m);
-    display: grid;
-    gap: var(--acct-space-s);
   }
 `;

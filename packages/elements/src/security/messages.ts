@@ -1,33 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { IpRuleError, PasswordFeedback, PasswordStrength } from '@acct/core';
-
-/** A bad or flagged line of the IP list, as a sentence. */
-export function ipReasonMessage(e: IpRuleError): string {
-  switch (e.reason) {
-    case 'leading_zeros':
-      return msg('Leading zeros are not allowed: 010.0.0.1 would be read as 8.0.0.1. Write 10.0.0.1.');
-    case 'ipv4_shorthand':
-      return msg('Write IPv4 addresses in full, as four decimal numbers (127.0.0.1, not 127.1 or hex).');
-    case 'zone_id':
-      return msg('Zone ids (%eth0) are local to one computer; remove them.');
-    case 'prefix_invalid':
-      return msg('The prefix length after "/" must be 0–32 for IPv4 or 0–128 for IPv6.');
-    case 'host_bits_set':
-      return msg('This is not the first address of the network: the bits after the prefix must be zero.');
-    case 'range_reversed':
-      return msg('The range starts after it ends: put the lower address first.');
-    case 'range_mixed_family':
-      return msg('A range must have IPv4 or IPv6 addresses at both ends, not one of each.');
-    case 'duplicate':
-      return msg(str`Repeats line ${e.other ?? ''}.`);
-    case 'contained':
-      return msg(str`Already covered by line ${e.other ?? ''}.`);
-    case 'allows_everyone':
-      return msg('Allows every address: with it the list restricts nothing.');
-    default:
-      return msg('Not an IP address, network or range.');
-  }
-}
+import type { PasswordFeedback, PasswordStrength } from '@acct/core';
 
 const LABELS = () => [msg('Too weak'), msg('Weak'), msg('Fair'), msg('Strong'), msg('Very strong')];
 

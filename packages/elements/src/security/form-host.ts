@@ -1,0 +1,76 @@
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { isAbortError, toAdapterError, type AccountAdapter, type AdapterError, type SecuritySettings, type SubApiName } from '@acct/core';
+import { ReauthCancelled } from '../base/reauth.js';
+import { formStyles } from './forms.styles.js';
+import type { AcctEventMap } from '../base/events.js';
+
+/**
+ * What the lazily loaded forms of acct-security need from the element: its sub-APIs, the
+ * re-authentication loop, the live region and the events. Kept apart from the element's public
+ * API, so the forms can live in their own chunk without widening it.
+ */
+export interface SecurityFormHost {
+  readonly element: ReactiveControllerHost & HTMLElement & { readonly shadowRoot: ShadowRoot | null };
+  api<K extends SubApiName>(name: K): AccountAdapter[K] | undefined;
+  /** Runs an action, asking for the password again when the server wants it. */
+  run<R>(operation: () => Promise<R>): Promise<R>;
+  /** Reloads the settings (status rows) after an action changed them. */
+  reload(): void;
+  announce(text: string): void;
+  emit<K extends keyof AcctEventMap>(name: K, detail: AcctEventMap[K]): boolean;
+  readonly viewer: { username?: string } | undefined;
+  readonly saved: SecuritySettings | undefined;
+}
+
+/** Emits `acct-error` and returns the error, or undefined when it was a cancel or an abort. */
+export function fail(host: SecurityFormHost, operation: string, e: unknown): AdapterError | undefined {
+  if (isAbortError(e) || e instanceof ReauthCancelled) return undefined;
+  const error = toAdapterError(e);
+  host.emit('acct-error', { section: 'security', code: error.code, operation });
+  return error;
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** Adds the forms' styles to the element's own, once, when the first form is created. */
+export function adoptFormStyles(root: ShadowRoot | null): void {
+  if (!root || styled.has(root)) return;
+  styled.add(root);
+  // Without constructable sheets lit appends <style> elements, so only the new one is added.
+  adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, formStyles] : [formStyles]);
+}
+
+export function newKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Label, light-DOM input and error slotted into a field of the shadow layout. */
+export function lightField(slot: string, extra: unknown = nothing): TemplateResult {
+  return html`<div class="field" part="field">
+    <span class="label" part="label"><slot name="${slot}-label"></slot></span>
+    <slot name=${slot}></slot>
+    ${extra}
+    <span class="hint"><slot name="${slot}-hint"></slot></span>
+    <span class="error"><slot name="${slot}-error"></slot></span>
+  </div>`;
+}
+
+/**
+ * Light-DOM inputs have no form owner in the shadow root, so Enter would do nothing: submit the
+ * section's form ourselves, except while an IME is composing.
+ */
+export function submitOnEnter(host: SecurityFormHost, field: { on: (type: 'keydown', l: (e: KeyboardEvent) => void) => void }, formId: string): void {
+  field.on('keydown', (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.isComposing) return;
+    e.preventDefault();
+    (host.element.shadowRoot?.getElementById(formId) as HTMLFormElement | null)?.requestSubmit();
+  });
+}
+
+/** Moves focus after the next render (to a field of a form just opened, or back to its button). */
+export async function focusAfterRender(host: SecurityFormHost, target: () => HTMLElement | null | undefined): Promise<void> {
+  await host.element.updateComplete;
+  target()?.focus();
+}
+
+export type ActionState = { busy: boolean; error?: AdapterError };

@@ -1,0 +1,300 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
+import { LightInput } from '../base/light-input.js';
+import { renderBanner, renderSection } from '../ui/field.js';
+import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { HintedLightInput } from './hinted-input.js';
+import { passwordFeedbackMessage, strengthLabel } from './messages.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+
+type PasswordModule = typeof import('@acct/core/password');
+let passwordModule: Promise<PasswordModule> | undefined;
+/** The policy with its blocklist is loaded on first use, not with the form. */
+function loadPasswordModule(): Promise<PasswordModule> {
+  passwordModule ??= import('@acct/core/password');
+  return passwordModule;
+}
+
+/**
+ * The password change: the form with its strength meter, and afterwards the offer to sign out
+ * the other sessions. Loaded when the user first asks to change the password; the element keeps
+ * the summary row until then.
+ */
+export class PasswordForm implements ReactiveController {
+  readonly #current: LightInput;
+  readonly #next: HintedLightInput;
+  readonly #confirm: LightInput;
+  /** Tells password managers which account the new password belongs to. */
+  readonly #username: HTMLInputElement;
+  /** The form opens on request, so credential inputs exist only while the user is changing it. */
+  #open = false;
+  #show = false;
+  #errors: Record<string, string> = {};
+  #action: ActionState & { done?: boolean } = { busy: false };
+  /** The meter's findings; never the password itself. */
+  #strength: PasswordStrength | undefined;
+  #signOut: { busy: boolean; result?: string; error?: AdapterError } | undefined;
+  /** The account's email, which a new password should not contain. */
+  #email: string | undefined;
+
+  constructor(private readonly host: SecurityFormHost) {
+    const el = host.element;
+    el.addController(this);
+    adoptFormStyles(el.shadowRoot);
+    this.#current = new LightInput(el, { slot: 'pw-current', name: 'current', type: 'password', autocomplete: 'current-password' });
+    this.#next = new HintedLightInput(el, { slot: 'pw-next', name: 'next', type: 'password', autocomplete: 'new-password' });
+    this.#confirm = new LightInput(el, { slot: 'pw-confirm', name: 'confirm', type: 'password', autocomplete: 'new-password' });
+    const u = (this.#username = document.createElement('input'));
+    u.type = 'text';
+    u.name = 'username';
+    u.autocomplete = 'username';
+    u.hidden = true;
+    u.readOnly = true;
+    u.tabIndex = -1;
+    for (const f of this.#fields) submitOnEnter(host, f, 'pw-form');
+    this.#next.on('input', () => void this.#measure());
+    this.#current.on('input', () => this.#clearError('current'));
+    this.#confirm.on('input', () => this.#clearError('confirm'));
+    void this.#loadEmail();
+  }
+
+  async #loadEmail(): Promise<void> {
+    try {
+      const contacts = this.host.api('contacts');
+      if (contacts) this.#email = parseResponse(EmailStatus, await contacts.emailStatus()).email;
+    } catch {
+      // The email only sharpens the password check; without it the check still runs.
+    }
+  }
+
+  get #fields(): LightInput[] {
+    return [this.#current, this.#next, this.#confirm];
+  }
+
+  /** Whether the form (rather than the summary row) is on screen. */
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  hostDisconnected(): void {
+    // Secrets do not outlive the element on the page.
+    for (const f of this.#fields) f.clear();
+  }
+
+  #update(): void {
+    this.host.element.requestUpdate();
+  }
+
+  #clearError(name: string): void {
+    if (!this.#errors[name]) return;
+    const { [name]: _gone, ...rest } = this.#errors;
+    this.#errors = rest;
+    this.#update();
+  }
+
+  get #minLength(): number {
+    const d = this.host.saved;
+    return passwordMinLength({ twoFactor: d?.twoFactor.enabled, policy: d?.passwordPolicy });
+  }
+
+  get #userInputs(): string[] {
+    return [this.host.viewer?.username, this.#email].filter((x): x is string => !!x);
+  }
+
+  async #measure(): Promise<void> {
+    this.#clearError('next');
+    const value = this.#next.input.value;
+    if (!value) {
+      this.#strength = undefined;
+      this.#update();
+      return;
+    }
+    const { estimatePasswordStrength } = await loadPasswordModule();
+    // The field may have changed while the policy loaded: measure what is there now.
+    const now = this.#next.input.value;
+    this.#strength = now ? estimatePasswordStrength(now, { minLength: this.#minLength, userInputs: this.#userInputs }) : undefined;
+    this.#update();
+  }
+
+  /** Opens or closes the form; focus goes to its first field, or back to the button that opened it. */
+  async setOpen(open: boolean): Promise<void> {
+    this.#open = open;
+    this.#errors = {};
+    this.#strength = undefined;
+    if (open) {
+      this.#action = { busy: false };
+      this.#signOut = undefined;
+      // Start fetching the policy now, so the first keystroke is measured without a wait.
+      void loadPasswordModule().catch(() => undefined);
+    } else {
+      this.#close();
+    }
+    this.#update();
+    await focusAfterRender(this.host, () => (open ? this.#current.input : (this.host.element.shadowRoot?.getElementById('pw-open') as HTMLElement | null)));
+  }
+
+  #close(): void {
+    this.#open = false;
+    for (const f of this.#fields) f.detach();
+    this.#username.remove();
+  }
+
+  #togglePasswords(): void {
+    this.#show = !this.#show;
+    for (const f of this.#fields) f.input.type = this.#show ? 'text' : 'password';
+    this.#update();
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const host = this.host;
+    const security = host.api('security');
+    if (!security || this.#action.busy) return;
+    const current = this.#current.input.value;
+    const next = this.#next.input.value;
+    const confirm = this.#confirm.input.value;
+    const minLength = this.#minLength;
+    const { validatePassword } = await loadPasswordModule();
+    const errors: Record<string, string> = {};
+    if (!current) errors.current = msg('Enter your current password.');
+    const verdict = validatePassword(next, { minLength, userInputs: this.#userInputs });
+    if (!verdict.ok) errors.next = passwordFeedbackMessage(verdict.reason, minLength);
+    else if (confirm !== next) errors.confirm = msg('The passwords do not match.');
+    this.#errors = errors;
+    this.#signOut = undefined;
+    if (Object.keys(errors).length) {
+      this.#action = { busy: false };
+      this.#update();
+      await focusAfterRender(host, () => ({ current: this.#current, next: this.#next, confirm: this.#confirm })[Object.keys(errors)[0] as 'current']?.input);
+      return;
+    }
+    this.#action = { busy: true };
+    host.announce(msg('Changing the password…'));
+    const idempotencyKey = newKey();
+    try {
+      // Sent exactly as typed: no trimming, no normalisation.
+      await host.run(() => security.changePassword({ current, next }, { idempotencyKey }));
+      for (const f of this.#fields) f.clear();
+      if (this.#show) this.#togglePasswords();
+      this.#strength = undefined;
+      this.#action = { busy: false, done: true };
+      this.#close();
+      this.#signOut = host.api('sessions') ? { busy: false } : undefined;
+      host.announce(msg('Your password was changed.'));
+      host.emit('acct-saved', { section: 'security.password' });
+    } catch (e) {
+      const error = fail(host, 'changePassword', e);
+      this.#action = { busy: false, error: error && error.code !== 'validation' ? error : undefined };
+      if (!error) {
+        host.announce('');
+        return;
+      }
+      if (error.code === 'validation') {
+        const fe = error.fieldErrors ?? {};
+        const mapped: Record<string, string> = {};
+        if (fe.current) {
+          mapped.current = fe.current === 'wrong_password' ? msg('That is not your current password.') : fieldErrorMessage(fe.current);
+          this.#current.clear();
+        }
+        if (fe.next) mapped.next = fe.next === 'too_short' ? passwordFeedbackMessage('too_short', minLength) : fieldErrorMessage(fe.next);
+        if (!Object.keys(mapped).length) mapped.next = errorMessage(error);
+        this.#errors = mapped;
+        host.announce(Object.values(mapped).join(' '));
+        await focusAfterRender(host, () => (mapped.current ? this.#current : this.#next).input);
+      } else {
+        host.announce(errorMessage(error));
+      }
+    }
+  }
+
+  async #signOutOthers(): Promise<void> {
+    const host = this.host;
+    const sessions = host.api('sessions');
+    if (!sessions || this.#signOut?.busy) return;
+    this.#signOut = { busy: true };
+    this.#update();
+    try {
+      const list = await sessions.list();
+      const others = list.filter((x) => !x.current);
+      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: newKey() }));
+      const result = others.length ? msg(str`Signed out of ${others.length} other sessions.`) : msg('There were no other sessions.');
+      this.#signOut = { busy: false, result };
+      host.announce(result);
+      host.emit('acct-saved', { section: 'security.sessions' });
+    } catch (e) {
+      const error = fail(host, 'revokeSessions', e);
+      this.#signOut = { busy: false, error };
+      if (error) host.announce(errorMessage(error));
+      else this.#update();
+    }
+  }
+
+  #renderStrength(): TemplateResult | typeof nothing {
+    const s = this.#strength;
+    if (!s) return nothing;
+    return html`<div class="strength">
+      <meter min="0" max="4" low="2" high="3" optimum="4" .value=${s.score} aria-label=${msg('Password strength')}></meter>
+    </div>`;
+  }
+
+  /** The meter in words, as the new-password input's description (light DOM, same tree). */
+  #strengthWords(): string {
+    const s = this.#strength;
+    const min = this.#minLength;
+    if (!s) return msg(str`At least ${min} characters. Any characters, spaces and emoji are fine; no other rules.`);
+    const findings = s.feedback.filter((f) => f !== 'too_short').map((f) => passwordFeedbackMessage(f, min));
+    return [msg(str`Strength: ${strengthLabel(s)}.`), msg(str`${s.length} of at least ${min} characters.`), ...findings].join(' ');
+  }
+
+  /** What the summary row says after a change (with the sign-out offer), or undefined before one. */
+  renderDone(): TemplateResult | undefined {
+    if (!this.#action.done) return undefined;
+    const so = this.#signOut;
+    if (!so) return renderBanner('success', msg('Your password was changed.'));
+    if (so.result) return renderBanner('success', html`${msg('Your password was changed.')} ${so.result}`);
+    return renderBanner(
+      so.error ? 'danger' : 'success',
+      so.error
+        ? errorMessage(so.error)
+        : msg('Your password was changed. If someone else might know the old one, sign out your other sessions (other browsers and devices).'),
+      html`<button type="button" part="button" ?disabled=${so.busy} @click=${() => this.#signOutOthers()}>
+          ${so.busy ? msg('Signing out…') : msg('Sign out other sessions')}
+        </button>
+        <button type="button" part="button" @click=${() => ((this.#signOut = undefined), this.#update())}>${msg('Not now')}</button>`,
+    );
+  }
+
+  /** The open form (call only while `isOpen`). */
+  render(): TemplateResult {
+    const a = this.#action;
+    const e = this.#errors;
+    const el = this.host.element;
+    this.#username.value = this.host.viewer?.username ?? '';
+    if (this.#username.parentNode !== el) el.append(this.#username);
+    this.#current.attach(msg('Current password'), e.current ?? '');
+    this.#next.attach(msg('New password'), e.next ?? '', this.#strengthWords());
+    this.#confirm.attach(msg('Repeat the new password'), e.confirm ?? '');
+    return html`<form id="pw-form" @submit=${(e: SubmitEvent) => this.#submit(e)} novalidate aria-labelledby="pw-heading">
+      ${renderSection({
+        heading: msg('Password'),
+        headingId: 'pw-heading',
+        body: html`
+          ${lightField('pw-current')} ${lightField('pw-next', this.#renderStrength())} ${lightField('pw-confirm')}
+          <div class="actions">
+            <button type="button" part="button" aria-pressed=${this.#show ? 'true' : 'false'} @click=${() => this.#togglePasswords()}>
+              ${msg('Show passwords')}
+            </button>
+          </div>
+          ${a.error ? renderBanner('danger', html`${errorMessage(a.error)} ${msg('What you typed is kept; try again.')}`) : nothing}
+          <div class="actions">
+            <button type="submit" class="primary" part="button button-primary" ?disabled=${a.busy}>
+              ${a.busy ? msg('Saving…') : msg('Save new password')}
+            </button>
+            <button type="button" part="button" aria-expanded="true" @click=${() => this.setOpen(false)}>${msg('Cancel')}</button>
+          </div>
+        `,
+      })}
+    </form>`;
+  }
+}
