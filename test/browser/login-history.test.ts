@@ -128,7 +128,7 @@ describe('acct-login-history', () => {
       near: () => shadow(el),
       nothingSent: () => !shadow(el).querySelector('dialog[open]') && !adapter.control.calls.some((c) => c.method === 'sessions.revoke'),
       done: () => shadow(el).querySelector('dialog[open]'),
-      texts: { busy: /Загрузка/, error: /Не удалось загрузить это действие/, retry: /Повторить/ },
+      texts: { busy: /Загрузка/, error: /Не удалось загрузить эту часть страницы/, retry: /Повторить/ },
     });
     await confirmDialog(el);
     await until(() => adapter.control.snapshot().sessions.length === 2, 'signed out');

@@ -1,7 +1,6 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LazyPart } from './lazy.js';
-import { renderBanner } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
 
 /**
  * The actions of a list element that only a click starts (create, revoke, invite, sign out) kept
@@ -56,12 +55,6 @@ export class LazyActions<M> extends LazyPart<M> {
   /** The failed load of an action of `group`, with a Retry; nothing otherwise. */
   renderFailure(group: string): TemplateResult | typeof nothing {
     const failed = this.#failed;
-    return failed && (failed.action + ':').startsWith(group + ':')
-      ? renderBanner(
-          'danger',
-          msg('This action could not be loaded. Check your connection and retry.'),
-          html`<button type="button" part="button" @click=${failed.retry}>${msg('Retry')}</button>`,
-        )
-      : nothing;
+    return failed && (failed.action + ':').startsWith(group + ':') ? renderLoadFailure(failed.retry) : nothing;
   }
 }

@@ -9,6 +9,7 @@ import { LazyPart } from '../base/lazy.js';
 import { deepEqual } from '../base/paths.js';
 import type { ConfirmController } from '../ui/confirm.js';
 import { renderSection } from '../ui/field.js';
+import { loadFailureText } from '../ui/lazy-view.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import type { SecurityFormHost } from './form-host.js';
@@ -396,7 +397,7 @@ export class AcctSecurity extends AcctElement {
         ${label}
       </button>
       ${loading ? html`<span class="muted">${msg('Loading…')}</span>` : nothing}
-      ${failed ? html`<span class="error" part="error" role="alert">${msg('This form could not be loaded. Check your connection and try again.')}</span>` : nothing}`;
+      ${failed ? html`<span class="error" part="error" role="alert">${loadFailureText()}</span>` : nothing}`;
   }
 
   #renderPassword(): TemplateResult {

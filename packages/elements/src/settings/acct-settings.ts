@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { SubApiName } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { renderBanner } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { settingsStyles } from './acct-settings.styles.js';
 import messages from '../i18n/generated/parts/settings.js';
@@ -175,11 +176,7 @@ export class AcctSettings extends AcctElement {
       ${visible.map(
         (t) => html`<div role="tabpanel" part="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" tabindex="0" ?hidden=${t.id !== this.selected}>
           ${this.loadFailed.has(t.id)
-            ? renderBanner(
-                'danger',
-                msg('This section could not be loaded. Check your connection and retry.'),
-                html`<button type="button" part="button" @click=${() => this.#retry(t)}>${msg('Retry')}</button>`,
-              )
+            ? renderLoadFailure(() => this.#retry(t))
             : this.opened.has(t.id)
               ? t.render(this.#has)
               : nothing}
