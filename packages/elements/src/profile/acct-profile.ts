@@ -82,13 +82,14 @@ export class AcctProfile extends AcctElement {
 
   /**
    * `view` (default): the profile as text with a "Change" button, as the control panel shows it.
-   * `form`: always the form with Save at the bottom, as the billing panel's settings page.
+   * `form`: always the form with Save at the bottom, as the billing panel's settings page. The
+   * form's code is then fetched on connect, beside the profile's data.
    */
   @property({ reflect: true }) mode: 'view' | 'form' = 'view';
 
   @state() private editing = false;
   @state() private ticket: Ticket | undefined;
-  /** Change was pressed and the form's chunk is on its way, or could not be fetched. */
+  /** The form's chunk is on its way (after Change, or in form mode), or could not be fetched. */
   @state() private opening: 'loading' | 'failed' | undefined;
   /** The contact element opened from the email or phone field (their own issue builds them). */
   @state() private contactFlow: 'email' | 'phone' | undefined;
@@ -440,10 +441,10 @@ export class AcctProfile extends AcctElement {
     // While the form's chunk loads, Change stays focusable (aria-disabled, not disabled) so a
     // keyboard user keeps their place if the load fails.
     const loading = this.opening === 'loading';
-    return html`${this.#fields(d)}
+    // A failure shows even without Change: "Fill in" in the payment list opens the form too.
+    return html`${this.#fields(d)} ${this.#loadFailure(() => this.#edit())}
       ${anyEditable
-        ? html`${this.#loadFailure(() => this.#edit())}
-            <div class="actions">
+        ? html`<div class="actions">
               <button
                 type="button"
                 class="primary"
