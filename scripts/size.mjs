@@ -39,11 +39,10 @@ const BUDGETS = {
  * 5 KB) and its ~120 strings. Measured 35.7 KB.
  * security: four forms with their texts; its IP parser with ipaddr.js (5 KB), password blocklist
  * (13 KB) and QR encoder (4 KB) are lazy chunks, not counted here. Measured 33.5 KB.
- * overview: three blocks in one entry, with its ticket form, the profile summary (core's profile
- * schema with its zod record / union parts, about 4 KB shared in the bundle) and ~35 strings.
- * Measured 25.6 KB.
+ * (overview needed 26 KB while its ticket form was in the entry; with the form and the in-place
+ * elements in a lazy chunk it measures 24.0 KB and fits `element`.)
  */
-const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB, overview: 26 * KB };
+const ELEMENT_BUDGETS = { profile: 36 * KB, security: 34 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 
@@ -72,7 +71,8 @@ for (const file of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) 
     sum.parts++;
     continue;
   }
-  const phone = /^phone-/.test(file);
+  // The phone library's chunk, not phone-verification-flow-*.js.
+  const phone = /^phone-[\w-]{8}\.js$/.test(file);
   rows.push({ name: `dist/chunks/${file.replace(/-[\w-]{8}\.js$/, '-*.js')}`, budget: phone ? BUDGETS.phone : undefined, ...measure(code) });
 }
 for (const [locale, sum] of Object.entries(localeParts)) rows.push({ name: `${locale}: all ${sum.parts} parts (every element)`, ...sum });

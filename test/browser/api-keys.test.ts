@@ -4,6 +4,7 @@ import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import type { AcctApiKeys } from '@acct/elements';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, confirmDialog, runResourceContract, type } from './resource-contract.js';
+import { actionsReady, expectChunkFailureThenRetry, type WithActionsLoader } from './lazy-actions.js';
 
 const render = (adapter: MemoryAdapter) => html`<acct-provider .adapter=${adapter}><acct-api-keys></acct-api-keys></acct-provider>`;
 const hasTable = (el: HTMLElement) => el.shadowRoot?.querySelector('#keys, .empty');
@@ -150,6 +151,44 @@ describe('acct-api-keys', () => {
     await until(() => adapter.control.snapshot().apiKeys.length === 1, 'revoked');
     await until(() => !shadow(el).querySelector('#keys')!.textContent!.includes('Terraform'), 'row gone');
     expect(liveText(el)).to.match(/revoked/);
+  });
+
+  it('loads creating and revoking on first use, not with the first paint', async () => {
+    const { el } = await mount();
+    expect(shadow(el).querySelector('#secret-dialog') === null, 'no secret dialog before the chunk').to.equal(true);
+    await actionsReady(el);
+    await type(el, 'input[name=name]', 'First use');
+    q<HTMLButtonElement>(el, 'form.create button[type=submit]').click();
+    await until(() => shadow(el).querySelector('#secret-dialog[open]'), 'secret dialog');
+  });
+
+  it('says next to Create when its chunk cannot be fetched, and Retry creates the key', async () => {
+    const { adapter, el } = await mount();
+    await type(el, 'input[name=name]', 'After retry');
+    await expectChunkFailureThenRetry({
+      el,
+      ctor: customElements.get('acct-api-keys') as unknown as WithActionsLoader,
+      control: () => q<HTMLButtonElement>(el, 'form.create button[type=submit]'),
+      near: () => q(el, 'form.create'),
+      nothingSent: () => !adapter.control.calls.some((c) => c.method === 'apiKeys.create'),
+      done: () => shadow(el).querySelector('#secret-dialog[open]'),
+    });
+    expect(adapter.control.snapshot().apiKeys.map((k) => k.name)).to.include('After retry');
+  });
+
+  it('says above the keys when the revoke chunk cannot be fetched, and Retry asks for the confirmation', async () => {
+    const { adapter, el } = await mount();
+    await expectChunkFailureThenRetry({
+      el,
+      ctor: customElements.get('acct-api-keys') as unknown as WithActionsLoader,
+      control: () => button(shadow(el), /revoke key terraform/i),
+      near: () => shadow(el),
+      nothingSent: () => !shadow(el).querySelector('dialog[open]') && !adapter.control.calls.some((c) => c.method === 'apiKeys.revoke'),
+      done: () => shadow(el).querySelector('dialog[open]'),
+    });
+    expect(shadow(el).querySelector('dialog[open]')!.textContent).to.contain('"Terraform"');
+    await confirmDialog(el);
+    await until(() => adapter.control.snapshot().apiKeys.length === 1, 'revoked');
   });
 
   it('shows the empty state', async () => {

@@ -2,8 +2,9 @@ import '@acct/elements/provider';
 import '@acct/elements/email-change';
 import { createMemoryAdapter, DEMO_CREDENTIALS, type MemoryAdapter } from '@acct/adapter-memory';
 import { setAcctLocale } from '@acct/elements/i18n';
-import type { AcctEmailChange } from '@acct/elements';
+import { AcctEmailChange } from '@acct/elements';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
+import { failFlowLoads, flowLoaded } from './lazy-flow.js';
 
 async function mount(adapter: MemoryAdapter, locale = 'en'): Promise<AcctEmailChange> {
   const provider = await fixture(html`<acct-provider locale=${locale} .adapter=${adapter}><acct-email-change></acct-email-change></acct-provider>`);
@@ -102,6 +103,47 @@ describe('acct-email-change', () => {
     fresh.querySelector<HTMLInputElement>('input[type=password]')!.value = DEMO_CREDENTIALS.password;
     shadow(fresh).querySelector<HTMLButtonElement>('dialog[open] button[type=submit]')!.click();
     await until(() => adapter.control.snapshot().email.pending === 'second@example.org', 'changed after reauth');
+  });
+
+  it('paints without the change flow, loads it on the first request and on intent', async () => {
+    const real = AcctEmailChange.flowLoader;
+    let loads = 0;
+    AcctEmailChange.flowLoader = () => (loads++, real());
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter);
+      expect(loads, 'first paint fetches no flow chunk').to.equal(0);
+      await request(el, 'first.use@example.org');
+      await until(() => adapter.control.snapshot().email.pending === 'first.use@example.org', 'requested after the chunk loaded');
+      expect(loads).to.equal(1);
+      const other = await mount(createMemoryAdapter());
+      q(other, 'input[name=email]').dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      await flowLoaded(other);
+      expect(loads, 'focus inside prefetches').to.equal(2);
+    } finally {
+      AcctEmailChange.flowLoader = real;
+    }
+  });
+
+  it('says so, translated, when the flow chunk cannot be fetched, and Retry fetches it again', async () => {
+    const restore = failFlowLoads(AcctEmailChange);
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter, 'ru');
+      await until(() => (shadow(el).textContent ?? '').includes('Новый адрес'), 'Russian label');
+      await request(el, 'retry@example.org');
+      await until(() => shadow(el).querySelector('form [role=alert]'), 'load failure');
+      const alert = q(el, 'form [role=alert]');
+      expect(alert.textContent).to.contain('Не удалось загрузить');
+      expect(q<HTMLInputElement>(el, 'input[name=email]').value).to.equal('retry@example.org');
+      expect(q<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      await until(() => adapter.control.snapshot().email.pending === 'retry@example.org', 'requested after retry');
+      expect(shadow(el).querySelector('form [role=alert]') === null).to.equal(true);
+    } finally {
+      restore();
+    }
   });
 
   it('works in Russian', async () => {

@@ -2,6 +2,7 @@
 // on it, in a small host element so the failure paths can be driven directly.
 import { LitElement, html as litHtml } from 'lit';
 import { LazyPart } from '../../packages/elements/src/base/lazy.js';
+import { LazyActions } from '../../packages/elements/src/base/lazy-actions.js';
 import { ConfirmController } from '../../packages/elements/src/ui/confirm.js';
 import { expect, fixture, html, until } from './helpers.js';
 
@@ -23,6 +24,25 @@ class LazyHost extends LitElement {
   }
 }
 customElements.define('lazy-host-test', LazyHost);
+
+class ActionsHost extends LitElement {
+  failNext = false;
+  release: (() => void) | undefined;
+  readonly ran: string[] = [];
+  readonly actions = new LazyActions(this, () => {
+    const fail = this.failNext;
+    this.failNext = false;
+    return new Promise<{ act: (what: string) => void }>((resolve, reject) => {
+      this.release = () => (fail ? reject(new TypeError('Failed to fetch dynamically imported module')) : resolve({ act: (what) => this.ran.push(what) }));
+    });
+  });
+
+  override render() {
+    return litHtml`<div id="row">${this.actions.renderFailure('revoke')}<button id="revoke" aria-busy=${String(this.actions.loading('revoke:a'))}>Revoke</button></div>
+      <div id="form">${this.actions.renderFailure('create')}</div>`;
+  }
+}
+customElements.define('lazy-actions-host-test', ActionsHost);
 
 const state = (el: LazyHost) => el.shadowRoot!.getElementById('state')!.textContent;
 
@@ -85,5 +105,43 @@ describe('ConfirmController (lazy dialog)', () => {
       el.confirm.part.load = original;
     }
     expect(asked).to.deep.equal(['Reset settings?\n\nYour choices are lost.']);
+  });
+});
+
+describe('LazyActions', () => {
+  it('marks the action busy while its chunk loads, then runs it', async () => {
+    const el = await fixture<ActionsHost>(html`<lazy-actions-host-test></lazy-actions-host-test>`);
+    const done = el.actions.run('revoke:a', (m) => m.act('a'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.getElementById('revoke')!.getAttribute('aria-busy')).to.equal('true');
+    expect(el.actions.loading('revoke:b')).to.equal(false);
+    el.release!();
+    await done;
+    await el.updateComplete;
+    expect(el.ran).to.deep.equal(['a']);
+    expect(el.shadowRoot!.getElementById('revoke')!.getAttribute('aria-busy')).to.equal('false');
+    // Loaded: the next action runs at once.
+    await el.actions.run('create', (m) => m.act('b'));
+    expect(el.ran).to.deep.equal(['a', 'b']);
+  });
+
+  it('shows a failed load with the group of its action, and Retry runs the action', async () => {
+    const el = await fixture<ActionsHost>(html`<lazy-actions-host-test></lazy-actions-host-test>`);
+    el.failNext = true;
+    const first = el.actions.run('revoke:a', (m) => m.act('a'));
+    el.release!();
+    expect(await first).to.equal(undefined);
+    await el.updateComplete;
+    const banner = el.shadowRoot!.querySelector('#row [role=alert]');
+    expect(banner?.textContent).to.match(/could not be loaded/);
+    expect(el.shadowRoot!.querySelector('#form [role=alert]') === null, 'only next to its own control').to.equal(true);
+    expect(el.ran).to.deep.equal([]);
+    el.release = undefined;
+    banner!.querySelector('button')!.click();
+    await until(() => el.release, 'second load');
+    el.release!();
+    await until(() => el.ran.length === 1, 'ran after Retry');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]') === null).to.equal(true);
   });
 });

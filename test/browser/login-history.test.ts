@@ -5,6 +5,7 @@ import type { AcctLoginHistory } from '@acct/elements';
 import { setAcctLocale } from '@acct/elements/i18n';
 import { expect, fixture, html, liveText, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, confirmDialog, runResourceContract } from './resource-contract.js';
+import { expectChunkFailureThenRetry, type WithActionsLoader } from './lazy-actions.js';
 
 const render = (adapter: MemoryAdapter, zone = 'UTC') =>
   html`<acct-provider .adapter=${adapter}><acct-login-history time-zone=${zone}></acct-login-history></acct-provider>`;
@@ -114,6 +115,23 @@ describe('acct-login-history', () => {
     expect(events.map((e) => e.detail)).to.deep.include({ section: 'sessions', data: { id: 'ses-2' } });
     expect(liveText(el)).to.match(/was signed out/);
     expect(shadow(el).activeElement?.id).to.equal('sessions');
+  });
+
+  it('says in Russian next to the sessions when the sign-out chunk cannot be fetched, and Retry asks for the confirmation', async () => {
+    const { adapter, el } = await mount();
+    await setAcctLocale('ru');
+    await until(() => /Завершить сеанс/.test(shadow(el).querySelector('#sessions button')?.textContent ?? ''), 'Russian');
+    await expectChunkFailureThenRetry({
+      el,
+      ctor: customElements.get('acct-login-history') as unknown as WithActionsLoader,
+      control: () => shadow(el).querySelectorAll<HTMLButtonElement>('#sessions button')[0],
+      near: () => shadow(el),
+      nothingSent: () => !shadow(el).querySelector('dialog[open]') && !adapter.control.calls.some((c) => c.method === 'sessions.revoke'),
+      done: () => shadow(el).querySelector('dialog[open]'),
+      texts: { busy: /Загрузка/, error: /Не удалось загрузить это действие/, retry: /Повторить/ },
+    });
+    await confirmDialog(el);
+    await until(() => adapter.control.snapshot().sessions.length === 2, 'signed out');
   });
 
   it('shows the empty state', async () => {

@@ -1,11 +1,13 @@
 import '@acct/elements/provider';
 import '@acct/elements/overview';
 import '@acct/elements/security';
+import { AcctOverview } from '@acct/elements';
 import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import type { AccountAdapter } from '@acct/core';
 import { setAcctLocale } from '@acct/elements/i18n';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, runResourceContract, type } from './resource-contract.js';
+import { failFlowLoads, flowLoaded } from './lazy-flow.js';
 
 const LINKS = {
   help: 'https://billing.example.com/help',
@@ -23,6 +25,7 @@ const profileReady = (el: HTMLElement) => block(el, 'profile')?.querySelector('d
 const allReady = (el: HTMLElement) => profileReady(el) && block(el, 'balance')?.querySelector('.amount');
 
 async function openTicketForm(el: HTMLElement): Promise<void> {
+  await flowLoaded(el);
   if (!shadow(el).querySelector('#ticket-form')) q<HTMLButtonElement>(el, '#ticket-toggle').click();
   await until(() => shadow(el).querySelector('#ticket-form'), 'ticket form');
 }
@@ -192,6 +195,49 @@ describe('acct-overview', () => {
       expect(block(el, 'profile')!.textContent).to.contain('Перенести услуги на другой аккаунт').and.contain('Физическое лицо');
       await expect(el).to.be.accessible();
     } finally {
+      await setAcctLocale('en');
+    }
+  });
+
+  it('paints the blocks without the ticket form and in-place code, and loads it on the first click', async () => {
+    const real = AcctOverview.flowLoader;
+    let loads = 0;
+    AcctOverview.flowLoader = () => (loads++, real());
+    try {
+      const el = await mount(createMemoryAdapter(), LINKS, 'in-place');
+      await until(() => allReady(el), 'blocks');
+      expect(loads, 'first paint fetches no flow chunk').to.equal(0);
+      q<HTMLButtonElement>(el, 'button[data-action=security]').click();
+      await until(() => shadow(el).querySelector('#in-place acct-security'), 'security in place');
+      q<HTMLButtonElement>(el, '#ticket-toggle').click();
+      await until(() => shadow(el).querySelector('#ticket-form'), 'ticket form');
+      expect(loads).to.equal(1);
+    } finally {
+      AcctOverview.flowLoader = real;
+    }
+  });
+
+  it('says so, translated, when the chunk behind a button cannot be fetched, and Retry fetches it again', async () => {
+    const restore = failFlowLoads(AcctOverview);
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter);
+      await until(() => allReady(el), 'blocks');
+      await setAcctLocale('ru');
+      await until(() => block(el, 'support')!.textContent!.includes('Создать тикет'), 'Russian');
+      q<HTMLButtonElement>(el, '[data-action=transfer]').click();
+      await until(() => block(el, 'profile')!.querySelector('[role=alert]'), 'load failure');
+      const alert = block(el, 'profile')!.querySelector<HTMLElement>('[role=alert]')!;
+      expect(alert.textContent).to.contain('Не удалось загрузить');
+      expect(q<HTMLButtonElement>(el, '[data-action=transfer]').disabled).to.equal(false);
+      expect(shadow(el).querySelector('#ticket-form') === null).to.equal(true);
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      await until(() => shadow(el).querySelector('#ticket-form'), 'ticket form after retry');
+      expect(q<HTMLTextAreaElement>(el, 'textarea[name=body]').value).to.match(/аккаунт/i);
+      expect(block(el, 'profile')!.querySelector('[role=alert]') === null).to.equal(true);
+    } finally {
+      restore();
       await setAcctLocale('en');
     }
   });

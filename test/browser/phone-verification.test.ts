@@ -2,16 +2,19 @@ import '@acct/elements/provider';
 import '@acct/elements/phone-verification';
 import { createMemoryAdapter, DEMO_CREDENTIALS, type MemoryAdapter } from '@acct/adapter-memory';
 import { setAcctLocale } from '@acct/elements/i18n';
-import type { AcctPhoneVerification } from '@acct/elements';
+import { AcctPhoneVerification } from '@acct/elements';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
+import { failFlowLoads, flowLoaded } from './lazy-flow.js';
 
-async function mount(adapter: MemoryAdapter, locale = 'en', country = 'RU'): Promise<AcctPhoneVerification> {
+/** The element with its phone library and (unless `flow` is false) its lazily loaded verification flow. */
+async function mount(adapter: MemoryAdapter, locale = 'en', country = 'RU', flow = true): Promise<AcctPhoneVerification> {
   const provider = await fixture(
     html`<acct-provider locale=${locale} .adapter=${adapter}><acct-phone-verification country=${country}></acct-phone-verification></acct-provider>`,
   );
   const el = provider.querySelector('acct-phone-verification')!;
   // The country list comes with the lazily loaded phone library.
   await until(() => (el.shadowRoot?.querySelectorAll('select[name=country] option').length ?? 0) > 100, 'countries');
+  if (flow) await flowLoaded(el);
   return el;
 }
 
@@ -135,6 +138,47 @@ describe('acct-phone-verification', () => {
     await until(() => q(el, 'input[name=phone]').getAttribute('aria-invalid') === 'true', 'invalid phone');
     expect(shadow(el).getElementById('phone-error')!.textContent).to.match(/too short/i);
     expect(adapter.control.calls.some((c) => c.method === 'contacts.startPhoneVerification')).to.equal(false);
+  });
+
+  it('paints the number form without the flow, and loads it on the first Send code', async () => {
+    const real = AcctPhoneVerification.flowLoader;
+    let loads = 0;
+    AcctPhoneVerification.flowLoader = () => (loads++, real());
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter, 'en', 'RU', false);
+      expect(loads, 'first paint fetches no flow chunk').to.equal(0);
+      await typePhone(el, '+7 916 123 45 67');
+      button(el, /Send code/).click();
+      await until(() => el.querySelector('input[name=code]'), 'code step');
+      expect(loads).to.equal(1);
+      await enterCode(el, DEMO_CREDENTIALS.smsCode);
+      await until(() => /is verified/.test(shadow(el).textContent ?? ''), 'verified');
+    } finally {
+      AcctPhoneVerification.flowLoader = real;
+    }
+  });
+
+  it('says so, translated, when the flow chunk cannot be fetched, and Retry fetches it again', async () => {
+    const restore = failFlowLoads(AcctPhoneVerification);
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter, 'ru', 'RU', false);
+      await until(() => (shadow(el).textContent ?? '').includes('Подтверждение телефона'), 'Russian heading');
+      await typePhone(el, '+7 916 123 45 67');
+      q<HTMLButtonElement>(el, 'button[type=submit]').click();
+      await until(() => shadow(el).querySelector('form [role=alert]'), 'load failure');
+      const alert = q(el, 'form [role=alert]');
+      expect(alert.textContent).to.contain('Не удалось загрузить');
+      expect(q<HTMLInputElement>(el, 'input[name=phone]').value).to.equal('+7 916 123 45 67');
+      expect(q<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+      alert.querySelector('button')!.click();
+      await until(() => el.querySelector('input[name=code]'), 'code step after retry');
+      expect(adapter.control.calls.filter((c) => c.method === 'contacts.startPhoneVerification')).to.have.length(1);
+    } finally {
+      restore();
+    }
   });
 
   it('works in Russian', async () => {

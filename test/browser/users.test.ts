@@ -4,6 +4,7 @@ import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import type { AcctUsers } from '@acct/elements';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, confirmDialog, runResourceContract, type } from './resource-contract.js';
+import { expectChunkFailureThenRetry, type WithActionsLoader } from './lazy-actions.js';
 
 const render = (adapter: MemoryAdapter) => html`<acct-provider .adapter=${adapter}><acct-users></acct-users></acct-provider>`;
 const hasTable = (el: HTMLElement) => el.shadowRoot?.querySelector('#users');
@@ -104,6 +105,36 @@ describe('acct-users', () => {
     apply.click();
     await until(() => adapter.control.snapshot().users[2].role === 'admin', 'role stored');
     await until(() => liveText(el).includes('Administrator'), 'announced');
+  });
+
+  it('says next to Send invitation when its chunk cannot be fetched, and Retry sends it', async () => {
+    const { adapter, el } = await mount();
+    await type(el, 'input[name=email]', 'late@example.com');
+    await expectChunkFailureThenRetry({
+      el,
+      ctor: customElements.get('acct-users') as unknown as WithActionsLoader,
+      control: () => q<HTMLButtonElement>(el, 'form.create button[type=submit]'),
+      near: () => q(el, 'form.create'),
+      nothingSent: () => !adapter.control.calls.some((c) => c.method === 'users.invite'),
+      done: () => liveText(el).includes('Invitation sent to late@example.com'),
+    });
+    expect(adapter.control.snapshot().users.some((u) => u.email === 'late@example.com')).to.equal(true);
+  });
+
+  it('says above the users when the role chunk cannot be fetched, and Retry changes the role', async () => {
+    const { adapter, el } = await mount();
+    const select = row(el, 'Invited').querySelector('select')!;
+    select.value = 'admin';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await expectChunkFailureThenRetry({
+      el,
+      ctor: customElements.get('acct-users') as unknown as WithActionsLoader,
+      control: () => row(el, 'Invited').querySelectorAll('button')[0],
+      near: () => shadow(el),
+      nothingSent: () => !adapter.control.calls.some((c) => c.method === 'users.updateRole'),
+      done: () => adapter.control.snapshot().users[2].role === 'admin',
+    });
   });
 
   it('removes a user only after a confirmation', async () => {

@@ -2,27 +2,21 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { ApiKeyList, CreatedApiKey, formatDate, parseResponse, type ApiKey } from '@acct/core';
+import { ApiKeyList, formatDate, parseResponse, type ApiKey, type ApiKeysApi } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { ResourceController } from '../base/resource-controller.js';
-import { ConfirmController } from '../ui/confirm.js';
-import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
+import type { ConfirmController } from '../ui/confirm.js';
+import { fieldIds, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
 import { apiKeysStyles } from './acct-api-keys.styles.js';
 import messages from '../i18n/generated/parts/api-keys.js';
 
-const NAME_MAX = 64;
-
-/** `YYYY-MM-DD` from a date input -> the end of that day in the viewer's time zone, as ISO. */
-export function expiryFromDate(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const t = new Date(`${value}T23:59:59`);
-  return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
-}
+/** Longest key name; the input takes twice as much so what is pasted is kept and marked. */
+export const NAME_MAX = 64;
 
 function localDate(offsetDays: number): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
@@ -58,20 +52,24 @@ export class AcctApiKeys extends AcctElement {
   static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, listStyles, apiKeysStyles];
 
-  readonly keys = new ResourceController(this, {
+  readonly keys: ResourceController<ApiKey[], ApiKeysApi> = new ResourceController(this, {
     section: 'apiKeys',
     api: () => this.api('apiKeys'),
     load: async (api, signal): Promise<ApiKey[]> => parseResponse(ApiKeyList, await api.list({ signal })),
   });
 
-  readonly #confirm = new ConfirmController(this);
+  /**
+   * @internal Test-only: how the chunk with creating, the secret dialog and revoking is fetched;
+   * tests replace it to simulate a failed load.
+   */
+  static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
+
+  // Created with the actions chunk: its code comes with them, not with the first paint.
+  #confirm: ConfirmController | undefined;
+  readonly #actions = new LazyActions(this, () => AcctApiKeys.actionsLoader());
+  #keyActions: import('./actions.js').ApiKeyActions | undefined;
   @state() private draft = { name: '', expiresAt: '' };
   @state() private clientErrors: Record<string, string> = {};
-  @state() private copyState: 'idle' | 'copied' | 'manual' = 'idle';
-  // The secret and its key's name live here only while the dialog is open; not reactive state,
-  // so no property record or change log of lit ever holds it.
-  #secret: string | undefined;
-  #secretName = '';
 
   #fieldError(path: 'name' | 'expiresAt'): string | undefined {
     return this.clientErrors[path] ?? this.keys.fieldError('create', path);
@@ -85,47 +83,25 @@ export class AcctApiKeys extends AcctElement {
     }
   }
 
-  #validate(): { name: string; expiresAt?: string } | undefined {
-    const errors: Record<string, string> = {};
-    const name = this.draft.name.trim();
-    if (!name) errors.name = fieldErrorMessage('required');
-    else if (name.length > NAME_MAX) errors.name = msg(str`Use at most ${NAME_MAX} characters.`);
-    let expiresAt: string | undefined;
-    if (this.draft.expiresAt) {
-      expiresAt = expiryFromDate(this.draft.expiresAt);
-      if (!expiresAt) errors.expiresAt = fieldErrorMessage('invalid');
-      else if (Date.parse(expiresAt) <= Date.now()) errors.expiresAt = fieldErrorMessage('in_past');
-    }
-    this.clientErrors = errors;
-    return Object.keys(errors).length ? undefined : { name, ...(expiresAt ? { expiresAt } : {}) };
+  #actionsOf(chunk: typeof import('./actions.js')): import('./actions.js').ApiKeyActions {
+    return (this.#keyActions ??= new chunk.ApiKeyActions(this));
   }
 
   async #create(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const api = this.api('apiKeys');
     if (!api) return;
-    const input = this.#validate();
-    if (!input) {
-      this.keys.clearFailure('create');
-      await this.#focusInvalid();
-      return;
-    }
-    const done = await this.keys.act('create', JSON.stringify(input), async (o) => parseResponse(CreatedApiKey, await api.create(input, o)), {
-      success: msg(str`Key "${input.name}" was created.`),
+    await this.#actions.run('create', async (chunk) => {
+      const { input, errors } = chunk.validateKey(this.draft);
+      this.clientErrors = errors;
+      if (!input) {
+        this.keys.clearFailure('create');
+        await this.#focusInvalid();
+        return;
+      }
+      const created = await this.#actionsOf(chunk).create(api, input, () => (this.draft = { name: '', expiresAt: '' }));
+      if (!created) await this.#focusInvalid();
     });
-    if (!done) {
-      await this.#focusInvalid();
-      return;
-    }
-    const { key, secret } = done.value;
-    this.draft = { name: '', expiresAt: '' };
-    this.emit('acct-saved', { section: 'apiKeys', data: key });
-    this.#secret = secret;
-    this.#secretName = key.name;
-    this.copyState = 'idle';
-    await this.updateComplete;
-    this.#secretDialog?.showModal();
-    this.renderRoot.querySelector<HTMLInputElement>('#secret')?.select();
   }
 
   async #focusInvalid(): Promise<void> {
@@ -134,51 +110,10 @@ export class AcctApiKeys extends AcctElement {
     if (first) this.renderRoot.querySelector<HTMLElement>(`[name=${first}]`)?.focus();
   }
 
-  get #secretDialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector<HTMLDialogElement>('#secret-dialog');
-  }
-
-  async #copy(): Promise<void> {
-    const secret = this.#secret;
-    const field = this.renderRoot.querySelector<HTMLInputElement>('#secret');
-    if (!secret) return;
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(secret);
-      this.copyState = 'copied';
-    } catch {
-      // No clipboard access (insecure page, permission denied): select it for the user to copy.
-      field?.focus();
-      field?.select();
-      this.copyState = 'manual';
-    }
-  }
-
-  // Escape, the Done button and a programmatic close all end here.
-  #secretClosed = (): void => {
-    this.#secret = undefined;
-    this.#secretName = '';
-    const field = this.renderRoot.querySelector<HTMLInputElement>('#secret');
-    if (field) field.value = '';
-    this.copyState = 'idle';
-    this.requestUpdate();
-    this.renderRoot.querySelector<HTMLElement>('[name=name]')?.focus();
-  };
-
   async #revoke(key: ApiKey): Promise<void> {
     const api = this.api('apiKeys');
     if (!api || this.keys.pending) return;
-    const ok = await this.#confirm.ask({
-      heading: msg(str`Revoke the key "${key.name}"?`),
-      body: msg(str`Programs that use the key "${key.name}" (${key.prefix}…) will stop working at once. This cannot be undone.`),
-      confirmLabel: msg('Revoke key'),
-      danger: true,
-    });
-    if (!ok) return;
-    const done = await this.keys.act('revoke', key.id, (o) => api.revoke(key.id, o), { success: msg(str`Key "${key.name}" was revoked.`) });
-    if (done) this.emit('acct-saved', { section: 'apiKeys', data: { id: key.id } });
-    await this.updateComplete;
-    if (done) this.renderRoot.querySelector<HTMLElement>('#keys')?.focus();
+    await this.#actions.run(`revoke:${key.id}`, (chunk) => this.#actionsOf(chunk).revoke(api, (this.#confirm ??= new chunk.ConfirmController(this)), key));
   }
 
   #date(iso: string | undefined, none: string): TemplateResult | string {
@@ -201,7 +136,7 @@ export class AcctApiKeys extends AcctElement {
       </thead>
       <tbody>
         ${keys.map(
-          (k) => html`<tr>
+          (k, _i, _all, loading = this.#actions.loading(`revoke:${k.id}`)) => html`<tr>
             <th scope="row">${k.name}</th>
             <td><code class="secret">${k.prefix}…</code></td>
             <td>${this.#date(k.createdAt, '')}</td>
@@ -215,10 +150,11 @@ export class AcctApiKeys extends AcctElement {
                 type="button"
                 part="button"
                 aria-label=${msg(str`Revoke key ${k.name}`)}
-                ?disabled=${!!this.keys.pending}
+                aria-busy=${loading ? 'true' : 'false'}
+                ?disabled=${!!this.keys.pending || loading}
                 @click=${() => this.#revoke(k)}
               >
-                ${msg('Revoke')}
+                ${loading ? msg('Loading…') : msg('Revoke')}
               </button>
             </td>
           </tr>`,
@@ -231,7 +167,8 @@ export class AcctApiKeys extends AcctElement {
     const nameError = this.#fieldError('name');
     const expiryError = this.#fieldError('expiresAt');
     const expiryHint = msg('Optional. Without a date the key works until you revoke it.');
-    const busy = this.keys.pending === 'create';
+    const loading = this.#actions.loading('create');
+    const busy = this.keys.pending === 'create' || loading;
     return html`<form class="create" @submit=${this.#create} novalidate aria-labelledby="create-heading">
       <h3 id="create-heading">${msg('Create a key')}</h3>
       ${renderFailure(this.keys, 'create')}
@@ -272,41 +209,16 @@ export class AcctApiKeys extends AcctElement {
           />`,
         })}
       </div>
+      ${this.#actions.renderFailure('create')}
       <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${busy}>${busy ? msg('Creating…') : msg('Create key')}</button>
+        <button type="submit" class="primary" part="button button-primary" aria-busy=${loading ? 'true' : 'false'} ?disabled=${busy}>
+          ${loading ? msg('Loading…') : busy ? msg('Creating…') : msg('Create key')}
+        </button>
       </div>
     </form>`;
   }
 
-  #renderSecretDialog(): TemplateResult {
-    const secret = this.#secret ?? '';
-    return html`<dialog id="secret-dialog" part="dialog" aria-labelledby="secret-heading" aria-describedby="secret-warning" @close=${this.#secretClosed}>
-      <form method="dialog">
-        <h2 id="secret-heading">${msg(str`Your new key "${this.#secretName}"`)}</h2>
-        ${renderBanner(
-          'warning',
-          html`<span id="secret-warning">${msg('This is the only time the key is shown. Copy it now and keep it somewhere safe, such as a password manager. If you lose it, revoke it and create a new one.')}</span>`,
-        )}
-        <div class="field" part="field">
-          <label for="secret" part="label">${msg('API key')}</label>
-          <input id="secret" class="secret" part="input" readonly autocomplete="off" spellcheck="false" .value=${secret} />
-        </div>
-        <div class="copy-status" role="status">
-          ${this.copyState === 'copied'
-            ? msg('Copied to the clipboard.')
-            : this.copyState === 'manual'
-              ? msg('Copying is not available here. The key is selected: press Ctrl+C (⌘C on a Mac) to copy it.')
-              : ''}
-        </div>
-        <div class="actions">
-          <button type="button" class="primary" part="button button-primary" @click=${this.#copy}>${msg('Copy key')}</button>
-          <button value="done" part="button">${msg('Done, I have stored it')}</button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
-  override render() {
+  override render(): TemplateResult {
     return html`${renderSection({
         heading: msg('API keys'),
         headingId: 'keys-heading',
@@ -314,9 +226,9 @@ export class AcctApiKeys extends AcctElement {
           this.keys,
           'apiKeys',
           (keys) => html`<p class="muted">${msg('Keys let programs use the API on behalf of this account. Anyone with a key can act as you: keep keys secret.')}</p>
-            ${renderFailure(this.keys, 'revoke')} ${this.#renderTable(keys)} ${this.#renderCreate()}`,
+            ${renderFailure(this.keys, 'revoke')} ${this.#actions.renderFailure('revoke')} ${this.#renderTable(keys)} ${this.#renderCreate()}`,
         ),
       })}
-      ${this.#renderSecretDialog()} ${this.#confirm.render()} ${this.keys.reauth.render()} ${renderLive(this.keys.announcement)}`;
+      ${this.#keyActions?.render() ?? nothing} ${this.#confirm?.render() ?? nothing} ${this.keys.reauth.render()} ${renderLive(this.keys.announcement)}`;
   }
 }

@@ -2,23 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { EmailStatus, isAbortError, parseResponse, toAdapterError, validateEmail, type AdapterError } from '@acct/core';
+import { EmailStatus, isAbortError, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
-import { CountdownController } from '../base/countdown.js';
 import { DirtyGuardController } from '../base/dirty-guard.js';
-import { ReauthCancelled, ReauthController } from '../base/reauth.js';
-import { errorMessage, fieldErrorMessage, missingApiMessage } from '../i18n/messages.js';
+import { LazyPart } from '../base/lazy.js';
+import { ReauthController } from '../base/reauth.js';
+import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderInputField, renderSection, renderSkeleton } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import messages from '../i18n/generated/parts/email-change.js';
-
-/** Seconds between confirmation emails when the server does not say (`rate_limited` does). */
-const RESEND_COOLDOWN = 60;
-
-function newKey(): string {
-  return globalThis.crypto.randomUUID();
-}
+import type { EmailChangeFlow } from './email-change-flow.js';
 
 /**
  * The account email: the current address and whether it is confirmed, a pending new address
@@ -45,17 +40,22 @@ export class AcctEmailChange extends AcctElement {
   static override styles = [...AcctElement.styles, uiStyles];
 
   @state() private newEmail = '';
-  @state() private fieldError: string | undefined;
-  @state() private requestError: AdapterError | undefined;
-  @state() private busy: 'change' | 'resend' | undefined;
-  @state() private announcement = '';
   /** The latest status: from the load, then from each successful request. */
   @state() private current: EmailStatus | undefined;
 
   readonly #reauth = new ReauthController(this);
   readonly #guard = new DirtyGuardController(this, 'contacts.email');
-  readonly #cooldown = new CountdownController(this);
-  #changeKey: { email: string; key: string } | undefined;
+
+  /**
+   * @internal Test-only hook: fetches the change flow's chunk. Tests replace it to simulate a chunk
+   * that cannot be fetched.
+   */
+  static flowLoader = () => import('./email-change-flow.js');
+  /** @internal Requesting and resending: a lazy chunk, loaded on first use or intent. */
+  readonly flow = new LazyPart(this, () => (this.constructor as typeof AcctEmailChange).flowLoader());
+  #controller: EmailChangeFlow | undefined;
+  /** The action that waits for the flow's chunk, or whose chunk failed to load. */
+  @state() private waiting: 'change' | 'resend' | undefined;
 
   readonly #status = new Task(this, {
     args: () => [this.resolvedAdapter] as const,
@@ -73,88 +73,71 @@ export class AcctEmailChange extends AcctElement {
 
   #typed(value: string): void {
     this.newEmail = value;
-    this.fieldError = undefined;
+    if (this.#controller) this.#controller.fieldError = undefined;
     this.#guard.set(value.trim() !== '');
   }
 
-  #check(value: string): string | undefined {
-    const result = validateEmail(value);
-    if (!result.ok) return result.reason;
-    const same = (a: string | undefined) => !!a && a.toLowerCase() === result.value.toLowerCase();
-    if (same(this.current?.email)) return 'unchanged';
-    if (same(this.current?.pending)) return 'already_pending';
-    return undefined;
-  }
-
-  #fieldMessage(reason: string): string {
-    return reason === 'already_pending' ? msg('A confirmation was already sent to this address. Use Resend if it did not arrive.') : fieldErrorMessage(reason);
-  }
-
-  async #requestChange(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const contacts = this.api('contacts');
-    if (!contacts || this.busy) return;
-    const reason = this.#check(this.newEmail);
-    if (reason) {
-      this.fieldError = this.#fieldMessage(reason);
-      this.announcement = this.fieldError;
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLInputElement>('input[name=email]')?.focus();
-      return;
+  /** Runs a request of the lazily loaded flow; while its chunk loads, the control says so. */
+  async #act(kind: 'change' | 'resend', event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (!this.#controller) {
+      if (this.waiting && !this.flow.error) return;
+      let module = this.flow.value;
+      if (!module) {
+        this.waiting = kind;
+        try {
+          module = await this.flow.load();
+        } catch {
+          // Kept in `flow.error`: the failure and a retry show next to the control.
+          return;
+        }
+        this.waiting = undefined;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
+      const el = this;
+      this.#controller = new module.EmailChangeFlow({
+        element: this,
+        reauth: this.#reauth,
+        contacts: () => this.api('contacts'),
+        get current() {
+          return el.current;
+        },
+        set current(status) {
+          el.current = status;
+        },
+        get newEmail() {
+          return el.newEmail;
+        },
+        set newEmail(value) {
+          el.#typed(value);
+        },
+      });
     }
-    const email = validateEmail(this.newEmail).ok ? this.newEmail.trim() : this.newEmail;
-    // A retry of the same address is the same request.
-    if (this.#changeKey?.email !== email) this.#changeKey = { email, key: newKey() };
-    const idempotencyKey = this.#changeKey.key;
-    await this.#run('change', 'requestEmailChange', async () => {
-      const answer = await contacts.requestEmailChange(email, { idempotencyKey });
-      this.current = answer ? parseResponse(EmailStatus, answer) : { ...(this.current ?? { email: '', confirmed: false }), pending: email };
-      this.#changeKey = undefined;
-      this.newEmail = '';
-      this.#guard.set(false);
-      this.#cooldown.start(RESEND_COOLDOWN);
-      this.announcement = msg(str`A confirmation link was sent to ${email}.`);
-    });
+    await (kind === 'change' ? this.#controller.requestChange() : this.#controller.resend());
   }
 
-  async #resend(): Promise<void> {
-    const contacts = this.api('contacts');
-    if (!contacts || this.busy || this.#cooldown.remaining > 0) return;
-    const idempotencyKey = newKey();
-    await this.#run('resend', 'resendEmailConfirmation', async () => {
-      await contacts.resendEmailConfirmation({ idempotencyKey });
-      this.#cooldown.start(RESEND_COOLDOWN);
-      const to = this.current?.pending ?? this.current?.email ?? '';
-      this.announcement = msg(str`The confirmation link was sent again to ${to}.`);
-    });
+  /** True while the action's chunk is on its way. */
+  #loading(kind: 'change' | 'resend'): boolean {
+    return this.waiting === kind && this.flow.error === undefined;
   }
 
-  /** One request: reauth, errors to the field or a banner, `rate_limited` to the countdown. */
-  async #run(kind: 'change' | 'resend', operation: string, request: () => Promise<void>): Promise<void> {
-    this.busy = kind;
-    this.requestError = undefined;
-    try {
-      await this.#reauth.run(request);
-      this.emit('acct-saved', { section: 'contacts.email', data: this.current });
-    } catch (e) {
-      if (isAbortError(e) || e instanceof ReauthCancelled) return;
-      const error = toAdapterError(e);
-      if (error.code === 'rate_limited') this.#cooldown.start(error.retryAfter ?? RESEND_COOLDOWN);
-      const field = error.fieldErrors?.email;
-      if (kind === 'change' && field) this.fieldError = this.#fieldMessage(field);
-      else this.requestError = error;
-      this.announcement = this.fieldError && field ? this.fieldError : errorMessage(error);
-      this.emit('acct-error', { section: 'contacts.email', code: error.code, operation });
-    } finally {
-      this.busy = undefined;
-    }
+  #loadFailure(kind: 'change' | 'resend'): TemplateResult | typeof nothing {
+    return this.waiting === kind && this.flow.error !== undefined ? renderLoadFailure(() => void this.#act(kind)) : nothing;
   }
 
   #renderStatus(s: EmailStatus): TemplateResult {
-    const wait = this.#cooldown.remaining;
-    const resend = html`<button type="button" part="button" ?disabled=${!!this.busy || wait > 0} @click=${this.#resend}>
-      ${wait > 0 ? msg(str`Resend in ${wait} s`) : this.busy === 'resend' ? msg('Sending…') : msg('Resend confirmation')}
-    </button>`;
+    const flow = this.#controller;
+    const wait = flow?.cooldown.remaining ?? 0;
+    const loading = this.#loading('resend');
+    const resend = html`<button
+        type="button"
+        part="button"
+        ?disabled=${!!flow?.busy || wait > 0 || loading}
+        aria-busy=${loading ? 'true' : nothing}
+        @click=${() => this.#act('resend')}
+      >
+        ${wait > 0 ? msg(str`Resend in ${wait} s`) : flow?.busy === 'resend' ? msg('Sending…') : loading ? msg('Loading…') : msg('Resend confirmation')}
+      </button>`;
     return html`<dl class="status">
         <dt class="label">${msg('Current email')}</dt>
         <dd>
@@ -171,15 +154,18 @@ export class AcctEmailChange extends AcctElement {
           )
         : !s.confirmed
           ? renderBanner('warning', msg('Confirm this address with the link we emailed to it.'), resend)
-          : nothing}`;
+          : nothing}
+      ${this.#loadFailure('resend')}`;
   }
 
   #renderBody(s: EmailStatus): TemplateResult {
+    const flow = this.#controller;
+    const loading = this.#loading('change');
     return html`${this.#renderStatus(s)}
-      ${this.requestError
-        ? renderBanner('danger', html`${errorMessage(this.requestError)} ${this.newEmail ? msg('Your input is kept.') : ''}`)
+      ${flow?.requestError
+        ? renderBanner('danger', html`${errorMessage(flow.requestError)} ${this.newEmail ? msg('Your input is kept.') : ''}`)
         : nothing}
-      <form @submit=${this.#requestChange} novalidate>
+      <form @submit=${(e: SubmitEvent) => this.#act('change', e)} novalidate>
         ${renderInputField({
           id: 'new-email',
           name: 'email',
@@ -189,14 +175,15 @@ export class AcctEmailChange extends AcctElement {
           autocomplete: 'email',
           value: this.newEmail,
           hint: msg('We send a confirmation link to the new address; until you follow it, mail goes to the current one.'),
-          error: this.fieldError,
+          error: flow?.fieldError,
           onInput: (v) => this.#typed(v),
         })}
         <div class="actions">
-          <button type="submit" class="primary" part="button button-primary" ?disabled=${!!this.busy}>
-            ${this.busy === 'change' ? msg('Sending…') : msg('Change email')}
+          <button type="submit" class="primary" part="button button-primary" ?disabled=${!!flow?.busy || loading} aria-busy=${loading ? 'true' : nothing}>
+            ${flow?.busy === 'change' ? msg('Sending…') : loading ? msg('Loading…') : msg('Change email')}
           </button>
         </div>
+        ${this.#loadFailure('change')}
       </form>`;
   }
 
@@ -211,6 +198,6 @@ export class AcctEmailChange extends AcctElement {
         html`<button part="button" @click=${() => this.#status.run()}>${msg('Retry')}</button>`,
       );
     else body = html`<div aria-busy="true">${renderSkeleton(2)}<span class="visually-hidden">${msg('Loading…')}</span></div>`;
-    return html`${renderSection({ heading: msg('Email'), headingId: 'email-heading', body })}${this.#reauth.render()}${renderLive(this.announcement)}`;
+    return html`${renderSection({ heading: msg('Email'), headingId: 'email-heading', body })}${this.#reauth.render()}${renderLive(this.#controller?.announcement ?? '')}`;
   }
 }

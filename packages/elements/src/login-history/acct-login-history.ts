@@ -9,12 +9,15 @@ import {
   SessionList,
   summarizeUserAgent,
   toAdapterError,
+  type LoginHistoryApi,
   type LoginRecord,
   type Session,
+  type SessionsApi,
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { ResourceController } from '../base/resource-controller.js';
-import { ConfirmController } from '../ui/confirm.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
@@ -72,20 +75,28 @@ export class AcctLoginHistory extends AcctElement {
   /** Logins per page (1 to 100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  readonly sessions = new ResourceController(this, {
+  readonly sessions: ResourceController<Session[], SessionsApi> = new ResourceController(this, {
     section: 'sessions',
     api: () => this.api('sessions'),
     load: async (api, signal): Promise<Session[]> => parseResponse(SessionList, await api.list({ signal })),
   });
 
-  readonly history = new ResourceController(this, {
+  readonly history: ResourceController<LoginPage, LoginHistoryApi> = new ResourceController(this, {
     section: 'loginHistory',
     reauth: this.sessions.reauth,
     api: () => this.api('loginHistory'),
     load: async (api, signal): Promise<LoginPage> => parseResponse(LoginPage, await api.list({ limit: this.#limit }, { signal })),
   });
 
-  readonly #confirm = new ConfirmController(this);
+  /**
+   * @internal Test-only: how the chunk with signing out is fetched; tests replace it to simulate a
+   * failed load.
+   */
+  static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
+
+  // Created with the actions chunk: its code comes with them, not with the first paint.
+  #confirm: ConfirmController | undefined;
+  readonly #actions = new LazyActions(this, () => AcctLoginHistory.actionsLoader());
   @state() private moreState: 'idle' | 'busy' | 'failed' = 'idle';
   #moreError = '';
   #moreAbort: AbortController | undefined;
@@ -132,24 +143,12 @@ export class AcctLoginHistory extends AcctElement {
   async #signOut(session: Session): Promise<void> {
     const api = this.api('sessions');
     if (!api || this.sessions.pending) return;
-    const device = describeUserAgent(session.userAgent);
-    const ok = await this.#confirm.ask({
-      heading: msg('Sign out this session?'),
-      body: msg(str`${device} (${session.ip}) will be signed out and will have to sign in again.`),
-      confirmLabel: msg('Sign out'),
-      danger: true,
-    });
-    if (!ok) return;
-    const done = await this.sessions.act('revoke', session.id, (o) => api.revoke(session.id, o), { success: msg(str`${device} was signed out.`) });
-    if (done) this.emit('acct-saved', { section: 'sessions', data: { id: session.id } });
-    await this.updateComplete;
-    // The row (and its button) is gone: keep focus inside the widget.
-    if (done) this.renderRoot.querySelector<HTMLElement>('#sessions')?.focus();
+    await this.#actions.run(`signOut:${session.id}`, (chunk) => chunk.signOut(this, api, (this.#confirm ??= new chunk.ConfirmController(this)), session));
   }
 
   #renderSessions(list: Session[]): TemplateResult {
     const sorted = [...list].sort((a, b) => Number(b.current) - Number(a.current));
-    return html`${renderFailure(this.sessions, 'revoke')}
+    return html`${renderFailure(this.sessions, 'revoke')} ${this.#actions.renderFailure('signOut')}
       <table id="sessions" tabindex="-1" part="table" aria-labelledby="sessions-heading">
         <thead>
           <tr>
@@ -161,7 +160,7 @@ export class AcctLoginHistory extends AcctElement {
         </thead>
         <tbody>
           ${sorted.map(
-            (s) => html`<tr>
+            (s, _i, _all, loading = this.#actions.loading(`signOut:${s.id}`)) => html`<tr>
               <th scope="row">
                 ${describeUserAgent(s.userAgent)}
                 ${s.current ? html` <span class="badge" data-tone="success">${msg('This device')}</span>` : nothing}
@@ -175,10 +174,11 @@ export class AcctLoginHistory extends AcctElement {
                       type="button"
                       part="button"
                       aria-label=${msg(str`Sign out ${describeUserAgent(s.userAgent)}, ${s.ip}`)}
-                      ?disabled=${!!this.sessions.pending}
+                      aria-busy=${loading ? 'true' : 'false'}
+                      ?disabled=${!!this.sessions.pending || loading}
                       @click=${() => this.#signOut(s)}
                     >
-                      ${msg('Sign out')}
+                      ${loading ? msg('Loading…') : msg('Sign out')}
                     </button>`}
               </td>
             </tr>`,
@@ -229,7 +229,7 @@ export class AcctLoginHistory extends AcctElement {
         : html`<p class="muted">${msg('That is the whole history.')}</p>`}`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<div class="stack">
         ${renderSection({
           heading: msg('Active sessions'),
@@ -242,7 +242,7 @@ export class AcctLoginHistory extends AcctElement {
           body: renderResource(this.history, 'loginHistory', (page) => this.#renderLogins(page)),
         })}
       </div>
-      ${this.#confirm.render()} ${this.sessions.reauth.render()}
+      ${this.#confirm?.render() ?? nothing} ${this.sessions.reauth.render()}
       ${renderLive(this.sessions.announcement || this.history.announcement)}`;
   }
 }

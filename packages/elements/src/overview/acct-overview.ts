@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import {
   Balance,
@@ -11,36 +10,27 @@ import {
   parseResponse,
   Profile,
   safeUrl,
-  Ticket,
   type AccountAdapter,
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import type { AcctLinks } from '../base/context.js';
+import { LazyPart } from '../base/lazy.js';
 import { ResourceController } from '../base/resource-controller.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
 import { accountTypeLabel } from '../profile/labels.js';
-import { fieldIds, renderBanner, renderField } from '../ui/field.js';
-import { renderFailure, renderResource } from '../ui/resource-view.js';
+import { renderBanner } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
+import { renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { homeStyles } from './home.styles.js';
 import { overviewStyles } from './acct-overview.styles.js';
 import messages from '../i18n/generated/parts/overview.js';
+import type { OverviewFlow, ProfileAction } from './overview-flow.js';
 
 interface BalanceData {
   balance: Balance;
   /** The low-balance threshold of the notification settings, when it is on and readable. */
   threshold: number | undefined;
-}
-
-interface ProfileAction {
-  /** Names the action (`data-action`, the in-place toggle). */
-  key: string;
-  /** The tab of `<acct-settings sync-hash>` on the settings page: `links.settings#security`. */
-  section: string;
-  label: string;
-  /** The element that shows it in place. */
-  tag: string;
 }
 
 type LinkKey = keyof AcctLinks;
@@ -88,13 +78,16 @@ export class AcctOverview extends AcctElement {
   /** `navigate` (default): actions are links to `links.settings`; `in-place`: open the element here. */
   @property() actions: 'navigate' | 'in-place' = 'navigate';
 
-  @state() private ticketOpen = false;
-  @state() private subject = '';
-  @state() private body = '';
-  @state() private errors: { subject?: string | undefined; body?: string | undefined } = {};
-  @state() private created: Ticket | undefined;
-  @state() private inPlace: ProfileAction | undefined;
-  #inPlaceNodes = new Map<string, HTMLElement>();
+  /**
+   * @internal Test-only hook: fetches the chunk with the ticket form and the in-place elements.
+   * Tests replace it to simulate a chunk that cannot be fetched.
+   */
+  static flowLoader = () => import('./overview-flow.js');
+  /** @internal What is behind the buttons: a lazy chunk, loaded on first use or intent. */
+  readonly flow = new LazyPart(this, () => (this.constructor as typeof AcctOverview).flowLoader());
+  #controller: OverviewFlow | undefined;
+  /** The control (`ticket`, `transfer` or an action's key) waiting for the flow's chunk, or whose chunk failed. */
+  @state() private waiting: string | undefined;
 
   readonly tickets = new ResourceController(this, {
     section: 'tickets',
@@ -154,115 +147,63 @@ export class AcctOverview extends AcctElement {
     </ul>`;
   }
 
-  // Support
-
-  async #openTicket(prefill?: { subject: string; body: string }): Promise<void> {
-    this.ticketOpen = true;
-    if (prefill) {
-      this.subject = prefill.subject;
-      this.body = prefill.body;
-      this.errors = {};
-      this.created = undefined;
-    }
-    await this.updateComplete;
-    const field = this.renderRoot.querySelector<HTMLElement>(prefill ? '[name=body]' : '[name=subject]');
-    field?.focus();
-    if (prefill) field?.scrollIntoView?.({ block: 'nearest' });
-  }
-
-  async #submitTicket(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const api = this.api('tickets');
-    if (!api) return;
-    const subject = this.subject.trim();
-    const body = this.body.trim();
-    this.errors = { subject: subject ? undefined : fieldErrorMessage('required'), body: body ? undefined : fieldErrorMessage('required') };
-    if (!this.errors.subject && !this.errors.body) {
-      this.created = undefined;
-      const done = await this.tickets.act('create', `${subject}\u0000${body}`, (o) => api.create({ subject, body }, o), { reload: false });
-      if (done) {
-        const ticket = parseResponse(Ticket, done.value);
-        this.created = ticket;
-        this.subject = '';
-        this.body = '';
-        this.ticketOpen = false;
-        this.tickets.announcement = msg(str`Ticket ${ticket.id} created.`);
-        this.emit('acct-ticket-created', { section: 'tickets', ticket });
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#ticket-toggle')?.focus();
-        return;
+  /** Runs `use` with the lazily loaded flow; while its chunk loads, the control `key` says so. */
+  async #act(key: string, use: (flow: OverviewFlow) => Promise<void>): Promise<void> {
+    if (!this.#controller) {
+      if (this.waiting && !this.flow.error) return;
+      let module = this.flow.value;
+      if (!module) {
+        this.waiting = key;
+        try {
+          module = await this.flow.load();
+        } catch {
+          // Kept in `flow.error`: the failure and a retry show next to the control.
+          return;
+        }
+        this.waiting = undefined;
       }
+      this.#controller = new module.OverviewFlow({ element: this, tickets: this.tickets, ticketsApi: () => this.api('tickets') });
     }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    await use(this.#controller);
   }
 
-  #fieldError(name: 'subject' | 'body'): string | undefined {
-    return this.errors[name] ?? this.tickets.fieldError('create', name);
+  /** The control's own state while the flow's chunk loads: disabled and busy. */
+  #loading(key: string): boolean {
+    return this.waiting === key && this.flow.error === undefined;
   }
 
-  #renderTicketForm(): TemplateResult {
-    const busy = this.tickets.pending === 'create';
-    const subjectError = this.#fieldError('subject');
-    const bodyError = this.#fieldError('body');
-    const onInput = (name: 'subject' | 'body') => (e: Event) => {
-      this[name] = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
-      this.errors = { ...this.errors, [name]: undefined };
-    };
-    return html`<form id="ticket-form" class="ticket" novalidate aria-label=${msg('New ticket')} @submit=${this.#submitTicket}>
-      ${renderField({
-        id: 'subject',
-        label: msg('Subject'),
-        error: subjectError,
-        control: html`<input
-          id="subject"
-          name="subject"
-          part="input"
-          autocomplete="off"
-          maxlength="200"
-          aria-invalid=${subjectError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(fieldIds('subject', false, subjectError))}
-          .value=${this.subject}
-          @input=${onInput('subject')}
-        />`,
-      })}
-      ${renderField({
-        id: 'body',
-        label: msg('Message'),
-        error: bodyError,
-        control: html`<textarea
-          id="body"
-          name="body"
-          part="input"
-          rows="4"
-          aria-invalid=${bodyError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(fieldIds('body', false, bodyError))}
-          .value=${this.body}
-          @input=${onInput('body')}
-        ></textarea>`,
-      })}
-      ${renderFailure(this.tickets, 'create')}
-      <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send ticket')}</button>
-        <button type="button" part="button" ?disabled=${busy} @click=${() => (this.ticketOpen = false)}>${msg('Cancel')}</button>
-      </div>
-    </form>`;
+  #loadFailure(...keys: string[]): TemplateResult | typeof nothing {
+    const key = this.waiting;
+    return key && keys.includes(key) && this.flow.error !== undefined ? renderLoadFailure(() => void this.#retry(key)) : nothing;
   }
+
+  /** Retry does what the failed control would have done. */
+  #retry(key: string): Promise<void> {
+    if (key === 'ticket') return this.#act(key, (f) => f.toggleTicket());
+    if (key === 'transfer') return this.#act(key, (f) => f.openTransferTicket());
+    const a = this.#actions().find((x) => x.key === key);
+    return a ? this.#act(key, (f) => f.toggleInPlace(a)) : Promise.resolve();
+  }
+
+  // Support
 
   #renderSupport(): TemplateResult | typeof nothing {
     if (!this.#has('tickets', 'help', 'knowledgeBase', 'tickets')) return nothing;
-    const ticketUrl = safeUrl(this.created?.url);
+    const created = this.#controller?.created;
+    const ticketUrl = safeUrl(created?.url);
     const canCreate = !!this.api('tickets');
+    const open = !!this.#controller?.ticketOpen;
+    const loading = this.#loading('ticket');
     return this.#block('support', msg('Support'), html`
       ${this.#links([
         [this.#link('help'), msg('Help')],
         [this.#link('knowledgeBase'), msg('Knowledge base')],
         [this.#link('tickets'), msg('All tickets')],
       ])}
-      ${this.created
+      ${created
         ? renderBanner(
             'success',
-            html`${msg(str`Ticket ${this.created.id} created.`)} ${ticketUrl ? html`<a part="link" href=${ticketUrl}>${msg('Open the ticket')}</a>` : nothing}`,
+            html`${msg(str`Ticket ${created.id} created.`)} ${ticketUrl ? html`<a part="link" href=${ticketUrl}>${msg('Open the ticket')}</a>` : nothing}`,
           )
         : nothing}
       ${canCreate
@@ -272,14 +213,16 @@ export class AcctOverview extends AcctElement {
                 id="ticket-toggle"
                 part="button button-primary"
                 class="primary"
-                aria-expanded=${this.ticketOpen ? 'true' : 'false'}
+                aria-expanded=${open ? 'true' : 'false'}
                 aria-controls="ticket-form"
-                @click=${() => (this.ticketOpen ? (this.ticketOpen = false) : void this.#openTicket())}
+                ?disabled=${loading}
+                aria-busy=${loading ? 'true' : nothing}
+                @click=${() => this.#act('ticket', (f) => f.toggleTicket())}
               >
-                ${msg('Create ticket')}
+                ${loading ? msg('Loading…') : msg('Create ticket')}
               </button>
             </div>
-            ${this.ticketOpen ? this.#renderTicketForm() : nothing}`
+            ${this.#loadFailure('ticket')} ${this.#controller?.renderTicketForm() ?? nothing}`
         : nothing}
     `);
   }
@@ -328,51 +271,28 @@ export class AcctOverview extends AcctElement {
     return this.actions === 'in-place' && !!customElements.get(a.tag);
   }
 
-  async #openInPlace(a: ProfileAction): Promise<void> {
-    this.inPlace = a;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#in-place-heading')?.focus();
-  }
-
-  async #closeInPlace(): Promise<void> {
-    const key = this.inPlace?.key;
-    this.inPlace = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-action="${key}"]`)?.focus();
-  }
-
-  /** One element per tag, kept so unsaved edits survive closing and reopening. */
-  #inPlaceNode(tag: string): HTMLElement {
-    let node = this.#inPlaceNodes.get(tag);
-    if (!node) {
-      node = document.createElement(tag);
-      this.#inPlaceNodes.set(tag, node);
-    }
-    // An adapter set on this element (not through a provider) is passed on.
-    if (this.adapter) (node as AcctElement).adapter = this.adapter;
-    return node;
-  }
-
   #renderAction(a: ProfileAction): TemplateResult | typeof nothing {
     if (this.#canOpenInPlace(a)) {
-      const open = this.inPlace?.key === a.key;
+      const open = this.#controller?.inPlace?.key === a.key;
+      const loading = this.#loading(a.key);
       return html`<li>
-        <button type="button" class="link" part="button" data-action=${a.key} aria-expanded=${open ? 'true' : 'false'} aria-controls="in-place" @click=${() => (open ? this.#closeInPlace() : this.#openInPlace(a))}>
-          ${a.label}
+        <button
+          type="button"
+          class="link"
+          part="button"
+          data-action=${a.key}
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="in-place"
+          ?disabled=${loading}
+          aria-busy=${loading ? 'true' : nothing}
+          @click=${() => this.#act(a.key, (f) => f.toggleInPlace(a))}
+        >
+          ${loading ? msg('Loading…') : a.label}
         </button>
       </li>`;
     }
     const href = this.#link('settings', a.section);
     return href ? html`<li><a part="link" href=${href} data-action=${a.key}>${a.label}</a></li>` : nothing;
-  }
-
-  #transferPrefill(): { subject: string; body: string } {
-    return {
-      subject: msg('Transfer of services to another account'),
-      body: msg(
-        'Please transfer these services to another account.\nServices (names or IDs):\n\nUsername of the receiving account (register it first if it does not exist):\n',
-      ),
-    };
   }
 
   #renderProfileSummary(p: Profile): TemplateResult {
@@ -392,8 +312,21 @@ export class AcctOverview extends AcctElement {
     if (!this.api('profile') && !anyAction) return nothing;
     // Without the tickets API the host's tickets page is where the user asks.
     const ticketsPage = this.#link('tickets');
+    const loading = this.#loading('transfer');
     const transfer = this.api('tickets')
-      ? html`<li><button type="button" class="link" part="button" data-action="transfer" @click=${() => this.#openTicket(this.#transferPrefill())}>${msg('Transfer services to another account')}</button></li>`
+      ? html`<li>
+          <button
+            type="button"
+            class="link"
+            part="button"
+            data-action="transfer"
+            ?disabled=${loading}
+            aria-busy=${loading ? 'true' : nothing}
+            @click=${() => this.#act('transfer', (f) => f.openTransferTicket())}
+          >
+            ${loading ? msg('Loading…') : msg('Transfer services to another account')}
+          </button>
+        </li>`
       : ticketsPage
         ? html`<li><a part="link" href=${ticketsPage} data-action="transfer">${msg('Transfer services to another account')}</a></li>`
         : nothing;
@@ -402,6 +335,7 @@ export class AcctOverview extends AcctElement {
       <ul class="links actions-list" aria-label=${msg('Profile actions')}>
         ${actions.map((a) => this.#renderAction(a))} ${transfer}
       </ul>
+      ${this.#loadFailure('transfer', ...actions.map((a) => a.key))}
     `);
   }
 
@@ -412,21 +346,9 @@ export class AcctOverview extends AcctElement {
     </section>`;
   }
 
-  #renderInPlace(): TemplateResult | typeof nothing {
-    const a = this.inPlace;
-    if (!a || !this.#canOpenInPlace(a)) return nothing;
-    return html`<section id="in-place" class="section in-place" part="section" aria-labelledby="in-place-heading">
-      <div class="in-place-head">
-        <h2 id="in-place-heading" tabindex="-1">${a.label}</h2>
-        <button type="button" part="button" @click=${this.#closeInPlace}>${msg('Close')}</button>
-      </div>
-      ${this.#inPlaceNode(a.tag)}
-    </section>`;
-  }
-
   override render() {
     const live = [this.tickets.announcement, this.balance.announcement, this.profile.announcement].filter(Boolean).join(' ');
     return html`<div class="blocks">${this.#renderSupport()} ${this.#renderBalance()} ${this.#renderProfile()}</div>
-      ${this.#renderInPlace()} ${this.tickets.reauth.render()} ${renderLive(live)}`;
+      ${this.#controller?.renderInPlace((a) => this.#canOpenInPlace(a)) ?? nothing} ${this.tickets.reauth.render()} ${renderLive(live)}`;
   }
 }

@@ -2,19 +2,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { isAbortError, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
-import { CountdownController } from '../base/countdown.js';
-import { LightInput } from '../base/light-input.js';
-import { ReauthCancelled, ReauthController } from '../base/reauth.js';
-import { errorMessage, fieldErrorMessage, missingApiMessage } from '../i18n/messages.js';
+import { LazyPart } from '../base/lazy.js';
+import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import messages from '../i18n/generated/parts/phone-verification.js';
+import type { Method, PhoneVerificationFlow } from './phone-verification-flow.js';
 
-type Method = 'sms' | 'call';
-type Gateway = 'primary' | 'secondary';
 type PhoneModule = typeof import('@acct/core/phone');
 
 /** Loaded on first use only: libphonenumber-js with its metadata is the largest dependency. */
@@ -51,28 +48,20 @@ export class AcctPhoneVerification extends AcctElement {
   /** A number to start from, e.g. the profile's. */
   @property() phone: string | undefined;
 
-  @state() private step: 'enter' | 'code' | 'ticket' | 'done' = 'enter';
   @state() private selectedCountry = '';
   @state() private phoneText = '';
   @state() private method: Method = 'sms';
-  @state() private gateway: Gateway = 'primary';
-  @state() private verification: PhoneVerification | undefined;
-  @state() private e164 = '';
-  @state() private wrong = 0;
-  @state() private phoneError: string | undefined;
-  @state() private codeError = '';
-  @state() private requestError: AdapterError | undefined;
-  @state() private busy = false;
-  @state() private announcement = '';
-  @state() private ticketBody = '';
-  @state() private ticket: Ticket | undefined;
-  /** What was tried, for the support ticket. */
-  #attempts: string[] = [];
-  #startKey: { request: string; key: string } | undefined;
+  /** True while Send code waits for the flow's chunk, or after that chunk failed to load. */
+  @state() private waiting = false;
 
-  readonly #reauth = new ReauthController(this);
-  readonly #cooldown = new CountdownController(this);
-  #code: LightInput | undefined;
+  /**
+   * @internal Test-only hook: fetches the verification flow's chunk. Tests replace it to simulate
+   * a chunk that cannot be fetched.
+   */
+  static flowLoader = () => import('./phone-verification-flow.js');
+  /** @internal Everything after the number form: a lazy chunk, loaded on first use or intent. */
+  readonly flow = new LazyPart(this, () => (this.constructor as typeof AcctPhoneVerification).flowLoader());
+  #controller: PhoneVerificationFlow | undefined;
 
   readonly #lib = new Task(this, {
     args: () => [],
@@ -119,7 +108,7 @@ export class AcctPhoneVerification extends AcctElement {
     const atEnd = input.selectionStart === input.value.length;
     // Formatting as you type only when typing at the end, so the caret never jumps.
     this.phoneText = lib && atEnd ? lib.formatPhoneAsYouType(input.value, this.selectedCountry || undefined) : input.value;
-    this.phoneError = undefined;
+    if (this.#controller) this.#controller.phoneError = undefined;
   }
 
   /** The user's choice, except that a number that cannot be mobile is always called. */
@@ -127,150 +116,31 @@ export class AcctPhoneVerification extends AcctElement {
     return this.method === 'sms' && !this.#smsPossible ? 'call' : this.method;
   }
 
-  async #start(event?: Event): Promise<void> {
-    event?.preventDefault();
-    const contacts = this.api('contacts');
-    if (!contacts || this.busy) return;
-    const lib = await this.#lib.taskComplete;
-    const method = this.#method;
-    const info = lib.validatePhone(this.phoneText, { defaultCountry: this.selectedCountry || undefined, mobileOnly: method === 'sms' });
-    if (!info.ok) {
-      this.phoneError = fieldErrorMessage(info.reason);
-      this.announcement = this.phoneError;
-      await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLInputElement>('input[name=phone]')?.focus();
-      return;
-    }
-    const { gateway } = this;
-    const request = `${info.value}|${method}|${gateway}`;
-    if (this.#startKey?.request !== request) this.#startKey = { request, key: globalThis.crypto.randomUUID() };
-    const idempotencyKey = this.#startKey.key;
-    this.busy = true;
-    this.requestError = undefined;
-    try {
-      const answer = parseResponse(
-        PhoneVerification,
-        await this.#reauth.run(() => contacts.startPhoneVerification(info.value, { method, gateway }, { idempotencyKey })),
-      );
-      this.#startKey = undefined;
-      this.verification = answer;
-      this.e164 = info.value;
-      this.wrong = 0;
-      this.codeError = '';
-      this.step = 'code';
-      this.#cooldown.start(answer.resendAfter);
-      this.announcement = method === 'sms' ? msg(str`We sent a code to ${info.international}.`) : msg(str`We are calling ${info.international}.`);
-      await this.updateComplete;
-      this.#code?.input.focus();
-    } catch (e) {
-      if (isAbortError(e) || e instanceof ReauthCancelled) return;
-      const error = toAdapterError(e);
-      this.#attempts.push(`${this.#methodName(method)} (${this.#gatewayName(gateway)}): ${errorMessage(error)}`);
-      if (error.code === 'rate_limited') this.#cooldown.start(error.retryAfter ?? 60);
-      const field = error.fieldErrors?.phone;
-      if (field) this.phoneError = fieldErrorMessage(field);
-      else this.requestError = error;
-      this.announcement = field ? (this.phoneError ?? '') : errorMessage(error);
-      this.emit('acct-error', { section: 'contacts.phone', code: error.code, operation: 'startPhoneVerification' });
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  async #confirm(event: SubmitEvent): Promise<void> {
+  /** Send code: runs the lazily loaded flow; while its chunk loads, the button says so. */
+  async #start(event: Event): Promise<void> {
     event.preventDefault();
-    const contacts = this.api('contacts');
-    const v = this.verification;
-    const code = (this.#code?.input.value ?? '').replace(/\s/g, '');
-    if (!contacts || !v || this.busy) return;
-    if (!new RegExp(`^\\d{${v.codeLength}}$`).test(code)) {
-      this.codeError = msg(str`Enter the ${v.codeLength} digits.`);
-      this.#code?.input.focus();
-      return;
+    if (!this.#controller) {
+      if (this.waiting && !this.flow.error) return;
+      let module = this.flow.value;
+      if (!module) {
+        this.waiting = true;
+        try {
+          module = await this.flow.load();
+        } catch {
+          // Kept in `flow.error`: the failure and a retry show next to the button.
+          return;
+        }
+        this.waiting = false;
+      }
+      this.#controller = new module.PhoneVerificationFlow({
+        element: this,
+        contacts: () => this.api('contacts'),
+        tickets: () => this.api('tickets'),
+        lib: () => this.#lib.taskComplete,
+        entered: () => ({ text: this.phoneText, country: this.selectedCountry || undefined, method: this.#method }),
+      });
     }
-    this.busy = true;
-    this.codeError = '';
-    try {
-      await this.#reauth.run(() => contacts.confirmPhoneVerification(v.id, code, { idempotencyKey: `${v.id}:${code}` }));
-      this.#code?.clear();
-      this.step = 'done';
-      this.announcement = msg('Your phone number is verified.');
-      this.emit('acct-saved', { section: 'contacts.phone', data: { phone: this.e164 } });
-    } catch (e) {
-      if (isAbortError(e) || e instanceof ReauthCancelled) return;
-      const error = toAdapterError(e);
-      this.#code?.clear();
-      if (error.fieldErrors?.code) {
-        this.wrong += 1;
-        const left = v.attempts !== undefined ? v.attempts - this.wrong : undefined;
-        this.codeError =
-          left !== undefined ? msg(str`That code is not correct. Attempts left: ${left}.`) : msg('That code is not correct.');
-      } else if (error.code === 'not_found') {
-        this.codeError = msg('This code has expired. Request a new one.');
-        this.#cooldown.start(0);
-      } else if (error.code === 'rate_limited') {
-        this.codeError = msg('Too many wrong codes. Request a new code.');
-        this.#cooldown.start(error.retryAfter ?? 60);
-      } else this.codeError = errorMessage(error);
-      this.announcement = this.codeError;
-      this.#code?.input.focus();
-      this.emit('acct-error', { section: 'contacts.phone', code: error.code, operation: 'confirmPhoneVerification' });
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** The code did not arrive, or the gateway failed: second gateway first, then a ticket. */
-  #didNotArrive(): void {
-    this.#attempts.push(`${this.#methodName(this.#method)} (${this.#gatewayName(this.gateway)}): ${msg('the code did not arrive')}`);
-    this.#nextFallback();
-  }
-
-  #nextFallback(): void {
-    this.requestError = undefined;
-    if (this.gateway === 'primary') {
-      this.gateway = 'secondary';
-      this.step = 'enter';
-      this.announcement = msg('Try our second gateway.');
-      return;
-    }
-    this.#openTicket();
-  }
-
-  #openTicket(): void {
-    this.ticketBody = [
-      msg(str`Please help me verify the phone number ${this.e164 || this.phoneText}.`),
-      msg('What I tried:'),
-      ...this.#attempts.map((a) => `- ${a}`),
-    ].join('\n');
-    this.step = 'ticket';
-  }
-
-  async #sendTicket(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const tickets = this.api('tickets');
-    if (!tickets || this.busy) return;
-    this.busy = true;
-    this.requestError = undefined;
-    try {
-      this.ticket = parseResponse(Ticket, await this.#reauth.run(() => tickets.create({ subject: msg('Phone verification failed'), body: this.ticketBody })));
-      this.announcement = msg(str`Support ticket ${this.ticket.id} was created.`);
-      this.emit('acct-ticket-created', { section: 'contacts.phone', ticket: this.ticket });
-    } catch (e) {
-      if (isAbortError(e) || e instanceof ReauthCancelled) return;
-      this.requestError = toAdapterError(e);
-      this.announcement = errorMessage(this.requestError);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  #methodName(m: Method): string {
-    return m === 'sms' ? msg('SMS') : msg('Call');
-  }
-
-  #gatewayName(g: Gateway): string {
-    return g === 'primary' ? msg('first gateway') : msg('second gateway');
+    await this.#controller.start();
   }
 
   #countryOptions(): TemplateResult[] {
@@ -285,9 +155,13 @@ export class AcctPhoneVerification extends AcctElement {
   #renderEnter(): TemplateResult {
     const sms = this.#smsPossible;
     const info = this.#info;
-    const wait = this.#cooldown.remaining;
+    const flow = this.#controller;
+    const wait = flow?.cooldown.remaining ?? 0;
+    const phoneError = flow?.phoneError;
+    const requestError = flow?.requestError;
+    const loading = this.waiting && this.flow.error === undefined;
     return html`<form @submit=${this.#start} novalidate>
-      ${this.gateway === 'secondary' ? renderBanner('info', msg('We will use our second gateway this time.')) : nothing}
+      ${flow?.gateway === 'secondary' ? renderBanner('info', msg('We will use our second gateway this time.')) : nothing}
       ${renderField({
         id: 'country',
         label: msg('Country'),
@@ -300,7 +174,7 @@ export class AcctPhoneVerification extends AcctElement {
         id: 'phone',
         label: msg('Mobile phone'),
         hint: info?.ok ? msg(str`Will be saved as ${info.international}.`) : msg('With the area code; a number starting with + needs no country.'),
-        error: this.phoneError,
+        error: phoneError,
         control: html`<input
           id="phone"
           name="phone"
@@ -309,8 +183,8 @@ export class AcctPhoneVerification extends AcctElement {
           inputmode="tel"
           autocomplete="tel"
           .value=${this.phoneText}
-          aria-invalid=${this.phoneError ? 'true' : 'false'}
-          aria-describedby=${this.phoneError ? 'phone-hint phone-error' : 'phone-hint'}
+          aria-invalid=${phoneError ? 'true' : 'false'}
+          aria-describedby=${phoneError ? 'phone-hint phone-error' : 'phone-hint'}
           @input=${(e: Event) => this.#typePhone(e.target as HTMLInputElement)}
         />`,
       })}
@@ -332,81 +206,29 @@ export class AcctPhoneVerification extends AcctElement {
               : msg('We will call the number. You do not need to answer: enter the last four digits of the number that calls you.')}
         </div>
       </fieldset>
-      ${this.requestError
+      ${flow && requestError
         ? renderBanner(
             'danger',
-            html`${errorMessage(this.requestError)} ${msg('Your number is kept.')}`,
-            html`<button type="button" part="button" @click=${() => this.#nextFallback()}>
-              ${this.gateway === 'primary' ? msg('Try the second gateway') : msg('Create a support ticket')}
+            html`${errorMessage(requestError)} ${msg('Your number is kept.')}`,
+            html`<button type="button" part="button" @click=${() => flow.nextFallback()}>
+              ${flow.gateway === 'primary' ? msg('Try the second gateway') : msg('Create a support ticket')}
             </button>`,
           )
         : nothing}
       <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${this.busy || wait > 0}>
-          ${wait > 0 ? msg(str`Try again in ${wait} s`) : this.#method === 'sms' ? msg('Send code') : msg('Call me')}
+        <button type="submit" class="primary" part="button button-primary" ?disabled=${!!flow?.busy || wait > 0 || loading} aria-busy=${loading ? 'true' : nothing}>
+          ${wait > 0 ? msg(str`Try again in ${wait} s`) : loading ? msg('Loading…') : this.#method === 'sms' ? msg('Send code') : msg('Call me')}
         </button>
       </div>
-    </form>`;
-  }
-
-  #renderCode(v: PhoneVerification): TemplateResult {
-    this.#code ??= new LightInput(this, { slot: 'code', name: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' });
-    this.#code.input.maxLength = v.codeLength;
-    this.#code.attach(v.method === 'sms' ? msg(str`Code from the SMS (${v.codeLength} digits)`) : msg('Last four digits of the calling number'), this.codeError);
-    const wait = this.#cooldown.remaining;
-    return html`<form @submit=${this.#confirm} novalidate>
-      <p>
-        ${v.method === 'sms'
-          ? msg(str`We sent an SMS with a code to ${this.e164}.`)
-          : msg(str`We are calling ${this.e164}. You do not need to answer: enter the last four digits of the number that calls you. If you only have a landline, pick up the handset to hear the four digits.`)}
-      </p>
-      <div class="field" part="field">
-        <span class="label" part="label"><slot name="code-label"></slot></span>
-        <slot name="code"></slot>
-        <span class="error" role="alert"><slot name="code-error"></slot></span>
-      </div>
-      <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${this.busy}>${msg('Confirm')}</button>
-        <button type="button" part="button" ?disabled=${this.busy || wait > 0} @click=${() => this.#start()}>
-          ${wait > 0 ? msg(str`Resend in ${wait} s`) : v.method === 'sms' ? msg('Send a new code') : msg('Call again')}
-        </button>
-        <button type="button" class="link" @click=${() => this.#didNotArrive()}>
-          ${v.method === 'sms' ? msg('The SMS did not arrive') : msg('The call did not come')}
-        </button>
-        <button type="button" class="link" @click=${() => ((this.step = 'enter'), this.#code?.detach(), (this.#code = undefined))}>${msg('Change the number')}</button>
-      </div>
-    </form>`;
-  }
-
-  #renderTicket(): TemplateResult {
-    if (this.ticket)
-      return renderBanner('success', msg(str`Support ticket ${this.ticket.id} was created. We will contact you about your number.`));
-    if (!this.api('tickets')) return renderBanner('warning', msg('Neither gateway worked. Please contact support to verify your number.'));
-    return html`<form @submit=${this.#sendTicket} novalidate>
-      ${renderBanner('warning', msg('Neither gateway worked. Send us a ticket and we will verify the number with you.'))}
-      ${renderField({
-        id: 'ticket-body',
-        label: msg('Message to support'),
-        control: html`<textarea id="ticket-body" name="body" part="input" rows="6" .value=${this.ticketBody} @input=${(e: Event) => (this.ticketBody = (e.target as HTMLTextAreaElement).value)}></textarea>`,
-      })}
-      ${this.requestError ? renderBanner('danger', html`${errorMessage(this.requestError)} ${msg('Your message is kept.')}`) : nothing}
-      <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${this.busy}>${msg('Create a support ticket')}</button>
-      </div>
+      ${this.waiting && this.flow.error !== undefined ? renderLoadFailure(() => void this.#start(new Event('submit'))) : nothing}
     </form>`;
   }
 
   override render() {
     let body: unknown;
+    const flow = this.#controller;
     if (!this.api('contacts')) body = renderBanner('warning', missingApiMessage('contacts'));
-    else if (this.step === 'done') body = renderBanner('success', msg(str`The number ${this.e164} is verified.`));
-    else if (this.step === 'ticket') body = this.#renderTicket();
-    else if (this.step === 'code' && this.verification) body = this.#renderCode(this.verification);
-    else body = this.#renderEnter();
-    if (this.step !== 'code' && this.#code) {
-      this.#code.detach();
-      this.#code = undefined;
-    }
-    return html`${renderSection({ heading: msg('Phone verification'), headingId: 'phone-heading', body })}${this.#reauth.render()}${renderLive(this.announcement)}`;
+    else body = flow?.renderStep() ?? this.#renderEnter();
+    return html`${renderSection({ heading: msg('Phone verification'), headingId: 'phone-heading', body })}${flow?.reauth.render() ?? nothing}${renderLive(flow?.announcement ?? '')}`;
   }
 }

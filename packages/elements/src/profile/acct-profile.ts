@@ -25,6 +25,7 @@ import { LazyPart } from '../base/lazy.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
 import { renderBanner, renderSection } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import {
@@ -428,12 +429,7 @@ export class AcctProfile extends AcctElement {
 
   /** The form's chunk could not be fetched: say so where the form would be, with a retry. */
   #loadFailure(retry: () => unknown): TemplateResult | typeof nothing {
-    if (this.opening !== 'failed') return nothing;
-    return renderBanner(
-      'danger',
-      msg('The form could not be loaded. Check your connection and retry.'),
-      html`<button type="button" part="button" @click=${retry}>${msg('Retry')}</button>`,
-    );
+    return this.opening === 'failed' ? renderLoadFailure(() => void retry()) : nothing;
   }
 
   #view(d: Draft): TemplateResult {

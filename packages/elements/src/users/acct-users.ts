@@ -2,25 +2,40 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { AccountUser, AccountUserList, parseResponse, type Role, type Viewer } from '@acct/core';
+import { AccountUserList, parseResponse, type AccountUser, type Role, type UsersApi, type Viewer } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { readWithViewer, ResourceController } from '../base/resource-controller.js';
-import { ConfirmController } from '../ui/confirm.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
 import messages from '../i18n/generated/parts/users.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Roles that can be given; ownership is never handed out here. */
 const ASSIGNABLE: readonly Role[] = ['admin', 'user'];
 
 interface UsersData {
   users: AccountUser[];
   viewer: Viewer | undefined;
+}
+
+export function roleLabel(role: Role): string {
+  switch (role) {
+    case 'owner':
+      return msg('Owner');
+    case 'admin':
+      return msg('Administrator');
+    default:
+      return msg('User');
+  }
+}
+
+/** `Name (email)`, or the email alone. */
+export function who(u: AccountUser): string {
+  return u.name ? `${u.name} (${u.email})` : u.email;
 }
 
 /**
@@ -63,7 +78,7 @@ export class AcctUsers extends AcctElement {
   static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, listStyles];
 
-  readonly users = new ResourceController(this, {
+  readonly users: ResourceController<UsersData, UsersApi> = new ResourceController(this, {
     section: 'users',
     api: () => this.api('users'),
     load: async (api, signal): Promise<UsersData> => {
@@ -72,26 +87,19 @@ export class AcctUsers extends AcctElement {
     },
   });
 
-  readonly #confirm = new ConfirmController(this);
+  /**
+   * @internal Test-only: how the chunk with inviting, changing roles and removing is fetched;
+   * tests replace it to simulate a failed load.
+   */
+  static actionsLoader = (): Promise<typeof import('./actions.js')> => import('./actions.js');
+
+  // Created with the actions chunk: its code comes with them, not with the first paint.
+  #confirm: ConfirmController | undefined;
+  readonly #actions = new LazyActions(this, () => AcctUsers.actionsLoader());
   @state() private draft: { email: string; role: Role } = { email: '', role: 'user' };
   @state() private emailError: string | undefined;
   /** Role chosen in a row's select but not applied yet, per user id. */
   @state() private roleChoice: Record<string, Role> = {};
-
-  #roleLabel(role: Role): string {
-    switch (role) {
-      case 'owner':
-        return msg('Owner');
-      case 'admin':
-        return msg('Administrator');
-      default:
-        return msg('User');
-    }
-  }
-
-  #who(u: AccountUser): string {
-    return u.name ? `${u.name} (${u.email})` : u.email;
-  }
 
   /** Why the viewer cannot act on this row, or undefined when they can. */
   #rowReason(u: AccountUser, viewer: Viewer | undefined): string | undefined {
@@ -104,61 +112,34 @@ export class AcctUsers extends AcctElement {
     event.preventDefault();
     const api = this.api('users');
     if (!api) return;
-    const email = this.draft.email.trim();
-    this.emailError = !email ? fieldErrorMessage('required') : EMAIL.test(email) ? undefined : msg('Enter an email address like name@example.com.');
-    if (this.emailError) {
-      this.users.clearFailure('invite');
-      await this.#focus('[name=email]');
-      return;
-    }
-    const input = { email, role: this.draft.role };
-    const done = await this.users.act('invite', JSON.stringify(input), (o) => api.invite(input, o), {
-      success: msg(str`Invitation sent to ${email}.`),
+    await this.#actions.run('invite', async (chunk) => {
+      const email = this.draft.email.trim();
+      this.emailError = chunk.inviteEmailError(email);
+      if (this.emailError) {
+        this.users.clearFailure('invite');
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[name=email]')?.focus();
+        return;
+      }
+      if (await chunk.inviteUser(this, api, { email, role: this.draft.role })) this.draft = { email: '', role: 'user' };
     });
-    if (!done) {
-      if (this.users.fieldError('invite', 'email')) await this.#focus('[name=email]');
-      else if (this.users.fieldError('invite', 'role')) await this.#focus('[name=role]');
-      return;
-    }
-    const parsed = AccountUser.safeParse(done.value);
-    this.emit('acct-saved', { section: 'users', data: parsed.success ? parsed.data : { email, role: input.role } });
-    this.draft = { email: '', role: 'user' };
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   async #changeRole(u: AccountUser): Promise<void> {
     const api = this.api('users');
     const role = this.roleChoice[u.id];
     if (!api || !role || role === u.role) return;
-    const done = await this.users.act(`updateRole`, `${u.id}:${role}`, (o) => api.updateRole(u.id, role, o), {
-      success: msg(str`${this.#who(u)} is now: ${this.#roleLabel(role)}.`),
+    await this.#actions.run(`updateRole:${u.id}`, async (chunk) => {
+      if (!(await chunk.changeRole(this, api, u, role))) return;
+      const { [u.id]: _applied, ...rest } = this.roleChoice;
+      this.roleChoice = rest;
     });
-    if (!done) return;
-    const { [u.id]: _applied, ...rest } = this.roleChoice;
-    this.roleChoice = rest;
-    this.emit('acct-saved', { section: 'users', data: { id: u.id, role } });
   }
 
   async #remove(u: AccountUser): Promise<void> {
     const api = this.api('users');
     if (!api || this.users.pending) return;
-    const who = this.#who(u);
-    const ok = await this.#confirm.ask({
-      heading: msg(str`Remove ${who}?`),
-      body: msg('They lose access to this account at once. You can invite them again later.'),
-      confirmLabel: msg('Remove user'),
-      danger: true,
-    });
-    if (!ok) return;
-    const done = await this.users.act('remove', u.id, (o) => api.remove(u.id, o), { success: msg(str`${who} was removed.`) });
-    if (done) {
-      this.emit('acct-saved', { section: 'users', data: { id: u.id } });
-      await this.#focus('#users');
-    }
+    await this.#actions.run(`remove:${u.id}`, (chunk) => chunk.removeUser(this, api, (this.#confirm ??= new chunk.ConfirmController(this)), u));
   }
 
   #renderActions(u: AccountUser, viewer: Viewer | undefined): TemplateResult {
@@ -166,22 +147,37 @@ export class AcctUsers extends AcctElement {
     if (reason) return html`<span class="reason">${reason}</span>`;
     const choice = this.roleChoice[u.id] ?? u.role;
     const busy = !!this.users.pending;
+    const changing = this.#actions.loading(`updateRole:${u.id}`);
+    const removing = this.#actions.loading(`remove:${u.id}`);
     const selectId = `role-${u.id}`;
     return html`<div class="row-actions">
-      <label class="visually-hidden" for=${selectId}>${msg(str`Role of ${this.#who(u)}`)}</label>
+      <label class="visually-hidden" for=${selectId}>${msg(str`Role of ${who(u)}`)}</label>
       <select
         id=${selectId}
         name="role-${u.id}"
         part="input"
         @change=${(e: Event) => (this.roleChoice = { ...this.roleChoice, [u.id]: (e.target as HTMLSelectElement).value as Role })}
       >
-        ${ASSIGNABLE.map((r) => html`<option value=${r} ?selected=${r === choice}>${this.#roleLabel(r)}</option>`)}
+        ${ASSIGNABLE.map((r) => html`<option value=${r} ?selected=${r === choice}>${roleLabel(r)}</option>`)}
       </select>
-      <button type="button" part="button" ?disabled=${busy || choice === u.role} @click=${() => this.#changeRole(u)}>
-        ${msg('Change role')}
+      <button
+        type="button"
+        part="button"
+        aria-busy=${changing ? 'true' : 'false'}
+        ?disabled=${busy || changing || choice === u.role}
+        @click=${() => this.#changeRole(u)}
+      >
+        ${changing ? msg('Loading…') : msg('Change role')}
       </button>
-      <button type="button" part="button" aria-label=${msg(str`Remove ${this.#who(u)}`)} ?disabled=${busy} @click=${() => this.#remove(u)}>
-        ${msg('Remove')}
+      <button
+        type="button"
+        part="button"
+        aria-label=${msg(str`Remove ${who(u)}`)}
+        aria-busy=${removing ? 'true' : 'false'}
+        ?disabled=${busy || removing}
+        @click=${() => this.#remove(u)}
+      >
+        ${removing ? msg('Loading…') : msg('Remove')}
       </button>
     </div>`;
   }
@@ -203,7 +199,7 @@ export class AcctUsers extends AcctElement {
               ${u.name ?? u.email} ${isViewer(u, viewer) ? html`<span class="badge">${msg('You')}</span>` : nothing}
               ${u.name ? html`<div class="muted">${u.email}</div>` : nothing}
             </th>
-            <td>${this.#roleLabel(u.role)}</td>
+            <td>${roleLabel(u.role)}</td>
             <td>
               ${u.status === 'active'
                 ? html`<span class="badge" data-tone="success">${msg('Active')}</span>`
@@ -220,7 +216,8 @@ export class AcctUsers extends AcctElement {
     const emailError = this.emailError ?? this.users.fieldError('invite', 'email');
     const roleError = this.users.fieldError('invite', 'role');
     const roleHint = msg('Administrators also manage users and keys; users work with services and billing.');
-    const busy = this.users.pending === 'invite';
+    const loading = this.#actions.loading('invite');
+    const busy = this.users.pending === 'invite' || loading;
     return html`<form class="create" @submit=${this.#invite} novalidate aria-labelledby="invite-heading">
       <h3 id="invite-heading">${msg('Invite a user')}</h3>
       ${renderFailure(this.users, 'invite')}
@@ -257,12 +254,15 @@ export class AcctUsers extends AcctElement {
             aria-describedby=${ifDefined(fieldIds('invite-role', true, roleError))}
             @change=${(e: Event) => (this.draft = { ...this.draft, role: (e.target as HTMLSelectElement).value as Role })}
           >
-            ${ASSIGNABLE.map((r) => html`<option value=${r} ?selected=${r === this.draft.role}>${this.#roleLabel(r)}</option>`)}
+            ${ASSIGNABLE.map((r) => html`<option value=${r} ?selected=${r === this.draft.role}>${roleLabel(r)}</option>`)}
           </select>`,
         })}
       </div>
+      ${this.#actions.renderFailure('invite')}
       <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send invitation')}</button>
+        <button type="submit" class="primary" part="button button-primary" aria-busy=${loading ? 'true' : 'false'} ?disabled=${busy}>
+          ${loading ? msg('Loading…') : busy ? msg('Sending…') : msg('Send invitation')}
+        </button>
       </div>
     </form>`;
   }
@@ -275,19 +275,20 @@ export class AcctUsers extends AcctElement {
         : renderBanner(
             'info',
             role
-              ? msg(str`Only the account owner or an administrator can invite, change or remove users. Your role: ${this.#roleLabel(role)}.`)
+              ? msg(str`Only the account owner or an administrator can invite, change or remove users. Your role: ${roleLabel(role)}.`)
               : msg('Users cannot be managed here: the account adapter does not say who is signed in (no "viewer" API).'),
           )}
-      ${renderFailure(this.users, 'updateRole')} ${renderFailure(this.users, 'remove')} ${this.#renderTable(data, manage)}
+      ${renderFailure(this.users, 'updateRole')} ${renderFailure(this.users, 'remove')} ${this.#actions.renderFailure('updateRole')}
+      ${this.#actions.renderFailure('remove')} ${this.#renderTable(data, manage)}
       ${manage ? this.#renderInvite() : nothing}`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`${renderSection({
         heading: msg('Users'),
         headingId: 'users-heading',
         body: renderResource(this.users, 'users', (data) => this.#renderReady(data)),
       })}
-      ${this.#confirm.render()} ${this.users.reauth.render()} ${renderLive(this.users.announcement)}`;
+      ${this.#confirm?.render() ?? nothing} ${this.users.reauth.render()} ${renderLive(this.users.announcement)}`;
   }
 }

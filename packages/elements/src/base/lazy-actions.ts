@@ -1,0 +1,67 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import { LazyPart } from './lazy.js';
+import { renderBanner } from '../ui/field.js';
+
+/**
+ * The actions of a list element that only a click starts (create, revoke, invite, sign out) kept
+ * in a lazy chunk (issue 10). `run(action, fn)` loads the chunk, then runs `fn` with it; while
+ * the chunk is on its way `loading(action)` is true so the control renders busy, and if it cannot
+ * be fetched `renderFailure()` shows a translated message next to the control with a Retry that
+ * runs the action again (a failed load is retried by the next `load()`).
+ *
+ * An action name is `group` or `group:target` (`revoke:key-1`): a row's button is busy on its
+ * own, and the failure of any row shows once, where the group's errors go.
+ */
+export class LazyActions<M> extends LazyPart<M> {
+  readonly #update: () => void;
+  readonly #waiting = new Set<string>();
+  #failed: { action: string; retry: () => unknown } | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, loader: () => Promise<M>) {
+    super(host, loader);
+    this.#update = () => host.requestUpdate();
+  }
+
+  /** True while `action` waits for the chunk. */
+  loading(action: string): boolean {
+    return this.#waiting.has(action);
+  }
+
+  /**
+   * Loads the chunk (once) and runs `fn` with it; undefined when the chunk could not be fetched.
+   * Retry calls `retry`: by default `run` with the same `fn`; pass the handler instead when `fn`
+   * holds values that may be stale by then.
+   */
+  async run<R>(action: string, fn: (chunk: M) => R | Promise<R>, retry: () => unknown = () => this.run(action, fn)): Promise<R | undefined> {
+    let chunk = this.value;
+    if (this.#failed || !chunk) {
+      if (this.#waiting.has(action)) return undefined;
+      this.#failed = undefined;
+      this.#waiting.add(action);
+      this.#update();
+      try {
+        chunk = await this.load();
+      } catch {
+        this.#failed = { action, retry };
+        return undefined;
+      } finally {
+        this.#waiting.delete(action);
+        this.#update();
+      }
+    }
+    return fn(chunk);
+  }
+
+  /** The failed load of an action of `group`, with a Retry; nothing otherwise. */
+  renderFailure(group: string): TemplateResult | typeof nothing {
+    const failed = this.#failed;
+    return failed && (failed.action + ':').startsWith(group + ':')
+      ? renderBanner(
+          'danger',
+          msg('This action could not be loaded. Check your connection and retry.'),
+          html`<button type="button" part="button" @click=${failed.retry}>${msg('Retry')}</button>`,
+        )
+      : nothing;
+  }
+}

@@ -1,0 +1,115 @@
+import { msg, str } from '@lit/localize';
+import { EmailStatus, isAbortError, parseResponse, toAdapterError, validateEmail, type AdapterError, type ContactsApi } from '@acct/core';
+import type { AcctElement } from '../base/acct-element.js';
+import { CountdownController } from '../base/countdown.js';
+import { ReauthCancelled, type ReauthController } from '../base/reauth.js';
+import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+
+/** Seconds between confirmation emails when the server does not say (`rate_limited` does). */
+const RESEND_COOLDOWN = 60;
+
+/** What the flow uses of `<acct-email-change>`: the status it loaded and the address being typed. */
+export interface EmailChangeHost {
+  readonly element: AcctElement;
+  readonly reauth: ReauthController;
+  contacts(): ContactsApi | undefined;
+  /** The latest status: from the element's load, then from each successful request. */
+  current: EmailStatus | undefined;
+  /** The new address as typed; setting it (to '' once sent) also clears the dirty guard. */
+  newEmail: string;
+}
+
+/**
+ * Requesting a new address and resending its confirmation, with the resend countdown: loaded on
+ * the first Change email or Resend (or when the user points at or focuses the element), not with
+ * the status the element first paints. Its state lives here; each change re-renders the element.
+ */
+export class EmailChangeFlow {
+  fieldError: string | undefined;
+  requestError: AdapterError | undefined;
+  busy: 'change' | 'resend' | undefined;
+  announcement = '';
+  readonly cooldown: CountdownController;
+  #changeKey: { email: string; key: string } | undefined;
+
+  constructor(private readonly host: EmailChangeHost) {
+    this.cooldown = new CountdownController(host.element);
+  }
+
+  #check(value: string): string | undefined {
+    const result = validateEmail(value);
+    if (!result.ok) return result.reason;
+    const same = (a: string | undefined) => !!a && a.toLowerCase() === result.value.toLowerCase();
+    if (same(this.host.current?.email)) return 'unchanged';
+    if (same(this.host.current?.pending)) return 'already_pending';
+    return undefined;
+  }
+
+  #fieldMessage(reason: string): string {
+    return reason === 'already_pending' ? msg('A confirmation was already sent to this address. Use Resend if it did not arrive.') : fieldErrorMessage(reason);
+  }
+
+  async requestChange(): Promise<void> {
+    const h = this.host;
+    const contacts = h.contacts();
+    if (!contacts || this.busy) return;
+    const reason = this.#check(h.newEmail);
+    if (reason) {
+      this.fieldError = this.#fieldMessage(reason);
+      this.announcement = this.fieldError;
+      h.element.requestUpdate();
+      await h.element.updateComplete;
+      h.element.shadowRoot?.querySelector<HTMLInputElement>('input[name=email]')?.focus();
+      return;
+    }
+    const email = validateEmail(h.newEmail).ok ? h.newEmail.trim() : h.newEmail;
+    // A retry of the same address is the same request.
+    if (this.#changeKey?.email !== email) this.#changeKey = { email, key: globalThis.crypto.randomUUID() };
+    const idempotencyKey = this.#changeKey.key;
+    await this.#run('change', 'requestEmailChange', async () => {
+      const answer = await contacts.requestEmailChange(email, { idempotencyKey });
+      h.current = answer ? parseResponse(EmailStatus, answer) : { ...(h.current ?? { email: '', confirmed: false }), pending: email };
+      this.#changeKey = undefined;
+      h.newEmail = '';
+      this.cooldown.start(RESEND_COOLDOWN);
+      this.announcement = msg(str`A confirmation link was sent to ${email}.`);
+    });
+  }
+
+  async resend(): Promise<void> {
+    const h = this.host;
+    const contacts = h.contacts();
+    if (!contacts || this.busy || this.cooldown.remaining > 0) return;
+    const idempotencyKey = globalThis.crypto.randomUUID();
+    await this.#run('resend', 'resendEmailConfirmation', async () => {
+      await contacts.resendEmailConfirmation({ idempotencyKey });
+      this.cooldown.start(RESEND_COOLDOWN);
+      const to = h.current?.pending ?? h.current?.email ?? '';
+      this.announcement = msg(str`The confirmation link was sent again to ${to}.`);
+    });
+  }
+
+  /** One request: reauth, errors to the field or a banner, `rate_limited` to the countdown. */
+  async #run(kind: 'change' | 'resend', operation: string, request: () => Promise<void>): Promise<void> {
+    const el = this.host.element;
+    this.busy = kind;
+    this.requestError = undefined;
+    el.requestUpdate();
+    try {
+      await this.host.reauth.run(request);
+      el.emit('acct-saved', { section: 'contacts.email', data: this.host.current });
+    } catch (e) {
+      if (isAbortError(e) || e instanceof ReauthCancelled) return;
+      const error = toAdapterError(e);
+      if (error.code === 'rate_limited') this.cooldown.start(error.retryAfter ?? RESEND_COOLDOWN);
+      const field = error.fieldErrors?.email;
+      if (kind === 'change' && field) this.fieldError = this.#fieldMessage(field);
+      else this.requestError = error;
+      this.announcement = this.fieldError && field ? this.fieldError : errorMessage(error);
+      el.emit('acct-error', { section: 'contacts.email', code: error.code, operation });
+    } finally {
+      this.busy = undefined;
+      el.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+import { parseResponse, Ticket, type TicketsApi } from '@acct/core';
+import type { AcctElement } from '../base/acct-element.js';
+import type { ResourceController } from '../base/resource-controller.js';
+import { fieldErrorMessage } from '../i18n/messages.js';
+import { fieldIds, renderField } from '../ui/field.js';
+import { renderFailure } from '../ui/resource-view.js';
+
+export interface ProfileAction {
+  /** Names the action (`data-action`, the in-place toggle). */
+  key: string;
+  /** The tab of `<acct-settings sync-hash>` on the settings page: `links.settings#security`. */
+  section: string;
+  label: string;
+  /** The element that shows it in place. */
+  tag: string;
+}
+
+/** What the flow uses of `<acct-overview>`. */
+export interface OverviewHost {
+  readonly element: AcctElement;
+  readonly tickets: ResourceController<boolean, TicketsApi>;
+  ticketsApi(): TicketsApi | undefined;
+}
+
+/**
+ * Everything of `<acct-overview>` behind a button: the ticket form (Create ticket, Transfer
+ * services) and the elements opened in place. Loaded on the first click (or when the user points
+ * at the element), not with the three blocks the element first paints. Its state lives here; each
+ * change re-renders the element.
+ */
+export class OverviewFlow {
+  ticketOpen = false;
+  /** The last ticket created here, shown in the Support block. */
+  created: Ticket | undefined;
+  /** The action whose element is open below the blocks. */
+  inPlace: ProfileAction | undefined;
+  #subject = '';
+  #body = '';
+  #errors: { subject?: string | undefined; body?: string | undefined } = {};
+  #inPlaceNodes = new Map<string, HTMLElement>();
+
+  constructor(private readonly host: OverviewHost) {}
+
+  get #el(): AcctElement {
+    return this.host.element;
+  }
+
+  /** Re-renders the element and resolves once it has. */
+  async #render(): Promise<void> {
+    this.#el.requestUpdate();
+    await this.#el.updateComplete;
+  }
+
+  #query<E extends HTMLElement>(selector: string): E | null {
+    return this.#el.renderRoot.querySelector<E>(selector);
+  }
+
+  toggleTicket(): Promise<void> {
+    if (!this.ticketOpen) return this.openTicket();
+    this.ticketOpen = false;
+    return this.#render();
+  }
+
+  async openTicket(prefill?: { subject: string; body: string }): Promise<void> {
+    this.ticketOpen = true;
+    if (prefill) {
+      this.#subject = prefill.subject;
+      this.#body = prefill.body;
+      this.#errors = {};
+      this.created = undefined;
+    }
+    await this.#render();
+    const field = this.#query(prefill ? '[name=body]' : '[name=subject]');
+    field?.focus();
+    if (prefill) field?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  openTransferTicket(): Promise<void> {
+    return this.openTicket({
+      subject: msg('Transfer of services to another account'),
+      body: msg(
+        'Please transfer these services to another account.\nServices (names or IDs):\n\nUsername of the receiving account (register it first if it does not exist):\n',
+      ),
+    });
+  }
+
+  async #submitTicket(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const api = this.host.ticketsApi();
+    if (!api) return;
+    const subject = this.#subject.trim();
+    const body = this.#body.trim();
+    this.#errors = { subject: subject ? undefined : fieldErrorMessage('required'), body: body ? undefined : fieldErrorMessage('required') };
+    this.#el.requestUpdate();
+    if (!this.#errors.subject && !this.#errors.body) {
+      this.created = undefined;
+      const done = await this.host.tickets.act('create', `${subject}\u0000${body}`, (o) => api.create({ subject, body }, o), { reload: false });
+      if (done) {
+        const ticket = parseResponse(Ticket, done.value);
+        this.created = ticket;
+        this.#subject = '';
+        this.#body = '';
+        this.ticketOpen = false;
+        this.host.tickets.announcement = msg(str`Ticket ${ticket.id} created.`);
+        this.#el.emit('acct-ticket-created', { section: 'tickets', ticket });
+        await this.#render();
+        this.#query('#ticket-toggle')?.focus();
+        return;
+      }
+    }
+    await this.#render();
+    this.#query('[aria-invalid=true]')?.focus();
+  }
+
+  #fieldError(name: 'subject' | 'body'): string | undefined {
+    return this.#errors[name] ?? this.host.tickets.fieldError('create', name);
+  }
+
+  renderTicketForm(): TemplateResult | typeof nothing {
+    if (!this.ticketOpen) return nothing;
+    const busy = this.host.tickets.pending === 'create';
+    const subjectError = this.#fieldError('subject');
+    const bodyError = this.#fieldError('body');
+    const onInput = (name: 'subject' | 'body') => (e: Event) => {
+      const value = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+      if (name === 'subject') this.#subject = value;
+      else this.#body = value;
+      this.#errors = { ...this.#errors, [name]: undefined };
+      this.#el.requestUpdate();
+    };
+    return html`<form id="ticket-form" class="ticket" novalidate aria-label=${msg('New ticket')} @submit=${(e: SubmitEvent) => this.#submitTicket(e)}>
+      ${renderField({
+        id: 'subject',
+        label: msg('Subject'),
+        error: subjectError,
+        control: html`<input
+          id="subject"
+          name="subject"
+          part="input"
+          autocomplete="off"
+          maxlength="200"
+          aria-invalid=${subjectError ? 'true' : 'false'}
+          aria-describedby=${ifDefined(fieldIds('subject', false, subjectError))}
+          .value=${this.#subject}
+          @input=${onInput('subject')}
+        />`,
+      })}
+      ${renderField({
+        id: 'body',
+        label: msg('Message'),
+        error: bodyError,
+        control: html`<textarea
+          id="body"
+          name="body"
+          part="input"
+          rows="4"
+          aria-invalid=${bodyError ? 'true' : 'false'}
+          aria-describedby=${ifDefined(fieldIds('body', false, bodyError))}
+          .value=${this.#body}
+          @input=${onInput('body')}
+        ></textarea>`,
+      })}
+      ${renderFailure(this.host.tickets, 'create')}
+      <div class="actions">
+        <button type="submit" class="primary" part="button button-primary" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send ticket')}</button>
+        <button type="button" part="button" ?disabled=${busy} @click=${() => this.toggleTicket()}>${msg('Cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  async toggleInPlace(a: ProfileAction): Promise<void> {
+    if (this.inPlace?.key === a.key) return this.#closeInPlace();
+    this.inPlace = a;
+    await this.#render();
+    this.#query('#in-place-heading')?.focus();
+  }
+
+  async #closeInPlace(): Promise<void> {
+    const key = this.inPlace?.key;
+    this.inPlace = undefined;
+    await this.#render();
+    this.#query(`[data-action="${key}"]`)?.focus();
+  }
+
+  /** One element per tag, kept so unsaved edits survive closing and reopening. */
+  #inPlaceNode(tag: string): HTMLElement {
+    let node = this.#inPlaceNodes.get(tag);
+    if (!node) {
+      node = document.createElement(tag);
+      this.#inPlaceNodes.set(tag, node);
+    }
+    // An adapter set on this element (not through a provider) is passed on.
+    if (this.#el.adapter) (node as AcctElement).adapter = this.#el.adapter;
+    return node;
+  }
+
+  /** The open action's element below the blocks, while `canOpen` still allows it there. */
+  renderInPlace(canOpen: (a: ProfileAction) => boolean): TemplateResult | typeof nothing {
+    const a = this.inPlace;
+    if (!a || !canOpen(a)) return nothing;
+    return html`<section id="in-place" class="section in-place" part="section" aria-labelledby="in-place-heading">
+      <div class="in-place-head">
+        <h2 id="in-place-heading" tabindex="-1">${a.label}</h2>
+        <button type="button" part="button" @click=${() => this.#closeInPlace()}>${msg('Close')}</button>
+      </div>
+      ${this.#inPlaceNode(a.tag)}
+    </section>`;
+  }
+}

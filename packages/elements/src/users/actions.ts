@@ -1,0 +1,63 @@
+// What acct-users runs only when the user acts: checking and sending an invitation, changing a
+// role and removing a user. Loaded on first use (issue 10), see LazyActions.
+import { msg, str } from '@lit/localize';
+import { AccountUser, type Role, type UsersApi } from '@acct/core';
+import type { ConfirmController } from '../ui/confirm.js';
+import { fieldErrorMessage } from '../i18n/messages.js';
+import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
+
+export { ConfirmController } from '../ui/confirm.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+async function focus(host: AcctUsers, selector: string): Promise<void> {
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+}
+
+/** Why `email` cannot be invited, or undefined. */
+export function inviteEmailError(email: string): string | undefined {
+  return !email ? fieldErrorMessage('required') : EMAIL.test(email) ? undefined : msg('Enter an email address like name@example.com.');
+}
+
+/** Sends the invitation; true once it was sent (and `acct-saved` emitted). */
+export async function inviteUser(host: AcctUsers, api: UsersApi, input: { email: string; role: Role }): Promise<boolean> {
+  const { email } = input;
+  const done = await host.users.act('invite', JSON.stringify(input), (o) => api.invite(input, o), {
+    success: msg(str`Invitation sent to ${email}.`),
+  });
+  if (!done) {
+    if (host.users.fieldError('invite', 'email')) await focus(host, '[name=email]');
+    else if (host.users.fieldError('invite', 'role')) await focus(host, '[name=role]');
+    return false;
+  }
+  const parsed = AccountUser.safeParse(done.value);
+  host.emit('acct-saved', { section: 'users', data: parsed.success ? parsed.data : input });
+  return true;
+}
+
+/** Gives `u` the role `role`; true once applied (and `acct-saved` emitted). */
+export async function changeRole(host: AcctUsers, api: UsersApi, u: AccountUser, role: Role): Promise<boolean> {
+  const done = await host.users.act(`updateRole`, `${u.id}:${role}`, (o) => api.updateRole(u.id, role, o), {
+    success: msg(str`${whoOf(u)} is now: ${roleLabel(role)}.`),
+  });
+  if (done) host.emit('acct-saved', { section: 'users', data: { id: u.id, role } });
+  return !!done;
+}
+
+/** Removes `u` after a confirmation. */
+export async function removeUser(host: AcctUsers, api: UsersApi, confirm: ConfirmController, u: AccountUser): Promise<void> {
+  const who = whoOf(u);
+  const ok = await confirm.ask({
+    heading: msg(str`Remove ${who}?`),
+    body: msg('They lose access to this account at once. You can invite them again later.'),
+    confirmLabel: msg('Remove user'),
+    danger: true,
+  });
+  if (!ok) return;
+  const done = await host.users.act('remove', u.id, (o) => api.remove(u.id, o), { success: msg(str`${who} was removed.`) });
+  if (done) {
+    host.emit('acct-saved', { section: 'users', data: { id: u.id } });
+    await focus(host, '#users');
+  }
+}
