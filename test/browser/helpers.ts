@@ -53,3 +53,13 @@ export function liveText(el: Element): string {
 }
 
 export { expect, fixture, html, type TemplateResult };
+
+/**
+ * Waits for an element's own form (not a dialog's) to be rendered, then for the render to settle.
+ * Forms behind a button or in `mode="form"` come in a lazy chunk (issue 10): a test that types
+ * into one right after mounting awaits it here.
+ */
+export async function untilForm(el: Element & { updateComplete?: Promise<unknown> }, message = `${el.localName} form`): Promise<void> {
+  await until(() => shadow(el).querySelector('form:not([method=dialog])'), message);
+  await el.updateComplete;
+}

@@ -4,7 +4,7 @@ import { createMemoryAdapter, type MemoryAdapter, type SampleAccountId } from '@
 import type { AcctProfile } from '@acct/elements';
 import type { DeepPartial, SampleAccount } from '@acct/adapter-memory';
 import type { ProfilePolicyInput } from '@acct/core';
-import { expect, fixture, html, liveText, recordEvents, shadow, until } from './helpers.js';
+import { expect, fixture, html, liveText, recordEvents, shadow, until, untilForm } from './helpers.js';
 import { FORM, runSettingsContract } from './settings-contract.js';
 
 const input = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!;
@@ -37,12 +37,13 @@ async function mount(
   const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode=${o.mode ?? 'view'}></acct-profile></acct-provider>`);
   const el = provider.querySelector('acct-profile')!;
   await until(() => shadow(el).querySelector('[data-field]'), 'profile loaded');
+  if (o.mode === 'form') await untilForm(el);
   return { el, adapter };
 }
 
 async function change(el: AcctProfile): Promise<void> {
   button(el, /^\s*change\s*$/i).click();
-  await until(() => shadow(el).querySelector(FORM), 'form');
+  await untilForm(el);
 }
 
 /** Top-level fields the form shows (inputs and read-only text), addresses once. */
@@ -212,7 +213,6 @@ describe('acct-profile', () => {
       ],
     };
     const { el, adapter } = await mount('billing-individual', { policy, mode: 'form' });
-    await until(() => shadow(el).querySelector(FORM), 'form');
     expect(shadow(el).querySelector('label')?.textContent ?? '').to.be.a('string');
     await type(el, 'custom.poNumber', 'PO-x');
     expect(errorOf(el, 'custom.poNumber')).to.match(/expected format/);
@@ -233,6 +233,7 @@ describe('acct-profile', () => {
       const provider = await fixture(html`<acct-provider theme=${theme} .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
       const el = provider.querySelector('acct-profile')!;
       await until(() => shadow(el).querySelector('[data-field=email] .badge'), 'email status');
+      await untilForm(el);
       await type(el, 'firstName', '');
       await type(el, 'email', 'not-an-email');
       expect(errorOf(el, 'email')).to.match(/name@example.com/);
@@ -274,5 +275,114 @@ describe('acct-profile', () => {
     await el.updateComplete;
     expect(shadow(el).querySelector('acct-phone-verification')?.getAttribute('phone')).to.equal('+33612345678');
     expect(shadow(el).querySelector('acct-email-change') === null, 'one flow at a time').to.equal(true);
+  });
+});
+
+describe('acct-profile: the edit form comes in a lazy chunk', () => {
+  type FormSource = (typeof AcctProfile)['formSource'];
+  const Profile = () => customElements.get('acct-profile') as unknown as typeof AcctProfile;
+  let original: FormSource;
+  beforeEach(() => (original = Profile().formSource));
+  afterEach(() => (Profile().formSource = original));
+
+  /** Replaces the chunk's loader: each load waits for the test to let it through or fail it. */
+  function gate(): { loads: number; release: () => void; fail: () => void } {
+    const pending: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+    const g = {
+      loads: 0,
+      release: () => pending.splice(0).forEach((p) => p.resolve()),
+      fail: () => pending.splice(0).forEach((p) => p.reject(new TypeError('Failed to fetch dynamically imported module'))),
+    };
+    Profile().formSource = () => {
+      g.loads++;
+      return new Promise<void>((resolve, reject) => pending.push({ resolve, reject })).then(() => original());
+    };
+    return g;
+  }
+
+  it('view mode: not loaded for the first paint; Change is busy while it loads, then opens the form on its first field', async () => {
+    const g = gate();
+    const { el, adapter } = await mount('company-resident');
+    expect(g.loads, 'no form code for the view').to.equal(0);
+    const changeButton = button(el, /^\s*change\s*$/i);
+    changeButton.focus();
+    expect(g.loads, 'prefetched when focus enters').to.equal(1);
+    changeButton.click();
+    await el.updateComplete;
+    expect(changeButton.getAttribute('aria-busy')).to.equal('true');
+    expect(changeButton.textContent).to.match(/Loading…/);
+    expect(shadow(el).querySelector(FORM) === null).to.equal(true);
+    await expect(el).to.be.accessible();
+    changeButton.click();
+    g.release();
+    await untilForm(el);
+    expect(g.loads, 'loaded once').to.equal(1);
+    await until(() => shadow(el).activeElement?.getAttribute('name'), 'focus in the form');
+    expect(shadow(el).activeElement === shadow(el).querySelector(`${FORM} [name]`), 'on its first field').to.equal(true);
+    await type(el, 'fax', '+74951234500');
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => shadow(el).querySelector(FORM) === null, 'back to view after saving');
+    expect(adapter.control.snapshot().profile.fax).to.equal('+74951234500');
+  });
+
+  it('view mode: a chunk that cannot be fetched is reported next to Change, and Retry opens the form', async () => {
+    const errors = recordEvents(document, ['acct-error']);
+    const g = gate();
+    const { el } = await mount('company-resident');
+    button(el, /^\s*change\s*$/i).click();
+    g.fail();
+    await until(() => shadow(el).querySelector('[role=alert]'), 'load failure');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.match(/could not be loaded.*retry/i);
+    expect(button(el, /^\s*change\s*$/i).getAttribute('aria-busy')).to.equal('false');
+    expect(shadow(el).querySelector(FORM) === null).to.equal(true);
+    expect(errors.length, 'not an adapter error').to.equal(0);
+    await expect(el).to.be.accessible();
+    button(el, /^\s*retry\s*$/i).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role=alert]') === null, 'failure cleared while retrying').to.equal(true);
+    g.release();
+    await untilForm(el);
+    expect(g.loads).to.equal(2);
+  });
+
+  it('form mode: loaded on connect; until it is in, the profile shows as text, busy', async () => {
+    const g = gate();
+    const adapter = createMemoryAdapter({ account: 'company-resident' });
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
+    const el = provider.querySelector('acct-profile')!;
+    await el.updateComplete;
+    expect(g.loads, 'requested on connect, beside the data').to.equal(1);
+    await until(() => shadow(el).querySelector('[data-field=companyName]'), 'profile as text');
+    const name = adapter.control.snapshot().profile.companyName!;
+    expect(shadow(el).querySelector('[aria-busy=true] [data-field=companyName] .value')?.textContent).to.contain(name);
+    const save = shadow(el).querySelector<HTMLButtonElement>('button.primary')!;
+    expect(save.disabled).to.equal(true);
+    expect(save.textContent).to.match(/Loading…/);
+    await expect(el).to.be.accessible();
+    g.release();
+    await untilForm(el);
+    expect(input(el, 'companyName').value).to.equal(name);
+    expect(shadow(el).querySelector('[aria-busy=true]') === null).to.equal(true);
+  });
+
+  it('form mode: a failed load says so with a Retry that brings the form', async () => {
+    const g = gate();
+    const adapter = createMemoryAdapter({ account: 'billing-individual' });
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
+    const el = provider.querySelector('acct-profile')!;
+    await until(() => shadow(el).querySelector('[data-field]'), 'profile as text');
+    g.fail();
+    await until(() => shadow(el).querySelector('[role=alert]'), 'load failure');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.match(/could not be loaded/i);
+    await el.updateComplete;
+    expect(g.loads, 'not retried on its own').to.equal(1);
+    await expect(el).to.be.accessible();
+    button(el, /^\s*retry\s*$/i).click();
+    g.release();
+    await untilForm(el);
+    await type(el, 'firstName', 'Johannes');
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => liveText(el).match(/saved/i), 'saved');
+    expect(adapter.control.snapshot().profile.firstName).to.equal('Johannes');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Cross-field rules of the profile, shared by elements (as the user types) and servers (on
- * update): identifier checks that depend on the account type or the BIC, required fields,
- * required-for-payment completeness, and what a role may change.
+ * update): identifier checks that depend on the account type or the BIC, required fields, and
+ * what an update may change. What a role may edit and what payment waits for are in
+ * profile-rules.ts, which a read-only view imports without these validators.
  */
 import type { CustomField, FieldPolicy, Profile, ProfilePolicy } from '../schemas/profile.js';
 import type { Role } from '../schemas/viewer.js';
@@ -17,28 +18,13 @@ import {
 } from '../validators/ru.js';
 import { validateIban, validateSwift, validateVatin } from '../validators/intl.js';
 import { REQUIRED_ADDRESS_PARTS } from './defaults.js';
+import { ADDRESSES, canEdit, getAt as get, isBlank } from './profile-rules.js';
 
 /** Reasons beyond the identifier validators' own. */
 export type ProfileReason = string;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ADDRESSES = new Set(['legalAddress', 'actualAddress', 'postalAddress']);
 const COMPANY_TYPES = new Set(['company', 'sole_trader', 'state_institution']);
-
-function isBlank(v: unknown): boolean {
-  if (v === undefined || v === null || v === '' || v === false) return true;
-  if (typeof v === 'string') return v.trim() === '';
-  return false;
-}
-
-const get = (obj: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
-
-/** Can this viewer change the field? `'admin'` means the main administrator (role `owner`). */
-export function canEdit(policy: Pick<FieldPolicy, 'editable'> | undefined, role: Role | undefined): boolean {
-  if (!policy) return false;
-  return policy.editable === 'admin' ? role === 'owner' : policy.editable !== false;
-}
 
 /** A simple phone check until libphonenumber lands: optional +, 7 to 15 digits. */
 export function looksLikePhone(v: string): boolean {
@@ -164,20 +150,6 @@ export function validateProfile(profile: Profile, policy: ProfilePolicy, o: Prof
     }
   }
   return errors;
-}
-
-/** Paths the policy needs before payment that are still empty (addresses by part). */
-export function missingForPayment(profile: Profile, policy: ProfilePolicy): string[] {
-  const missing: string[] = [];
-  for (const [id, p] of Object.entries(policy.fields)) {
-    if (!p.visible || !p.requiredForPayment) continue;
-    const value = (profile as Record<string, unknown>)[id];
-    if (ADDRESSES.has(id)) {
-      for (const part of REQUIRED_ADDRESS_PARTS) if (isBlank(get(value, part))) missing.push(`${id}.${part}`);
-    } else if (isBlank(value)) missing.push(id);
-  }
-  for (const f of policy.custom ?? []) if (f.requiredForPayment && isBlank(profile.custom?.[f.id])) missing.push(`custom.${f.id}`);
-  return missing;
 }
 
 function policyOf(policy: ProfilePolicy, key: string): Pick<FieldPolicy, 'editable' | 'confirm'> | undefined {

@@ -119,7 +119,7 @@ export interface AcctTagProps {
   'acct-profile': {
     /** An adapter for this element alone; otherwise the enclosing `acct-provider`'s is used. */
     adapter?: AcctProfile['adapter'];
-    /** `view` (default): the profile as text with a "Change" button, as the control panel shows it. `form`: always the form with Save at the bottom, as the billing panel's settings page. */
+    /** `view` (default): the profile as text with a "Change" button, as the control panel shows it. `form`: always the form with Save at the bottom, as the billing panel's settings page. The form's code is then fetched on connect, beside the profile's data. */
     mode?: AcctProfile['mode'];
     /** Theme of this element. Inside a provider it inherits the provider's tokens unless set; alone it defaults to `light`. */
     theme?: AcctProfile['theme'];

@@ -1,69 +1,51 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import {
-  ADDRESS_PARTS,
   canEdit,
   dateTimeFormat,
   defaultProfilePolicy,
   displayNames,
-  DOCUMENTS_DELIVERY,
   EmailStatus,
-  isAbortError,
   missingForPayment,
   numberFormat,
   parseResponse,
   Profile,
   ProfilePolicy,
-  REQUIRED_ADDRESS_PARTS,
   safeUrl,
-  toAdapterError,
-  validateProfile,
   Viewer,
   type CustomField,
-  type FieldPolicy,
   type LocalizedText,
   type Role,
   type Ticket,
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
+import { LazyPart } from '../base/lazy.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
-import { ReauthCancelled } from '../base/reauth.js';
-import { fieldIds, renderBanner, renderSection } from '../ui/field.js';
+import { renderBanner, renderSection } from '../ui/field.js';
+import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import {
   accountTypeLabel,
-  ADDRESS_PART_AUTOCOMPLETE,
-  ADDRESS_SECTION,
   deliveryLabel,
   FIELD_META,
   fieldLabel,
   GROUPS,
   groupHeading,
   pathLabel,
-  reasonMessage,
   residencyLabel,
   verificationLabel,
   type ProfileGroup,
 } from './fields.js';
+import type { ProfileForm, ProfileFormHost, ProfileItem as Item } from './form.js';
 import { profileStyles } from './acct-profile.styles.js';
 import messages from '../i18n/generated/parts/profile.js';
 
 type Draft = Profile;
-/** One visible field of the policy, built-in or the host's own. */
-interface Item {
-  path: string;
-  policy: Pick<FieldPolicy, 'editable' | 'required' | 'requiredForPayment'>;
-  custom?: CustomField;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
+type FormModule = typeof import('./form.js');
 
 /**
  * The account's profile: the fields of its policy (the backend's, or core's default for the
@@ -93,17 +75,23 @@ export class AcctProfile extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, profileStyles];
+  /**
+   * @internal Test-only: where the edit form's chunk comes from, so a test can make it fail or
+   * hang. Read by each instance when it first loads the form.
+   */
+  static formSource: () => Promise<FormModule> = () => import('./form.js');
 
   /**
    * `view` (default): the profile as text with a "Change" button, as the control panel shows it.
-   * `form`: always the form with Save at the bottom, as the billing panel's settings page.
+   * `form`: always the form with Save at the bottom, as the billing panel's settings page. The
+   * form's code is then fetched on connect, beside the profile's data.
    */
   @property({ reflect: true }) mode: 'view' | 'form' = 'view';
 
   @state() private editing = false;
   @state() private ticket: Ticket | undefined;
-  @state() private countryRequest: 'closed' | 'open' | 'busy' = 'closed';
-  @state() private countryRequestError = '';
+  /** The form's chunk is on its way (after Change, or in form mode), or could not be fetched. */
+  @state() private opening: 'loading' | 'failed' | undefined;
   /** The contact element opened from the email or phone field (their own issue builds them). */
   @state() private contactFlow: 'email' | 'phone' | undefined;
   #serverPolicy: ProfilePolicy | undefined;
@@ -115,11 +103,21 @@ export class AcctProfile extends AcctElement {
     onLoad: (r) => {
       this.#serverPolicy = r.policy === undefined || r.policy === null ? undefined : parseResponse(ProfilePolicy, r.policy);
     },
-    validate: (d) => this.#ordered(validateProfile(d, this.#policy(d), { role: this.#role, today: today() })),
+    // Saves start from the form (Save, or Retry and "keep mine" after a failed one), so its chunk
+    // is in; the server checks everything again in any case.
+    validate: (d) => this.#form?.validate(d) ?? {},
     onSaved: () => {
       this.editing = false;
     },
   });
+
+  /**
+   * The edit form is a lazy chunk (issue 10): the first paint of the default view mode carries
+   * the profile as text only. The chunk is fetched at the first sign of intent (pointer over or
+   * focus inside the element), when Change is pressed at the latest, and on connect in form mode.
+   */
+  readonly #forms = new LazyPart<FormModule>(this, () => (this.constructor as typeof AcctProfile).formSource());
+  #formInstance: ProfileForm | undefined;
 
   readonly #viewer = new Task(this, {
     args: () => [this.resolvedAdapter] as [unknown],
@@ -162,6 +160,34 @@ export class AcctProfile extends AcctElement {
 
   get #editing(): boolean {
     return this.mode === 'form' || this.editing;
+  }
+
+  /** The form, once its chunk is in. */
+  get #form(): ProfileForm | undefined {
+    const module = this.#forms.value;
+    if (!module) return undefined;
+    this.#formInstance ??= new module.ProfileForm(this.#formHost());
+    return this.#formInstance;
+  }
+
+  /** What the form reads from the element, without making the element's private members public. */
+  #formHost(): ProfileFormHost {
+    return {
+      element: this,
+      settings: this.settings,
+      mode: () => this.mode,
+      role: () => this.#role,
+      policy: (p) => this.#policy(p),
+      items: (p) => this.#items(p),
+      groups: (d, item) => this.#groups(d, item),
+      label: (path) => this.#label(path),
+      text: (t) => this.#text(t),
+      display: (path, value, custom) => this.#display(path, value, custom),
+      contactStatus: (path) => this.#contactStatus(path),
+      contactAction: (path) => this.#contactAction(path),
+      tickets: () => this.api('tickets'),
+      cancel: () => void this.#cancel(),
+    };
   }
 
   /**
@@ -211,43 +237,29 @@ export class AcctProfile extends AcctElement {
     });
   }
 
-  /** Errors in the order of the form, so focus lands on the first one a reader meets. */
-  #ordered(errors: Record<string, string>): Record<string, string> {
-    const names = [...(this.shadowRoot?.querySelectorAll<HTMLInputElement>('[name]') ?? [])].map((n) => n.name);
-    const rank = (k: string) => (names.includes(k) ? names.indexOf(k) : names.length);
-    return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Form mode shows the form from the start: its chunk is fetched at once, beside the profile.
+    if (this.mode === 'form' && !this.#forms.value && this.opening === undefined) void this.#loadForm();
   }
 
-  #error(path: string): string | undefined {
-    const reason = this.settings.fieldErrors[path];
-    if (reason === undefined) return undefined;
-    return reasonMessage(path, reason, this.settings.draft ?? {}) ?? fieldErrorMessage(reason);
+  /** Loads the form's chunk; meanwhile its control renders busy, and a failure is shown with a retry. */
+  async #loadForm(): Promise<boolean> {
+    if (this.#forms.value) return true;
+    this.opening = 'loading';
+    try {
+      await this.#forms.load();
+      this.opening = undefined;
+      return true;
+    } catch {
+      this.opening = 'failed';
+      return false;
+    }
   }
 
-  /** Checks one field as the user leaves it (and the accounts again when the BIC changed). */
-  #check(path: string): void {
-    const d = this.settings.draft;
-    if (!d) return;
-    const all = validateProfile(d, this.#policy(d), { role: this.#role, today: today() });
-    const related = path === 'bic' ? ['bic', 'correspondentAccount', 'settlementAccount'] : [path];
-    // A required field is only flagged on submit; leaving an empty field is not an error yet.
-    const found = (p: string) => (all[p] && all[p] !== 'required' ? all[p] : undefined);
-    const keep = Object.entries(this.settings.fieldErrors).filter(([p]) => !related.includes(p) || (p === path && all[p] === 'required'));
-    const add = related.flatMap((p) => {
-      const r = found(p);
-      return r ? [[p, r] as const] : [];
-    });
-    this.settings.fieldErrors = Object.fromEntries([...keep, ...add]);
-    this.requestUpdate();
-  }
-
-  #set(path: string, value: unknown): void {
-    const before = this.settings.draft?.accountType;
-    this.settings.set(path, value);
-    if (path === 'accountType' && before !== value) this.requestUpdate();
-  }
-
+  /** Change: loads the form if needed, opens it and focuses its first field. */
   async #edit(): Promise<void> {
+    if (this.opening === 'loading' || !(await this.#loadForm())) return;
     this.editing = true;
     this.ticket = undefined;
     await this.updateComplete;
@@ -261,73 +273,13 @@ export class AcctProfile extends AcctElement {
     this.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
   }
 
-  async #submit(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    await this.settings.save();
-  }
-
   /** "Fill in" from the required-for-payment list: open the form and put focus on the field. */
   async #focusField(path: string): Promise<void> {
     if (!this.#editing) await this.#edit();
+    else await this.#loadForm();
+    if (!this.#form) return;
     await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`)?.focus();
-  }
-
-  async #requestCountryChange(e: Event): Promise<void> {
-    e.preventDefault();
-    const tickets = this.api('tickets');
-    const input = this.shadowRoot?.querySelector<HTMLInputElement>('#country-request');
-    const wanted = input?.value.trim() ?? '';
-    if (!tickets || this.countryRequest === 'busy') return;
-    if (!wanted) {
-      this.countryRequestError = msg('Enter the new country.');
-      input?.focus();
-      return;
-    }
-    this.countryRequest = 'busy';
-    this.countryRequestError = '';
-    const saved = this.settings.saved ?? {};
-    try {
-      const ticket = await this.settings.reauth.run(() =>
-        tickets.create(
-          {
-            subject: msg('Country change request'),
-            body: msg(str`Please change the country of account ${saved.username ?? ''} from ${saved.country ?? ''} to ${wanted}.`),
-          },
-          { idempotencyKey: globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
-        ),
-      );
-      this.countryRequest = 'closed';
-      this.ticket = ticket;
-      this.settings.announcement = msg(str`Support ticket ${ticket.id} was created.`);
-      this.emit('acct-ticket-created', { section: 'profile', ticket });
-    } catch (err) {
-      this.countryRequest = 'open';
-      if (isAbortError(err) || err instanceof ReauthCancelled) return;
-      const error = toAdapterError(err);
-      this.countryRequestError = errorMessage(error);
-      this.emit('acct-error', { section: 'profile', code: error.code, operation: 'requestCountryChange' });
-    }
-  }
-
-  /** Why a field is read-only, in the words of the documents. */
-  #readOnlyReason(path: string, policy: Item['policy']): string {
-    if (policy.editable === 'admin') return msg('Only the main administrator of the account can change company data.');
-    switch (path) {
-      case 'username':
-        return msg('The username cannot be changed.');
-      case 'country':
-        return msg('To change the country, create a support ticket.');
-      case 'inn':
-      case 'vatin':
-        return msg('This number cannot be changed. Contact support if it is wrong.');
-      case 'lastName':
-      case 'firstName':
-      case 'middleName':
-        return msg('The name of a personal account cannot be changed to another person.');
-      default:
-        return msg('This field cannot be changed here.');
-    }
   }
 
   #display(path: string, value: unknown, custom?: CustomField): string {
@@ -358,205 +310,6 @@ export class AcctProfile extends AcctElement {
   #date(v: string): string {
     const d = new Date(`${v}T00:00:00Z`);
     return Number.isNaN(d.getTime()) ? v : dateTimeFormat(this.activeLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-  }
-
-  // ---- form controls, all from field metadata ----
-
-  #control(item: Item, value: unknown, d: Draft): TemplateResult {
-    const { path, custom } = item;
-    const meta = FIELD_META[path];
-    const ctrl = custom ? custom.type : meta?.control ?? 'text';
-    if (ctrl === 'address') return this.#address(item, (value ?? {}) as Record<string, string>);
-    if (ctrl === 'type') return this.#typeSwitch(item, String(value ?? 'individual'));
-    const idAttr = `f-${path.replace('.', '-')}`;
-    const error = this.#error(path);
-    const hint = custom?.hint ? this.#text(custom.hint) : this.#hint(path, d);
-    const required = item.policy.required || item.policy.requiredForPayment;
-    const described = ifDefined(fieldIds(idAttr, hint, error));
-    if (ctrl === 'checkbox') {
-      return html`<div class="field" part="field" data-field=${path}>
-        <label class="choice" part="label">
-          <input
-            type="checkbox"
-            id=${idAttr}
-            name=${path}
-            part="input"
-            .checked=${Boolean(value)}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${described}
-            @change=${(e: Event) => this.#set(path, (e.target as HTMLInputElement).checked)}
-          />
-          ${this.#label(path)}
-        </label>
-        ${this.#hintAndError(idAttr, hint, error)}
-      </div>`;
-    }
-    if (ctrl === 'select') {
-      const options = custom
-        ? (custom.options ?? []).map((o) => ({ value: o.value, label: this.#text(o.label) }))
-        : DOCUMENTS_DELIVERY.map((v) => ({ value: v, label: deliveryLabel(v) }));
-      return this.#wrap(path, idAttr, required, hint, error, html`<select
-        id=${idAttr}
-        name=${path}
-        part="input"
-        ?required=${required}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described}
-        @change=${(e: Event) => this.#set(path, (e.target as HTMLSelectElement).value)}
-        @blur=${() => this.#check(path)}
-      >
-        <option value="" ?selected=${!value}>${msg('Not chosen')}</option>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
-      </select>`);
-    }
-    const type = ctrl === 'email' || ctrl === 'tel' || ctrl === 'date' ? ctrl : 'text';
-    return this.#wrap(path, idAttr, required, hint, error, html`<input
-      id=${idAttr}
-      name=${path}
-      type=${type}
-      part="input"
-      class=${meta?.code ? 'code' : ''}
-      .value=${live(value === undefined || value === null ? '' : String(value))}
-      autocomplete=${ifDefined(custom ? (ctrl === 'email' ? 'email' : ctrl === 'tel' ? 'tel' : 'off') : meta?.autocomplete)}
-      inputmode=${ifDefined(meta?.inputmode)}
-      spellcheck=${meta?.code ? 'false' : 'true'}
-      ?required=${required}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${described}
-      @input=${(e: Event) => this.settings.input(path, (e.target as HTMLInputElement).value)}
-      @blur=${() => this.#check(path)}
-    />`);
-  }
-
-  #hint(path: string, d: Draft): string | undefined {
-    switch (path) {
-      case 'inn':
-        return d.accountType === 'company' || d.accountType === 'state_institution' ? msg('10 digits') : msg('12 digits');
-      case 'ogrn':
-        return d.accountType === 'sole_trader' ? msg('15 digits') : msg('13 digits');
-      case 'correspondentAccount':
-      case 'settlementAccount':
-        return msg('20 digits, checked against the BIC');
-      case 'vatin':
-        return msg('With the country prefix, like DE136695976');
-      case 'phone':
-      case 'contactPhone':
-        return msg('International format, like +7 916 123-45-67');
-      default:
-        return undefined;
-    }
-  }
-
-  #hintAndError(id: string, hint: string | undefined, error: string | undefined): TemplateResult {
-    return html`${hint ? html`<div class="hint" id="${id}-hint" part="hint">${hint}</div>` : nothing}
-    ${error ? html`<div class="error" id="${id}-error" part="error">${error}</div>` : nothing}`;
-  }
-
-  #wrap(path: string, id: string, required: boolean, hint: string | undefined, error: string | undefined, control: TemplateResult): TemplateResult {
-    return html`<div class="field" part="field" data-field=${path}>
-      <label for=${id} part="label">${this.#label(path)}${required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
-      ${control} ${this.#hintAndError(id, hint, error)} ${this.#contactStatus(path)} ${this.#contactAction(path)}
-    </div>`;
-  }
-
-  #address(item: Item, value: Record<string, string>): TemplateResult {
-    const { path } = item;
-    const required = item.policy.required || item.policy.requiredForPayment;
-    // An error for the whole address (not one of its parts) is read with the group.
-    const whole = this.#error(path);
-    return html`<fieldset
-      class="address"
-      part="field"
-      data-field=${path}
-      aria-invalid=${whole ? 'true' : 'false'}
-      aria-describedby=${ifDefined(whole ? `f-${path}-error` : undefined)}
-    >
-      <legend part="label">${this.#label(path)}</legend>
-      ${whole ? html`<div class="error" id="f-${path}-error" part="error">${whole}</div>` : nothing}
-      <div class="grid">
-        ${ADDRESS_PARTS.map((part) => {
-          const p = `${path}.${part}`;
-          const id = `f-${path}-${part}`;
-          const error = this.#error(p);
-          const req = required && (REQUIRED_ADDRESS_PARTS as readonly string[]).includes(part);
-          return this.#wrap(p, id, req, undefined, error, html`<input
-            id=${id}
-            name=${p}
-            part="input"
-            .value=${live(value[part] ?? '')}
-            autocomplete="${ADDRESS_SECTION[path]} ${ADDRESS_PART_AUTOCOMPLETE[part]}"
-            ?required=${req}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${ifDefined(fieldIds(id, undefined, error))}
-            @input=${(e: Event) => this.settings.input(p, (e.target as HTMLInputElement).value)}
-            @blur=${() => this.#check(p)}
-          />`);
-        })}
-      </div>
-    </fieldset>`;
-  }
-
-  #typeSwitch(item: Item, value: string): TemplateResult {
-    const saved = this.settings.saved?.accountType ?? 'individual';
-    const types = [...new Set(['individual', 'company', saved])];
-    const warn = value !== 'individual' && saved === 'individual';
-    return html`<fieldset part="field" data-field=${item.path} aria-describedby=${ifDefined(warn ? 'type-warning' : undefined)}>
-      <legend part="label">${this.#label(item.path)}</legend>
-      <div class="actions">
-        ${types.map(
-          (t) => html`<label class="choice">
-            <input type="radio" name="accountType" part="input" .value=${t} .checked=${value === t} @change=${() => this.#set('accountType', t)} />
-            ${accountTypeLabel(t)}
-          </label>`,
-        )}
-      </div>
-      ${warn
-        ? html`<div id="type-warning">
-            ${renderBanner('warning', msg('With a company profile, invoices may wait for the company to be verified before they can be paid.'))}
-          </div>`
-        : nothing}
-    </fieldset>`;
-  }
-
-  /** A field the viewer cannot change: its value as text, why, and what to do instead. */
-  #readOnly(item: Item, value: unknown): TemplateResult {
-    const { path } = item;
-    const id = `f-${path.replace('.', '-')}`;
-    const error = this.#error(path);
-    const reason = this.#readOnlyReason(path, item.policy);
-    return html`<div class="field readonly" part="field" data-field=${path} data-readonly="true">
-      <span class="label" part="label" id="${id}-label">${this.#label(path)}</span>
-      <span class="value" aria-describedby="${id}-hint">${this.#display(path, value, item.custom)}</span>
-      <div class="hint" id="${id}-hint" part="hint">${reason}</div>
-      ${error ? html`<div class="error" part="error">${error}</div>` : nothing}
-      ${path === 'country' && this.api('tickets') ? this.#countryRequestForm() : nothing}
-    </div>`;
-  }
-
-  #countryRequestForm(): TemplateResult {
-    if (this.countryRequest === 'closed') {
-      return html`<div class="actions">
-        <button type="button" part="button" @click=${() => (this.countryRequest = 'open')}>${msg('Request change')}</button>
-      </div>`;
-    }
-    const error = this.countryRequestError;
-    return html`<div class="request" role="group" aria-labelledby="country-request-label">
-      <label id="country-request-label" for="country-request" part="label">${msg('New country')}</label>
-      <input
-        id="country-request"
-        part="input"
-        autocomplete="country-name"
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(error ? 'country-request-error' : undefined)}
-      />
-      ${error ? html`<div class="error" id="country-request-error" part="error">${error}</div>` : nothing}
-      <div class="actions">
-        <button type="button" part="button" ?disabled=${this.countryRequest === 'busy'} @click=${this.#requestCountryChange}>
-          ${this.countryRequest === 'busy' ? msg('Sending…') : msg('Send request')}
-        </button>
-        <button type="button" part="button" @click=${() => (this.countryRequest = 'closed')}>${msg('Cancel')}</button>
-      </div>
-    </div>`;
   }
 
   // ---- layout ----
@@ -662,48 +415,66 @@ export class AcctProfile extends AcctElement {
     return html`<span class="badge" data-confirmed=${s.confirmed && !s.pending ? 'true' : 'false'}>${text}</span>`;
   }
 
+  /** The fields as text: the view, and form mode until the form's chunk is in. */
+  #fields(d: Draft): TemplateResult[] {
+    return this.#groups(
+      d,
+      (i) => html`<div class="field" part="field" data-field=${i.path}>
+        <span class="label" part="label">${this.#label(i.path)}</span>
+        <span class="value">${this.#display(i.path, getPath(d, i.path), i.custom)} ${this.#contactStatus(i.path)}</span>
+        ${this.#contactAction(i.path)}
+      </div>`,
+    );
+  }
+
+  /** The form's chunk could not be fetched: say so where the form would be, with a retry. */
+  #loadFailure(retry: () => unknown): TemplateResult | typeof nothing {
+    return this.opening === 'failed' ? renderLoadFailure(() => void retry()) : nothing;
+  }
+
   #view(d: Draft): TemplateResult {
     const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#role));
-    return html`${this.#groups(
-        d,
-        (i) => html`<div class="field" part="field" data-field=${i.path}>
-          <span class="label" part="label">${this.#label(i.path)}</span>
-          <span class="value">${this.#display(i.path, getPath(d, i.path), i.custom)} ${this.#contactStatus(i.path)}</span>
-          ${this.#contactAction(i.path)}
-        </div>`,
-      )}
+    // While the form's chunk loads, Change stays focusable (aria-disabled, not disabled) so a
+    // keyboard user keeps their place if the load fails.
+    const loading = this.opening === 'loading';
+    // A failure shows even without Change: "Fill in" in the payment list opens the form too.
+    return html`${this.#fields(d)} ${this.#loadFailure(() => this.#edit())}
       ${anyEditable
         ? html`<div class="actions">
-            <button type="button" class="primary" part="button button-primary" data-action="change" @click=${this.#edit}>${msg('Change')}</button>
-          </div>`
+              <button
+                type="button"
+                class="primary"
+                part="button button-primary"
+                data-action="change"
+                aria-busy=${loading ? 'true' : 'false'}
+                aria-disabled=${loading ? 'true' : 'false'}
+                @click=${this.#edit}
+              >
+                ${loading ? msg('Loading…') : msg('Change')}
+              </button>
+            </div>`
         : nothing}`;
   }
 
-  /** Server errors for paths the form does not show (a field the policy hides): listed, not lost. */
-  #orphanErrors(d: Draft): TemplateResult | typeof nothing {
-    if (!Object.keys(this.settings.fieldErrors).length) return nothing;
-    const shown = new Set(this.#items(d).flatMap((i) => [i.path, ...ADDRESS_PARTS.map((p) => `${i.path}.${p}`)]));
-    const orphans = Object.keys(this.settings.fieldErrors).filter((p) => !shown.has(p));
-    if (!orphans.length) return nothing;
-    return renderBanner('danger', html`<ul>${orphans.map((p) => html`<li>${this.#label(p)}: ${this.#error(p)}</li>`)}</ul>`);
-  }
-
-  #form(d: Draft): TemplateResult {
-    const s = this.settings;
-    return html`<form @submit=${this.#submit} novalidate>
-      ${this.#orphanErrors(d)}
-      ${this.#groups(d, (i) => (canEdit(i.policy, this.#role) ? this.#control(i, getPath(d, i.path), d) : this.#readOnly(i, getPath(d, i.path))))}
-      <p class="muted">${msg('Fields marked * are required.')}</p>
+  /**
+   * Form mode before its chunk is in. The chunk is requested on connect, beside the profile's own
+   * request, so it is usually there before the data and this never shows. When the data wins, the
+   * profile is shown as text at once (busy, with a busy Save) rather than a skeleton that would
+   * keep the user waiting for code they do not need to read their data.
+   */
+  #formPending(d: Draft): TemplateResult {
+    const loading = this.opening !== 'failed';
+    return html`<div aria-busy=${loading ? 'true' : 'false'}>${this.#fields(d)}</div>
+      ${this.#loadFailure(() => this.#loadForm())}
       <div class="actions">
-        <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>${s.saving ? msg('Saving…') : msg('Save')}</button>
-        ${this.mode === 'form'
-          ? html`<button type="button" part="button" ?disabled=${!s.dirty || s.saving} @click=${() => s.discard()}>${msg('Discard changes')}</button>`
-          : html`<button type="button" part="button" ?disabled=${s.saving} @click=${this.#cancel}>${msg('Cancel')}</button>`}
-      </div>
-    </form>`;
+        <button type="button" class="primary" part="button button-primary" disabled aria-busy=${loading ? 'true' : 'false'}>
+          ${loading ? msg('Loading…') : msg('Save')}
+        </button>
+      </div>`;
   }
 
   override render() {
+    const form = this.#form;
     return renderSettingsView(this.settings, {
       apiName: 'profile',
       form: (d) =>
@@ -711,7 +482,7 @@ export class AcctProfile extends AcctElement {
           heading: msg('Profile'),
           headingId: 'profile-heading',
           body: html`${this.#status(d)}${this.#paymentBanner(d)}${this.#ticketBanner()}
-          ${this.#editing ? this.#form(d) : this.#view(d)}`,
+          ${!this.#editing ? this.#view(d) : form ? form.render(d) : this.#formPending(d)}`,
         }),
       describe: (path, value) => ({ label: this.#label(path), value: this.#display(path, value) }),
     });

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Profile } from '@acct/core';
 import { accountTypeLabel } from './labels.js';
 
@@ -65,22 +65,6 @@ export const FIELD_META: Record<string, FieldMeta> = {
   documentsDelivery: { group: 'documents', control: 'select' },
   discount: { group: 'account', control: 'status' },
   verification: { group: 'account', control: 'status' },
-};
-
-export const ADDRESS_PART_AUTOCOMPLETE: Record<string, string> = {
-  country: 'country',
-  region: 'address-level1',
-  city: 'address-level2',
-  postcode: 'postal-code',
-  line1: 'address-line1',
-  line2: 'address-line2',
-};
-
-/** Address objects get their own autofill section, so a legal and a postal address do not mix. */
-export const ADDRESS_SECTION: Record<string, string> = {
-  legalAddress: 'section-legal',
-  actualAddress: 'section-actual',
-  postalAddress: 'section-postal',
 };
 
 export function groupHeading(group: ProfileGroup, type: Profile['accountType']): string {
@@ -187,66 +171,5 @@ export function verificationLabel(v: string | undefined): string {
     case 'pending': return msg('Waiting for verification');
     case 'rejected': return msg('Verification failed: contact support');
     default: return msg('Not verified');
-  }
-}
-
-/** Translated field errors: identifier reasons say what is wrong with which number. */
-export function reasonMessage(path: string, reason: string, profile: Profile): string | undefined {
-  const [field = ''] = path.split('.');
-  const name = fieldLabel(field, profile.accountType);
-  switch (reason) {
-    case 'required':
-      return msg('Fill in this field.');
-    case 'checksum':
-      return msg(str`${name} check digit does not match. Check the number for typos.`);
-    case 'length': {
-      const n = expectedLength(field, profile);
-      return n ? msg(str`${name} must have ${n} digits.`) : msg(str`${name} has the wrong number of characters.`);
-    }
-    case 'format':
-      return msg(str`${name} contains characters that are not allowed here.`);
-    case 'all_zeros':
-      return msg(str`${name} cannot be all zeros.`);
-    case 'country':
-      return field === 'vatin'
-        ? msg('The VAT number does not belong to the country of the account.')
-        : msg('This country does not use this format.');
-    case 'bic_required':
-      return msg('Enter a valid BIC first: the account is checked against it.');
-    case 'bic_mismatch':
-      return msg('The correspondent account does not belong to the bank with this BIC.');
-    case 'email':
-      return msg('Enter an email address like name@example.com.');
-    case 'phone':
-      return msg('Enter a phone number in international format, like +7 916 123-45-67.');
-    case 'date':
-      return msg('Enter a real date.');
-    case 'future_date':
-      return msg('This date cannot be in the future.');
-    case 'pattern':
-      return msg('This value does not have the expected format.');
-    case 'option':
-      return msg('Choose one of the options.');
-    default:
-      return undefined;
-  }
-}
-
-function expectedLength(field: string, p: Profile): number | undefined {
-  switch (field) {
-    case 'inn':
-      return p.accountType === 'company' || p.accountType === 'state_institution' ? 10 : 12;
-    case 'kpp':
-    case 'bic':
-      return 9;
-    case 'ogrn':
-      return p.accountType === 'sole_trader' ? 15 : 13;
-    case 'correspondentAccount':
-    case 'settlementAccount':
-      return 20;
-    case 'passportNumber':
-      return 10;
-    default:
-      return undefined;
   }
 }

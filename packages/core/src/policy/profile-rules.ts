@@ -1,0 +1,43 @@
+/**
+ * The profile rules a read-only view needs too: what a role may change and which fields payment
+ * still waits for. Kept apart from rules.ts, whose checks pull in the identifier validators, so an
+ * element that shows the profile as text does not carry them (issue 10): its edit form, a lazy
+ * chunk, brings them.
+ */
+import type { FieldPolicy, Profile, ProfilePolicy } from '../schemas/profile.js';
+import type { Role } from '../schemas/viewer.js';
+import { REQUIRED_ADDRESS_PARTS } from './defaults.js';
+
+/** @internal Built-in fields whose value is an address object. */
+export const ADDRESSES = new Set(['legalAddress', 'actualAddress', 'postalAddress']);
+
+/** @internal Empty for the required rules: nothing, blank text, or an unchecked box. */
+export function isBlank(v: unknown): boolean {
+  if (v === undefined || v === null || v === '' || v === false) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  return false;
+}
+
+/** @internal A value by dotted path (`legalAddress.city`). */
+export const getAt = (obj: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+
+/** Can this viewer change the field? `'admin'` means the main administrator (role `owner`). */
+export function canEdit(policy: Pick<FieldPolicy, 'editable'> | undefined, role: Role | undefined): boolean {
+  if (!policy) return false;
+  return policy.editable === 'admin' ? role === 'owner' : policy.editable !== false;
+}
+
+/** Paths the policy needs before payment that are still empty (addresses by part). */
+export function missingForPayment(profile: Profile, policy: ProfilePolicy): string[] {
+  const missing: string[] = [];
+  for (const [id, p] of Object.entries(policy.fields)) {
+    if (!p.visible || !p.requiredForPayment) continue;
+    const value = (profile as Record<string, unknown>)[id];
+    if (ADDRESSES.has(id)) {
+      for (const part of REQUIRED_ADDRESS_PARTS) if (isBlank(getAt(value, part))) missing.push(`${id}.${part}`);
+    } else if (isBlank(value)) missing.push(id);
+  }
+  for (const f of policy.custom ?? []) if (f.requiredForPayment && isBlank(profile.custom?.[f.id])) missing.push(`custom.${f.id}`);
+  return missing;
+}
