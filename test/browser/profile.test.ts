@@ -279,11 +279,11 @@ describe('acct-profile', () => {
 });
 
 describe('acct-profile: the edit form comes in a lazy chunk', () => {
-  type FormSource = (typeof AcctProfile)['formSource'];
+  type FormSource = (typeof AcctProfile)['formLoader'];
   const Profile = () => customElements.get('acct-profile') as unknown as typeof AcctProfile;
   let original: FormSource;
-  beforeEach(() => (original = Profile().formSource));
-  afterEach(() => (Profile().formSource = original));
+  beforeEach(() => (original = Profile().formLoader));
+  afterEach(() => (Profile().formLoader = original));
 
   /** Replaces the chunk's loader: each load waits for the test to let it through or fail it. */
   function gate(): { loads: number; release: () => void; fail: () => void } {
@@ -293,7 +293,7 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
       release: () => pending.splice(0).forEach((p) => p.resolve()),
       fail: () => pending.splice(0).forEach((p) => p.reject(new TypeError('Failed to fetch dynamically imported module'))),
     };
-    Profile().formSource = () => {
+    Profile().formLoader = () => {
       g.loads++;
       return new Promise<void>((resolve, reject) => pending.push({ resolve, reject })).then(() => original());
     };

@@ -356,11 +356,11 @@ describe('acct-security', () => {
 
   it('paints the summary rows without the forms chunk and loads it on the first sign of intent', async () => {
     const Security = customElements.get('acct-security') as typeof AcctSecurity;
-    const original = Security.loadForms;
+    const original = Security.formsLoader;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let loads = 0;
-    Security.loadForms = async () => {
+    Security.formsLoader = async () => {
       loads++;
       await gate;
       return original();
@@ -383,15 +383,15 @@ describe('acct-security', () => {
       expect(loads).to.equal(1);
       expect(shadow(el).textContent).to.not.contain('Loading…');
     } finally {
-      Security.loadForms = original;
+      Security.formsLoader = original;
     }
   });
 
   it('says so next to the button when the forms chunk cannot be fetched, and the next click retries', async () => {
     const Security = customElements.get('acct-security') as typeof AcctSecurity;
-    const original = Security.loadForms;
+    const original = Security.formsLoader;
     let fail = true;
-    Security.loadForms = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
+    Security.formsLoader = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
     try {
       const adapter = createMemoryAdapter();
       const el = await mount(adapter);
@@ -406,7 +406,7 @@ describe('acct-security', () => {
       await until(() => shadow(el).querySelector('svg.qr path'), 'enrolment after the retry');
       expect(shadow(el).querySelector('[role=alert]') === null).to.equal(true);
     } finally {
-      Security.loadForms = original;
+      Security.formsLoader = original;
     }
   });
 

@@ -79,7 +79,7 @@ export class AcctProfile extends AcctElement {
    * @internal Test-only: where the edit form's chunk comes from, so a test can make it fail or
    * hang. Read by each instance when it first loads the form.
    */
-  static formSource: () => Promise<FormModule> = () => import('./form.js');
+  static formLoader: () => Promise<FormModule> = () => import('./form.js');
 
   /**
    * `view` (default): the profile as text with a "Change" button, as the control panel shows it.
@@ -116,7 +116,7 @@ export class AcctProfile extends AcctElement {
    * the profile as text only. The chunk is fetched at the first sign of intent (pointer over or
    * focus inside the element), when Change is pressed at the latest, and on connect in form mode.
    */
-  readonly #forms = new LazyPart<FormModule>(this, () => (this.constructor as typeof AcctProfile).formSource());
+  readonly #forms = new LazyPart<FormModule>(this, () => (this.constructor as typeof AcctProfile).formLoader());
   #formInstance: ProfileForm | undefined;
 
   readonly #viewer = new Task(this, {

@@ -120,9 +120,9 @@ export class AcctSecurity extends AcctElement {
    * @internal Test-only: how the forms chunk is fetched, replaced by tests to simulate a failed
    * fetch. Not a public API.
    */
-  static loadForms: () => Promise<Forms> = () => import('./forms.js');
+  static formsLoader: () => Promise<Forms> = () => import('./forms.js');
   /** @internal The forms behind the summary rows' buttons, loaded on first intent. */
-  readonly forms = new LazyPart<Forms>(this, () => (this.constructor as typeof AcctSecurity).loadForms());
+  readonly forms = new LazyPart<Forms>(this, () => (this.constructor as typeof AcctSecurity).formsLoader());
   /** The button whose form waits for the chunk (busy, or its load failed). */
   #opening: FormKey | undefined;
   #pw: PasswordForm | undefined;
