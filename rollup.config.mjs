@@ -94,7 +94,8 @@ export default [
         if (part) return `chunks/${part[1]}-${part[2]}-[hash].js`;
         // An element's lazy code (api-keys/actions.ts) is named after its element: api-keys-actions.
         const own = /packages\/elements\/src\/([\w-]+)\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
-        if (own && !['base', 'ui', 'i18n'].includes(own[1]) && own[2] !== `acct-${own[1]}`) return `chunks/${own[1]}-${own[2]}-[hash].js`;
+        if (own && !['base', 'ui', 'i18n'].includes(own[1]) && own[2] !== `acct-${own[1]}`)
+          return `chunks/${own[2].startsWith(`${own[1]}-`) ? own[2] : `${own[1]}-${own[2]}`}-[hash].js`;
         // A package's index.js would be named "index": name it after the package (uqr, adapter-rest).
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/|packages\/([^/]+)\/src\/index\.ts$/.exec(chunk.facadeModuleId ?? '');
         return chunk.name === 'index' && pkg ? `chunks/${(pkg[1] ?? pkg[2]).replace('/', '-')}-[hash].js` : 'chunks/[name]-[hash].js';
