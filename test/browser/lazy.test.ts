@@ -57,6 +57,18 @@ describe('LazyPart', () => {
     expect(el.loads).to.equal(1);
   });
 
+  it('takes a module the loader already has at once, without waiting a render', async () => {
+    const el = await fixture<LazyHost>(html`<lazy-host-test></lazy-host-test>`);
+    let calls = 0;
+    const cached = { greeting: 'cached' };
+    const part = new LazyPart(el, () => (calls++, cached));
+    const loading = part.load();
+    expect(part.value).to.equal(cached);
+    expect(await loading).to.equal(cached);
+    await part.load();
+    expect(calls).to.equal(1);
+  });
+
   it('keeps a failed load in `error` and loads again on the next call', async () => {
     const el = await fixture<LazyHost>(html`<lazy-host-test></lazy-host-test>`);
     el.failNext = true;

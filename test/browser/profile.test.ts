@@ -365,6 +365,24 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     expect(shadow(el).querySelector('[aria-busy=true]') === null).to.equal(true);
   });
 
+  it('form mode: once the chunk is in, a new instance renders its form with the data, never busy', async () => {
+    // The real loader (no gate): the first instance fetches the chunk, later ones take it at once.
+    const adapter = createMemoryAdapter({ account: 'company-resident' });
+    const first = (await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`)).querySelector('acct-profile')!;
+    await untilForm(first);
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}></acct-provider>`);
+    const el = document.createElement('acct-profile') as AcctProfile;
+    el.mode = 'form';
+    const seen: boolean[] = [];
+    const observer = new MutationObserver(() => seen.push(!!shadow(el).querySelector('[aria-busy=true] [data-field]')));
+    provider.append(el);
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    await untilForm(el);
+    observer.disconnect();
+    expect(seen.length, 'rendered').to.be.greaterThan(0);
+    expect(seen.includes(true), 'no busy text state').to.equal(false);
+  });
+
   it('form mode: a failed load says so with a Retry that brings the form', async () => {
     const g = gate();
     const adapter = createMemoryAdapter({ account: 'billing-individual' });

@@ -14,11 +14,15 @@ export class LazyPart<M> implements ReactiveController {
   value: M | undefined;
   error: unknown;
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #loader: () => Promise<M>;
+  readonly #loader: () => M | Promise<M>;
   #pending: Promise<M> | undefined;
   readonly #intent = (): void => void this.load().catch(() => undefined);
 
-  constructor(host: ReactiveControllerHost & HTMLElement, loader: () => Promise<M>) {
+  /**
+   * `loader` may return the module itself when it is already in (a module-level cache), so a
+   * later instance renders with it at once instead of one render later.
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, loader: () => M | Promise<M>) {
     this.#host = host;
     this.#loader = loader;
     host.addController(this);
@@ -37,7 +41,14 @@ export class LazyPart<M> implements ReactiveController {
   /** The module; loads it once and re-renders the host when it arrives or fails. */
   load(): Promise<M> {
     if (this.value) return Promise.resolve(this.value);
-    this.#pending ??= this.#loader().then(
+    if (this.#pending) return this.#pending;
+    const loaded = this.#loader();
+    if (!(loaded instanceof Promise)) {
+      this.value = loaded;
+      this.error = undefined;
+      return Promise.resolve(loaded);
+    }
+    this.#pending = loaded.then(
       (m) => {
         this.value = m;
         this.error = undefined;

@@ -46,6 +46,8 @@ import messages from '../i18n/generated/parts/profile.js';
 
 type Draft = Profile;
 type FormModule = typeof import('./form.js');
+/** The form's chunk once fetched: later instances (form mode) render their form at once. */
+let formModule: FormModule | undefined;
 
 /**
  * The account's profile: the fields of its policy (the backend's, or core's default for the
@@ -79,7 +81,7 @@ export class AcctProfile extends AcctElement {
    * @internal Test-only: where the edit form's chunk comes from, so a test can make it fail or
    * hang. Read by each instance when it first loads the form.
    */
-  static formLoader: () => Promise<FormModule> = () => import('./form.js');
+  static formLoader: () => FormModule | Promise<FormModule> = () => formModule ?? import('./form.js').then((m) => (formModule = m));
 
   /**
    * `view` (default): the profile as text with a "Change" button, as the control panel shows it.
@@ -245,10 +247,12 @@ export class AcctProfile extends AcctElement {
 
   /** Loads the form's chunk; meanwhile its control renders busy, and a failure is shown with a retry. */
   async #loadForm(): Promise<boolean> {
+    const loading = this.#forms.load();
+    // Already in (an earlier instance loaded it): this render shows the form, no busy state.
     if (this.#forms.value) return true;
     this.opening = 'loading';
     try {
-      await this.#forms.load();
+      await loading;
       this.opening = undefined;
       return true;
     } catch {
