@@ -147,14 +147,22 @@ describe('typing fast path: acct-notifications', () => {
     key(email, 'ops@example.org');
     await el.updateComplete;
     expect(shadow(el).textContent).to.contain('Sent to this address.');
-    // Still a valid address: the hint and Save stay as they are, so no render.
+    // Another address, then half of one: the hint and Save stay as they are, so no render.
     key(email, 'ops@example.org.uk');
     expect(el.isUpdatePending).to.equal(false);
-    expect(el.settings.get('emails.support')).to.equal('ops@example.org.uk');
-    // Half an address: the hint goes away, which is a render.
     key(email, 'ops@');
+    expect(el.isUpdatePending).to.equal(false);
+    expect(el.settings.get('emails.support')).to.equal('ops@');
+    // Emptied: the hint now names the account email, which is a render.
+    key(email, '');
     expect(el.isUpdatePending).to.equal(true);
     await el.updateComplete;
+    expect(shadow(el).textContent).to.not.contain('Sent to this address.');
+    expect(shadow(el).textContent).to.match(/Empty: sent to the account email/);
+    // Half an address is reported when the field is left (change), with no "sent to" beside it.
+    key(email, 'ops@');
+    email.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => email.getAttribute('aria-invalid') === 'true', 'invalid email reported on change');
     expect(shadow(el).textContent).to.not.contain('Sent to this address.');
   });
 

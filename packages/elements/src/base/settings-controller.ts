@@ -165,6 +165,12 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.#sync();
   }
 
+  /** Shows a field's problem found when the user leaves it (on change), before any Save. */
+  report(path: string, reason: string): void {
+    this.fieldErrors = { ...this.fieldErrors, [path]: reason };
+    this.host.requestUpdate();
+  }
+
   /**
    * A keystroke in a text field that shows its own value (bound with lit's `live()`, so a later
    * render still corrects it): recorded like {@link set}, but the host renders again only when

@@ -128,9 +128,10 @@ export class AcctNotifications extends AcctElement {
   #recipientHint(value: string): string {
     const account = this.#account.value?.email;
     if (value.trim() === '') return account ? msg(str`Empty: sent to the account email, ${account}.`) : msg('Empty: sent to the account email.');
-    // Not the typed address again: it is right above, and a hint that changes with every
-    // keystroke would re-render the form on every keystroke (issue 10: < 0.05 ms per keystroke).
-    return validateEmail(value).ok ? msg('Sent to this address.') : '';
+    // Neither the typed address again nor its validity: a hint that changes while the user types
+    // would shift the form under the cursor and re-render it per keystroke (issue 10: < 0.05 ms
+    // per keystroke). A bad address is reported where errors go, on change and on Save.
+    return msg('Sent to this address.');
   }
 
   #categoryLabel(category: EmailCategory): string {
@@ -202,9 +203,12 @@ export class AcctNotifications extends AcctElement {
                 inputMode: 'email',
                 autocomplete: 'email',
                 value: d.emails[c],
-                hint: this.#recipientHint(d.emails[c]) || undefined,
+                // The error, when there is one, says it all: no "sent to" beside it.
+                hint: s.fieldError(`emails.${c}`) ? undefined : this.#recipientHint(d.emails[c]),
                 error: s.fieldError(`emails.${c}`),
-                onInput: (v) => s.input(`emails.${c}`, v, (a, b) => this.#recipientHint(String(a)) !== this.#recipientHint(String(b))),
+                // Renders when the hint changes: the field emptied or filled in (the default).
+                onInput: (v) => s.input(`emails.${c}`, v),
+                onChange: (v) => v !== '' && !validateEmail(v).ok && s.report(`emails.${c}`, 'invalid_email'),
               }),
             )}
           </fieldset>
