@@ -5,11 +5,10 @@ import { Task } from '@lit/task';
 import { EmailStatus, isAbortError, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { DirtyGuardController } from '../base/dirty-guard.js';
-import { LazyPart } from '../base/lazy.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { ReauthController } from '../base/reauth.js';
 import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderInputField, renderSection, renderSkeleton } from '../ui/field.js';
-import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import messages from '../i18n/generated/parts/email-change.js';
@@ -52,10 +51,8 @@ export class AcctEmailChange extends AcctElement {
    */
   static flowLoader = () => import('./email-change-flow.js');
   /** @internal Requesting and resending: a lazy chunk, loaded on first use or intent. */
-  readonly flow = new LazyPart(this, () => (this.constructor as typeof AcctEmailChange).flowLoader());
+  readonly flow = new LazyActions(this, () => (this.constructor as typeof AcctEmailChange).flowLoader());
   #controller: EmailChangeFlow | undefined;
-  /** The action that waits for the flow's chunk, or whose chunk failed to load. */
-  @state() private waiting: 'change' | 'resend' | undefined;
 
   readonly #status = new Task(this, {
     args: () => [this.resolvedAdapter] as const,
@@ -80,19 +77,10 @@ export class AcctEmailChange extends AcctElement {
   /** Runs a request of the lazily loaded flow; while its chunk loads, the control says so. */
   async #act(kind: 'change' | 'resend', event?: Event): Promise<void> {
     event?.preventDefault();
+    // While the chunk loads the control is busy; a failure shows beside it, its Retry acts again.
+    const module = this.#controller ? undefined : await this.flow.run(kind, (m) => m, () => this.#act(kind));
     if (!this.#controller) {
-      if (this.waiting && !this.flow.error) return;
-      let module = this.flow.value;
-      if (!module) {
-        this.waiting = kind;
-        try {
-          module = await this.flow.load();
-        } catch {
-          // Kept in `flow.error`: the failure and a retry show next to the control.
-          return;
-        }
-        this.waiting = undefined;
-      }
+      if (!module) return;
       // eslint-disable-next-line @typescript-eslint/no-this-alias
       const el = this;
       this.#controller = new module.EmailChangeFlow({
@@ -116,19 +104,10 @@ export class AcctEmailChange extends AcctElement {
     await (kind === 'change' ? this.#controller.requestChange() : this.#controller.resend());
   }
 
-  /** True while the action's chunk is on its way. */
-  #loading(kind: 'change' | 'resend'): boolean {
-    return this.waiting === kind && this.flow.error === undefined;
-  }
-
-  #loadFailure(kind: 'change' | 'resend'): TemplateResult | typeof nothing {
-    return this.waiting === kind && this.flow.error !== undefined ? renderLoadFailure(() => void this.#act(kind)) : nothing;
-  }
-
   #renderStatus(s: EmailStatus): TemplateResult {
     const flow = this.#controller;
     const wait = flow?.cooldown.remaining ?? 0;
-    const loading = this.#loading('resend');
+    const loading = this.flow.loading('resend');
     const resend = html`<button
         type="button"
         part="button"
@@ -155,12 +134,12 @@ export class AcctEmailChange extends AcctElement {
         : !s.confirmed
           ? renderBanner('warning', msg('Confirm this address with the link we emailed to it.'), resend)
           : nothing}
-      ${this.#loadFailure('resend')}`;
+      ${this.flow.renderFailure('resend')}`;
   }
 
   #renderBody(s: EmailStatus): TemplateResult {
     const flow = this.#controller;
-    const loading = this.#loading('change');
+    const loading = this.flow.loading('change');
     return html`${this.#renderStatus(s)}
       ${flow?.requestError
         ? renderBanner('danger', html`${errorMessage(flow.requestError)} ${this.newEmail ? msg('Your input is kept.') : ''}`)
@@ -183,7 +162,7 @@ export class AcctEmailChange extends AcctElement {
             ${flow?.busy === 'change' ? msg('Sending…') : loading ? msg('Loading…') : msg('Change email')}
           </button>
         </div>
-        ${this.#loadFailure('change')}
+        ${this.flow.renderFailure('change')}
       </form>`;
   }
 

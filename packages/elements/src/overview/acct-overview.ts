@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from '../base/decorators.js';
+import { property } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
   Balance,
@@ -14,11 +14,10 @@ import {
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import type { AcctLinks } from '../base/context.js';
-import { LazyPart } from '../base/lazy.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { accountTypeLabel } from '../profile/labels.js';
 import { renderBanner } from '../ui/field.js';
-import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
@@ -84,10 +83,8 @@ export class AcctOverview extends AcctElement {
    */
   static flowLoader = () => import('./overview-flow.js');
   /** @internal What is behind the buttons: a lazy chunk, loaded on first use or intent. */
-  readonly flow = new LazyPart(this, () => (this.constructor as typeof AcctOverview).flowLoader());
+  readonly flow = new LazyActions(this, () => (this.constructor as typeof AcctOverview).flowLoader());
   #controller: OverviewFlow | undefined;
-  /** The control (`ticket`, `transfer` or an action's key) waiting for the flow's chunk, or whose chunk failed. */
-  @state() private waiting: string | undefined;
 
   readonly tickets = new ResourceController(this, {
     section: 'tickets',
@@ -147,42 +144,22 @@ export class AcctOverview extends AcctElement {
     </ul>`;
   }
 
-  /** Runs `use` with the lazily loaded flow; while its chunk loads, the control `key` says so. */
+  /**
+   * Runs `use` with the lazily loaded flow. While its chunk loads the control `key` (`ticket`,
+   * `transfer` or an action's key) is busy; a failure shows beside it, and its Retry acts again.
+   */
   async #act(key: string, use: (flow: OverviewFlow) => Promise<void>): Promise<void> {
+    const module = this.#controller ? undefined : await this.flow.run(key, (m) => m, () => this.#act(key, use));
     if (!this.#controller) {
-      if (this.waiting && !this.flow.error) return;
-      let module = this.flow.value;
-      if (!module) {
-        this.waiting = key;
-        try {
-          module = await this.flow.load();
-        } catch {
-          // Kept in `flow.error`: the failure and a retry show next to the control.
-          return;
-        }
-        this.waiting = undefined;
-      }
+      if (!module) return;
       this.#controller = new module.OverviewFlow({ element: this, tickets: this.tickets, ticketsApi: () => this.api('tickets') });
     }
     await use(this.#controller);
   }
 
-  /** The control's own state while the flow's chunk loads: disabled and busy. */
-  #loading(key: string): boolean {
-    return this.waiting === key && this.flow.error === undefined;
-  }
-
-  #loadFailure(...keys: string[]): TemplateResult | typeof nothing {
-    const key = this.waiting;
-    return key && keys.includes(key) && this.flow.error !== undefined ? renderLoadFailure(() => void this.#retry(key)) : nothing;
-  }
-
-  /** Retry does what the failed control would have done. */
-  #retry(key: string): Promise<void> {
-    if (key === 'ticket') return this.#act(key, (f) => f.toggleTicket());
-    if (key === 'transfer') return this.#act(key, (f) => f.openTransferTicket());
-    const a = this.#actions().find((x) => x.key === key);
-    return a ? this.#act(key, (f) => f.toggleInPlace(a)) : Promise.resolve();
+  /** The failure of whichever of these controls could not load the flow. */
+  #loadFailure(...keys: string[]): (TemplateResult | typeof nothing)[] {
+    return keys.map((k) => this.flow.renderFailure(k));
   }
 
   // Support
@@ -193,7 +170,7 @@ export class AcctOverview extends AcctElement {
     const ticketUrl = safeUrl(created?.url);
     const canCreate = !!this.api('tickets');
     const open = !!this.#controller?.ticketOpen;
-    const loading = this.#loading('ticket');
+    const loading = this.flow.loading('ticket');
     return this.#block('support', msg('Support'), html`
       ${this.#links([
         [this.#link('help'), msg('Help')],
@@ -274,7 +251,7 @@ export class AcctOverview extends AcctElement {
   #renderAction(a: ProfileAction): TemplateResult | typeof nothing {
     if (this.#canOpenInPlace(a)) {
       const open = this.#controller?.inPlace?.key === a.key;
-      const loading = this.#loading(a.key);
+      const loading = this.flow.loading(a.key);
       return html`<li>
         <button
           type="button"
@@ -312,7 +289,7 @@ export class AcctOverview extends AcctElement {
     if (!this.api('profile') && !anyAction) return nothing;
     // Without the tickets API the host's tickets page is where the user asks.
     const ticketsPage = this.#link('tickets');
-    const loading = this.#loading('transfer');
+    const loading = this.flow.loading('transfer');
     const transfer = this.api('tickets')
       ? html`<li>
           <button

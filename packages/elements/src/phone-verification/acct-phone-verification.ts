@@ -3,10 +3,9 @@ import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { AcctElement } from '../base/acct-element.js';
-import { LazyPart } from '../base/lazy.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
-import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import messages from '../i18n/generated/parts/phone-verification.js';
@@ -51,8 +50,6 @@ export class AcctPhoneVerification extends AcctElement {
   @state() private selectedCountry = '';
   @state() private phoneText = '';
   @state() private method: Method = 'sms';
-  /** True while Send code waits for the flow's chunk, or after that chunk failed to load. */
-  @state() private waiting = false;
 
   /**
    * @internal Test-only hook: fetches the verification flow's chunk. Tests replace it to simulate
@@ -60,7 +57,7 @@ export class AcctPhoneVerification extends AcctElement {
    */
   static flowLoader = () => import('./phone-verification-flow.js');
   /** @internal Everything after the number form: a lazy chunk, loaded on first use or intent. */
-  readonly flow = new LazyPart(this, () => (this.constructor as typeof AcctPhoneVerification).flowLoader());
+  readonly flow = new LazyActions(this, () => (this.constructor as typeof AcctPhoneVerification).flowLoader());
   #controller: PhoneVerificationFlow | undefined;
 
   readonly #lib = new Task(this, {
@@ -119,19 +116,10 @@ export class AcctPhoneVerification extends AcctElement {
   /** Send code: runs the lazily loaded flow; while its chunk loads, the button says so. */
   async #start(event: Event): Promise<void> {
     event.preventDefault();
+    // While the chunk loads the button is busy; a failure shows beside it, and its Retry sends.
+    const module = this.#controller ? undefined : await this.flow.run('send', (m) => m, () => this.#start(new Event('submit')));
     if (!this.#controller) {
-      if (this.waiting && !this.flow.error) return;
-      let module = this.flow.value;
-      if (!module) {
-        this.waiting = true;
-        try {
-          module = await this.flow.load();
-        } catch {
-          // Kept in `flow.error`: the failure and a retry show next to the button.
-          return;
-        }
-        this.waiting = false;
-      }
+      if (!module) return;
       this.#controller = new module.PhoneVerificationFlow({
         element: this,
         contacts: () => this.api('contacts'),
@@ -159,7 +147,7 @@ export class AcctPhoneVerification extends AcctElement {
     const wait = flow?.cooldown.remaining ?? 0;
     const phoneError = flow?.phoneError;
     const requestError = flow?.requestError;
-    const loading = this.waiting && this.flow.error === undefined;
+    const loading = this.flow.loading('send');
     return html`<form @submit=${this.#start} novalidate>
       ${flow?.gateway === 'secondary' ? renderBanner('info', msg('We will use our second gateway this time.')) : nothing}
       ${renderField({
@@ -220,7 +208,7 @@ export class AcctPhoneVerification extends AcctElement {
           ${wait > 0 ? msg(str`Try again in ${wait} s`) : loading ? msg('Loading…') : this.#method === 'sms' ? msg('Send code') : msg('Call me')}
         </button>
       </div>
-      ${this.waiting && this.flow.error !== undefined ? renderLoadFailure(() => void this.#start(new Event('submit'))) : nothing}
+      ${this.flow.renderFailure('send')}
     </form>`;
   }
 

@@ -5,7 +5,7 @@ import { LightInput } from '../base/light-input.js';
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 /**
  * The write-once code word: the form that sets it, and once it is set the request to support to
@@ -231,13 +231,7 @@ export class CodeWordForm implements ReactiveController {
           <div class="actions">
             <button type="button" part="button" aria-pressed=${this.#show ? 'true' : 'false'} @click=${() => this.#toggleShow()}>${msg('Show code word')}</button>
           </div>
-          ${a.error ? renderBanner('danger', html`${errorMessage(a.error)} ${msg('What you typed is kept; try again.')}`) : nothing}
-          <div class="actions">
-            <button type="submit" class="primary" part="button button-primary" ?disabled=${a.busy}>
-              ${a.busy ? msg('Saving…') : msg('Set code word')}
-            </button>
-            <button type="button" part="button" aria-expanded="true" @click=${() => this.setOpen(false)}>${msg('Cancel')}</button>
-          </div>
+          ${renderCredentialActions({ error: a.error, busy: a.busy, saveLabel: msg('Set code word'), onCancel: () => void this.setOpen(false) })}
         `,
       })}
     </form>`;

@@ -1,6 +1,9 @@
 import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { isAbortError, toAdapterError, type AccountAdapter, type AdapterError, type SecuritySettings, type SubApiName } from '@acct/core';
 import { ReauthCancelled } from '../base/reauth.js';
+import { msg } from '@lit/localize';
+import { renderBanner } from '../ui/field.js';
+import { errorMessage } from '../i18n/messages.js';
 import { formStyles } from './forms.styles.js';
 import type { AcctEventMap } from '../base/events.js';
 
@@ -74,3 +77,15 @@ export async function focusAfterRender(host: SecurityFormHost, target: () => HTM
 }
 
 export type ActionState = { busy: boolean; error?: AdapterError };
+
+/**
+ * The end of a credential form (password, code word): a failure, with the promise that nothing
+ * typed is lost, then Save and Cancel.
+ */
+export function renderCredentialActions(o: { error: AdapterError | undefined; busy: boolean; saveLabel: string; onCancel: () => void }): TemplateResult {
+  return html`${o.error ? renderBanner('danger', html`${errorMessage(o.error)} ${msg('What you typed is kept; try again.')}`) : nothing}
+    <div class="actions">
+      <button type="submit" class="primary" part="button button-primary" ?disabled=${o.busy}>${o.busy ? msg('Saving…') : o.saveLabel}</button>
+      <button type="button" part="button" aria-expanded="true" @click=${o.onCancel}>${msg('Cancel')}</button>
+    </div>`;
+}

@@ -6,7 +6,7 @@ import { renderBanner, renderSection } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { passwordFeedbackMessage, strengthLabel } from './messages.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -286,13 +286,7 @@ export class PasswordForm implements ReactiveController {
               ${msg('Show passwords')}
             </button>
           </div>
-          ${a.error ? renderBanner('danger', html`${errorMessage(a.error)} ${msg('What you typed is kept; try again.')}`) : nothing}
-          <div class="actions">
-            <button type="submit" class="primary" part="button button-primary" ?disabled=${a.busy}>
-              ${a.busy ? msg('Saving…') : msg('Save new password')}
-            </button>
-            <button type="button" part="button" aria-expanded="true" @click=${() => this.setOpen(false)}>${msg('Cancel')}</button>
-          </div>
+          ${renderCredentialActions({ error: a.error, busy: a.busy, saveLabel: msg('Save new password'), onCancel: () => void this.setOpen(false) })}
         `,
       })}
     </form>`;
