@@ -308,7 +308,7 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     changeButton.focus();
     expect(g.loads, 'prefetched when focus enters').to.equal(1);
     changeButton.click();
-    await el.updateComplete;
+    await until(() => changeButton.getAttribute('aria-busy') === 'true', 'busy while the chunk loads'); // updateComplete would wait for it
     expect(changeButton.getAttribute('aria-busy')).to.equal('true');
     expect(changeButton.textContent).to.match(/Loading…/);
     expect(shadow(el).querySelector(FORM) === null).to.equal(true);
@@ -338,11 +338,20 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     expect(errors.length, 'not an adapter error').to.equal(0);
     await expect(el).to.be.accessible();
     button(el, /^\s*retry\s*$/i).click();
-    await el.updateComplete;
-    expect(shadow(el).querySelector('[role=alert]') === null, 'failure cleared while retrying').to.equal(true);
+    await until(() => shadow(el).querySelector('[role=alert]') === null, 'failure cleared while retrying');
     g.release();
     await untilForm(el);
     expect(g.loads).to.equal(2);
+  });
+
+  it('view mode: Change, then updateComplete, shows the form (the chunk it waited for is included)', async () => {
+    // A slow chunk (not yet in this page's module cache as far as the element can tell).
+    Profile().formLoader = () => new Promise((resolve) => setTimeout(resolve, 60)).then(() => original());
+    const { el } = await mount('company-resident');
+    button(el, /^\s*change\s*$/i).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector(FORM), 'the form').to.exist;
+    expect(input(el, 'companyName').value).to.not.equal('');
   });
 
   it('form mode: loaded on connect; until it is in, the profile shows as text, busy', async () => {
@@ -350,7 +359,7 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     const adapter = createMemoryAdapter({ account: 'company-resident' });
     const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
     const el = provider.querySelector('acct-profile')!;
-    await el.updateComplete;
+    await until(() => g.loads === 1, 'requested on connect'); // updateComplete would wait for the chunk
     expect(g.loads, 'requested on connect, beside the data').to.equal(1);
     await until(() => shadow(el).querySelector('[data-field=companyName]'), 'profile as text');
     const name = adapter.control.snapshot().profile.companyName!;

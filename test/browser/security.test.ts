@@ -373,8 +373,8 @@ describe('acct-security', () => {
       change.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
       expect(loads, 'prefetched on focus').to.equal(1);
       change.click();
-      await el.updateComplete;
-      expect(change.getAttribute('aria-busy')).to.equal('true');
+      // updateComplete includes the chunk the click waits for: watch the busy state instead.
+      await until(() => change.getAttribute('aria-busy') === 'true', 'busy while the chunk loads');
       expect(shadow(el).textContent).to.contain('Loading…');
       expect(el.querySelector('input[type=password]') === null).to.equal(true);
       await expect(el).to.be.accessible();
@@ -382,6 +382,20 @@ describe('acct-security', () => {
       await until(() => document.activeElement === light(el, 'current'), 'form opened once the chunk is in');
       expect(loads).to.equal(1);
       expect(shadow(el).textContent).to.not.contain('Loading…');
+    } finally {
+      Security.formsLoader = original;
+    }
+  });
+
+  it('a click, then updateComplete, shows the form: the chunk the click waited for is included', async () => {
+    const Security = customElements.get('acct-security') as typeof AcctSecurity;
+    const original = Security.formsLoader;
+    Security.formsLoader = () => new Promise((resolve) => setTimeout(resolve, 60)).then(() => original());
+    try {
+      const el = await mount();
+      button(el, /Change password/).click();
+      await el.updateComplete;
+      expect(el.querySelector('input[type=password]'), 'the current password input').to.exist;
     } finally {
       Security.formsLoader = original;
     }

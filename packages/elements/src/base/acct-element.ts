@@ -115,6 +115,25 @@ export class AcctElement extends LitElement {
     }
   }
 
+  /** Chunks a user's action waits for (LazyPart): `updateComplete` includes them and their render. */
+  readonly #chunks = new Set<Promise<unknown>>();
+
+  /** @internal */
+  awaitChunk(load: Promise<unknown>): void {
+    this.#chunks.add(load);
+    const done = (): void => void this.#chunks.delete(load);
+    load.then(done, done);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#chunks.size) {
+      await Promise.allSettled([...this.#chunks]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   /** Dispatches a typed, bubbling, composed event. */
   emit<K extends keyof AcctEventMap>(name: K, detail: AcctEventMap[K]): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));

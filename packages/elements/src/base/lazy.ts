@@ -1,6 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
+ * A host whose `updateComplete` also waits for the chunks it asked for (AcctElement): code that
+ * clicks a control and awaits `updateComplete` then sees what the click opens, as it did when
+ * that code was in the element.
+ */
+export interface AwaitsChunks {
+  awaitChunk(load: Promise<unknown>): void;
+}
+
+/**
  * Code only an interaction needs (a form behind a "Change" button, an enrolment wizard), loaded
  * on first use so the element's first paint does not carry it (issue 10). The host's render reads
  * `value` and shows a busy control until it is there. Loading starts at the first sign of intent
@@ -16,7 +25,8 @@ export class LazyPart<M> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #loader: () => M | Promise<M>;
   #pending: Promise<M> | undefined;
-  readonly #intent = (): void => void this.load().catch(() => undefined);
+  // A prefetch: nothing waits for it yet, so the host's updateComplete does not either.
+  readonly #intent = (): void => void this.#fetch().catch(() => undefined);
 
   /**
    * `loader` may return the module itself when it is already in (a module-level cache), so a
@@ -40,6 +50,12 @@ export class LazyPart<M> implements ReactiveController {
 
   /** The module; loads it once and re-renders the host when it arrives or fails. */
   load(): Promise<M> {
+    const loading = this.#fetch();
+    if (!this.value && 'awaitChunk' in this.#host) (this.#host as unknown as AwaitsChunks).awaitChunk(loading);
+    return loading;
+  }
+
+  #fetch(): Promise<M> {
     if (this.value) return Promise.resolve(this.value);
     if (this.#pending) return this.#pending;
     const loaded = this.#loader();
