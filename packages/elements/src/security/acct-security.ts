@@ -5,11 +5,10 @@ import { Task } from '@lit/task';
 import { formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type ParsedIpRules } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
-import { LazyPart } from '../base/lazy.js';
+import { LazyActions } from '../base/lazy-actions.js';
 import { deepEqual } from '../base/paths.js';
 import type { ConfirmController } from '../ui/confirm.js';
 import { renderSection } from '../ui/field.js';
-import { loadFailureText } from '../ui/lazy-view.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import type { SecurityFormHost } from './form-host.js';
@@ -122,8 +121,8 @@ export class AcctSecurity extends AcctElement {
    */
   static formsLoader: () => Promise<Forms> = () => import('./forms.js');
   /** @internal The forms behind the summary rows' buttons, loaded on first intent. */
-  readonly forms = new LazyPart<Forms>(this, () => (this.constructor as typeof AcctSecurity).formsLoader());
-  /** The button whose form waits for the chunk (busy, or its load failed). */
+  readonly forms = new LazyActions<Forms>(this, () => (this.constructor as typeof AcctSecurity).formsLoader());
+  /** The button pressed last: a form whose chunk arrives after another was asked for stays shut. */
   #opening: FormKey | undefined;
   #pw: PasswordForm | undefined;
   #cw: CodeWordForm | undefined;
@@ -359,16 +358,10 @@ export class AcctSecurity extends AcctElement {
 
   /** Loads the forms (usually already prefetched on pointer or focus) and opens the one asked for. */
   async #openForm(key: FormKey): Promise<void> {
-    if (this.#opening === key && !this.forms.error) return;
     this.#opening = key;
-    this.requestUpdate();
-    let m: Forms;
-    try {
-      m = await this.forms.load();
-    } catch {
-      return; // Said next to the button; the next click retries.
-    }
-    if (this.#opening !== key) return;
+    // Busy while the chunk loads; a failure shows beside the button, and its Retry opens the form.
+    const m = await this.forms.run(key, (f) => f, () => this.#openForm(key));
+    if (!m || this.#opening !== key) return;
     this.#opening = undefined;
     const host = this.#host();
     if (key === 'pw') await (this.#pw ??= new m.PasswordForm(host)).setOpen(true);
@@ -380,9 +373,7 @@ export class AcctSecurity extends AcctElement {
 
   /** A summary row's button; busy while its form's chunk loads, with the error and a retry if it failed. */
   #opener(key: FormKey, label: string, o: { id?: string; expands?: boolean; primary?: boolean; disabled?: boolean } = {}): TemplateResult {
-    const waiting = this.#opening === key;
-    const failed = waiting && !!this.forms.error;
-    const loading = waiting && !failed;
+    const loading = this.forms.loading(key);
     return html`<button
         id=${o.id ?? nothing}
         type="button"
@@ -397,7 +388,7 @@ export class AcctSecurity extends AcctElement {
         ${label}
       </button>
       ${loading ? html`<span class="muted">${msg('Loading…')}</span>` : nothing}
-      ${failed ? html`<span class="error" part="error" role="alert">${loadFailureText()}</span>` : nothing}`;
+      ${this.forms.renderFailure(key)}`;
   }
 
   #renderPassword(): TemplateResult {
