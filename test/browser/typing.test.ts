@@ -97,13 +97,23 @@ describe('typing fast path: acct-security IP list', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a half-typed line as a problem on each keystroke, and drops it once valid', async () => {
+  it('holds a half-typed line back until typing pauses, then follows every keystroke while a problem is shown', async () => {
     const el = await mount();
     const t = area(el);
     const saved = t.value;
     key(t, `${saved}\n192.0`);
+    // The first keystroke turns Save on; the next ones into a list with no problem on screen cost
+    // no render, and the half-typed line is not listed yet.
     await el.updateComplete;
-    await until(() => lines(el).includes('192.0'), 'the bad line listed');
+    expect(lines(el)).to.equal('');
+    key(t, `${saved}\n192.0.`);
+    expect(el.isUpdatePending).to.equal(false);
+    expect(lines(el)).to.equal('');
+    expect(el.settings.get('ipRules')).to.deep.equal([...saved.split('\n'), '192.0.']);
+    // The pause: the half-typed line is listed.
+    await until(() => lines(el).includes('192.0.'), 'the bad line listed after a pause');
+    expect(t.getAttribute('aria-invalid')).to.equal('true');
+    // A problem is on screen: each keystroke updates the findings at once, and a fix clears them.
     key(t, `${saved}\n192.0.2`);
     expect(el.isUpdatePending).to.equal(true);
     await el.updateComplete;
@@ -111,10 +121,42 @@ describe('typing fast path: acct-security IP list', () => {
     key(t, `${saved}\n192.0.2.1`);
     await el.updateComplete;
     expect(lines(el)).to.equal('');
+    expect(t.getAttribute('aria-invalid')).to.equal('false');
     // A valid address growing by a digit changes nothing else on screen: no render.
     key(t, `${saved}\n192.0.2.15`);
     expect(el.isUpdatePending).to.equal(false);
     expect(el.settings.get('ipRules')).to.deep.equal([...saved.split('\n'), '192.0.2.15']);
+  });
+
+  it('shows the findings at once when the field is left, on a paste and on Save', async () => {
+    const el = await mount();
+    const t = area(el);
+    const saved = t.value;
+    key(t, `${saved}\nhello`);
+    expect(lines(el)).to.equal('');
+    t.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(lines(el)).to.contain('hello');
+
+    // A paste is a complete edit: checked at once.
+    t.value = `${saved}\n10.0.0.1/8`;
+    t.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    await el.updateComplete;
+    expect(lines(el)).to.contain('10.0.0.1/8');
+    expect(lines(el)).to.not.contain('hello');
+
+    // Back to a clean list, then a keystroke and an immediate Save: Save shows what it refuses.
+    t.value = saved;
+    t.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    await el.updateComplete;
+    expect(lines(el)).to.equal('');
+    key(t, `${saved}\nx`);
+    await el.updateComplete;
+    expect(lines(el)).to.equal('');
+    button(el, /^\s*Save\s*$/).click();
+    await until(() => lines(el).includes('x'), 'listed on Save');
+    await until(() => shadow(el).querySelector('#ipRules-error'), 'the list refused');
+    expect(t.value).to.equal(`${saved}\nx`);
   });
 
   it('Discard after unrendered keystrokes restores the saved list in the text area', async () => {

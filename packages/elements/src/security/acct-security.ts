@@ -41,6 +41,24 @@ type Forms = typeof import('./forms.js');
 /** A button of a summary row that opens a form from the lazy chunk. */
 type FormKey = 'pw' | 'cw' | 'ticket' | 'tf-on' | 'tf-off';
 
+/**
+ * How long typing must pause before new problems in the list are shown. Findings appear after a
+ * pause, on leaving the field or on Save, not on every keystroke: a half-typed address is not an
+ * error yet, and the list below the field does not jump while the user types (issue 10). Once a
+ * problem is on screen, the findings follow every keystroke, so a fix shows at once.
+ */
+const TYPING_PAUSE = 500;
+
+/**
+ * One character typed or deleted, as opposed to a paste, a drop, autocomplete, a dictation result
+ * or a script setting the whole value: those are complete edits and are checked at once.
+ */
+function isKeystroke(e: Event): boolean {
+  if (!(e instanceof InputEvent)) return false;
+  const type = e.inputType;
+  return (type === 'insertText' && (e.data?.length ?? 0) <= 1) || type === 'insertLineBreak' || type.startsWith('delete');
+}
+
 /** Lines the list stores: trimmed, blank lines dropped, comments kept for the next reader. */
 function linesOf(text: string): string[] {
   return text
@@ -113,6 +131,9 @@ export class AcctSecurity extends AcctElement {
   #ipViewCache: { text: string; ip: string | undefined; view: string } | undefined;
   #ipTextMemo: { typed: string | undefined; rules: string[]; text: string } | undefined;
   #lockoutMemo: { text: string; ip: string | undefined; loaded: boolean; result: { ip?: string } | undefined } | undefined;
+  /** While the user types into a list with no problem on screen: the text whose findings stay shown. */
+  #held: { text: string; typed: string } | undefined;
+  #pause: ReturnType<typeof setTimeout> | undefined;
 
   // ---- Forms -------------------------------------------------------------------------------
   /**
@@ -132,6 +153,12 @@ export class AcctSecurity extends AcctElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!ipLoaded) void loadIpModule().then(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#pause);
+    this.#held = undefined;
   }
 
   get #viewerValue() {
@@ -193,11 +220,35 @@ export class AcctSecurity extends AcctElement {
     return text;
   }
 
-  #editIpText(text: string): void {
+  #editIpText(text: string, keystroke = false): void {
     const d = this.settings.draft;
-    const before = d ? this.#ipView(this.#ipTextFor(d)) : '';
+    const shown = d ? this.#shownText(this.#ipTextFor(d)) : '';
+    const before = d ? this.#ipView(shown) : '';
     this.#ipText = text;
+    if (keystroke && d && !this.#parse(shown)?.errors.length) {
+      // Nothing wrong on screen: keep showing what was shown until the user pauses.
+      this.#held = { text: shown, typed: text };
+      clearTimeout(this.#pause);
+      this.#pause = setTimeout(() => this.#showFindings(), TYPING_PAUSE);
+      this.settings.input('ipRules', linesOf(text), () => false);
+      return;
+    }
+    this.#showFindings(false);
     this.settings.input('ipRules', linesOf(text), () => this.#ipView(text) !== before);
+  }
+
+  /** The text whose findings are on screen: the one before the keystrokes still held, else `text`. */
+  #shownText(text: string): string {
+    // A draft replaced meanwhile (Discard, a conflict resolved) ends the hold.
+    return this.#held?.typed === text ? this.#held.text : text;
+  }
+
+  /** Ends a hold (a pause in typing, the field left, Save); renders when it was on. */
+  #showFindings(render = true): void {
+    clearTimeout(this.#pause);
+    if (!this.#held) return;
+    this.#held = undefined;
+    if (render) this.requestUpdate();
   }
 
   /**
@@ -245,6 +296,7 @@ export class AcctSecurity extends AcctElement {
   async #submitSettings(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const s = this.settings;
+    this.#showFindings();
     await loadIpModule();
     // A long list still being checked: Save is disabled meanwhile, but Enter or a script may get here.
     while (this.#checking) await this.#checking.done;
@@ -258,11 +310,13 @@ export class AcctSecurity extends AcctElement {
   #renderAccess(d: SecuritySettings): TemplateResult {
     const s = this.settings;
     const text = this.#ipTextFor(d);
-    const parsed = this.#parse(text);
+    // What the findings below the field are about (the text before a run of keystrokes, until a pause).
+    const shown = this.#shownText(text);
+    const parsed = this.#parse(shown);
     const errors = parsed?.errors ?? [];
     const bad = errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason));
     const serverError = s.fieldError('ipRules');
-    const lockout = this.#locksOut(d);
+    const lockout = this.#lockoutFor(shown);
     const viewer = this.#viewerValue;
     const current = viewer?.currentIp ? (ipLoaded?.normaliseIp(viewer.currentIp) ?? viewer.currentIp) : undefined;
     const describedBy = ['ipRules-hint', errors.length ? 'ipRules-lines' : '', serverError ? 'ipRules-error' : ''].filter(Boolean).join(' ');
@@ -287,14 +341,15 @@ export class AcctSecurity extends AcctElement {
               aria-invalid=${bad || serverError ? 'true' : 'false'}
               aria-describedby=${describedBy}
               .value=${live(text)}
-              @input=${(e: Event) => this.#editIpText((e.target as HTMLTextAreaElement).value)}
+              @input=${(e: Event) => this.#editIpText((e.target as HTMLTextAreaElement).value, isKeystroke(e))}
+              @change=${() => this.#showFindings()}
             ></textarea>
             <div class="hint" id="ipRules-hint" part="hint">
               ${msg('One entry per line: an address (203.0.113.7, 2001:db8::1), a network (203.0.113.0/24) or a range (203.0.113.10-203.0.113.20). Lines starting with # are comments.')}
               ${parsed?.rules.length === 0 && !bad ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
             </div>
             <span id="ipRules-status" class="muted" role="status">${this.#checking ? msg('Checking the list…') : nothing}</span>
-            ${parsed && ipLoaded ? ipLoaded.renderIpLines(text, errors) : nothing}
+            ${parsed && ipLoaded ? ipLoaded.renderIpLines(shown, errors) : nothing}
             ${serverError ? html`<div class="error" id="ipRules-error" part="error">${serverError}</div>` : nothing}
           </div>
           ${lockout && ipLoaded
