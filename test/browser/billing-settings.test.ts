@@ -3,6 +3,7 @@ import '@acct/elements/billing-settings';
 import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import { setAcctLocale } from '@acct/elements/i18n';
 import type { AcctBillingSettings } from '@acct/elements';
+import { SettingsController } from '../../packages/elements/src/base/settings-controller.js';
 import { FORM, runSettingsContract } from './settings-contract.js';
 import { expect, fixture, html, liveText, q, shadow, until } from './helpers.js';
 
@@ -68,5 +69,42 @@ describe('acct-billing-settings', () => {
     expect(q<HTMLSelectElement>(el, 'select[name=currency]').options.length).to.equal(1);
     [...shadow(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Retry')!.click();
     await until(() => q<HTMLSelectElement>(el, 'select[name=currency]').options.length > 1, 'currencies after retry');
+  });
+});
+
+describe('settings conflict chunk (base/settings-conflict.ts, loaded when a save meets a conflict)', () => {
+  it('shows the shared failure banner when the chunk cannot be fetched, keeps the edit, and Retry shows the comparison', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await until(() => shadow(el).querySelector(FORM), 'form');
+    input(el, 'paymentWithoutAuth').click();
+    await el.updateComplete;
+    const original = SettingsController.conflictLoader;
+    let attempts = 0;
+    let fail: (() => void) | undefined;
+    SettingsController.conflictLoader = () => {
+      attempts++;
+      if (attempts > 1) return original();
+      return new Promise((_resolve, reject) => (fail = () => reject(new TypeError('Failed to fetch dynamically imported module'))));
+    };
+    try {
+      adapter.control.conflictNext({ method: 'billing.update' });
+      q<HTMLButtonElement>(el, `${FORM} button[type=submit]`).click();
+      await until(() => attempts === 1, 'conflict chunk requested');
+      expect(shadow(el).querySelector('table') === null, 'no comparison before the chunk').to.equal(true);
+      fail!();
+      await until(() => shadow(el).querySelector('[role=alert]')?.textContent?.includes('could not be loaded'), 'failure banner');
+      expect(input(el, 'paymentWithoutAuth').checked, 'edit kept').to.equal(true);
+      adapter.control.conflictNext({ method: 'billing.update' });
+      const retry = [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=alert] button')].find((b) => /retry/i.test(b.textContent ?? ''))!;
+      retry.click();
+      await until(() => shadow(el).querySelector('table tbody tr'), 'comparison after the chunk loaded');
+      expect(attempts).to.equal(2);
+      expect(shadow(el).textContent).to.not.contain('could not be loaded');
+      [...shadow(el).querySelectorAll('button')].find((b) => /keep my/i.test(b.textContent ?? ''))!.click();
+      await until(() => adapter.control.snapshot().billing.paymentWithoutAuth === true, 'mine saved');
+    } finally {
+      SettingsController.conflictLoader = original;
+    }
   });
 });

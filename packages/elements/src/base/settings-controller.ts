@@ -1,4 +1,4 @@
-import type { ReactiveController } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import {
@@ -12,6 +12,7 @@ import {
   type SettingsApi,
 } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
+import type { DescribeField } from './settings-conflict.js';
 import { DirtyGuardController } from './dirty-guard.js';
 import { ReauthCancelled, ReauthController } from './reauth.js';
 import { changedPaths, deepEqual, diffPatch, getPath, setPath } from './paths.js';
@@ -69,6 +70,8 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** The last save's failure (the draft is kept), shown with a retry. */
   saveError: AdapterError | undefined;
   conflict: SettingsConflict<T> | undefined;
+  /** A conflict arrived but its chunk could not be fetched: shown with a Retry that saves again. */
+  conflictChunkFailed = false;
   saving = false;
   /** Text for the element's `aria-live` region. */
   announcement = '';
@@ -83,6 +86,10 @@ export class SettingsController<T extends object> implements ReactiveController 
   #texts = new Map<string, string>();
   #textErrors: Record<string, string> = {};
   #saveAbort: AbortController | undefined;
+  #conflictChunk: typeof import('./settings-conflict.js') | undefined;
+
+  /** @internal The conflict's code, loaded when a save meets one (tests replace it to fail). */
+  static conflictLoader = (): Promise<typeof import('./settings-conflict.js')> => import('./settings-conflict.js');
 
   constructor(
     private readonly host: AcctElement,
@@ -227,6 +234,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.#clearTexts();
     this.fieldErrors = {};
     this.saveError = undefined;
+    this.conflictChunkFailed = false;
     this.#sync();
   }
 
@@ -255,6 +263,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     const ifMatch = this.version;
     this.saving = true;
     this.saveError = undefined;
+    this.conflictChunkFailed = false;
     this.fieldErrors = {};
     this.announcement = msg('Saving…');
     this.#sync();
@@ -327,26 +336,27 @@ export class SettingsController<T extends object> implements ReactiveController 
   }
 
   async #enterConflict(api: SettingsApi<T>, error: AdapterError): Promise<void> {
-    let server: { data: T; version: string } | undefined;
-    const carried = error.current;
-    if (carried?.version !== undefined) {
-      const parsed = this.options.schema.safeParse(carried.data);
-      if (parsed.success) server = { data: parsed.data, version: carried.version };
-    }
-    // An adapter that reports the conflict without the current data: read it.
-    if (!server) {
-      try {
-        server = parseResponse(this.#versionedSchema, await api.get());
-      } catch (e) {
+    try {
+      const load = SettingsController.conflictLoader();
+      this.host.awaitChunk(load);
+      this.#conflictChunk = await load;
+      this.conflict = await this.#conflictChunk.readConflict(this.options.schema, this.#versionedSchema, api, error, this.saved, this.draft);
+      this.announcement = errorMessage(error);
+    } catch (e) {
+      if (this.#conflictChunk) {
         this.saveError = toAdapterError(e);
         this.announcement = errorMessage(this.saveError);
-        return;
+      } else {
+        // The chunk could not be fetched: the shared failure banner (an alert), whose Retry saves again.
+        this.conflictChunkFailed = true;
+        this.announcement = '';
       }
     }
-    // Rows: what the user edited and what changed elsewhere since it was loaded.
-    const paths = new Set([...changedPaths(this.saved, this.draft), ...changedPaths(this.saved, server.data)]);
-    this.conflict = { server: server.data, version: server.version, paths: [...paths] };
-    this.announcement = errorMessage(error);
+  }
+
+  /** The conflict's comparison and choice (its chunk is in whenever `conflict` is set). */
+  renderConflict(describe: DescribeField): TemplateResult | typeof nothing {
+    return this.conflict && this.#conflictChunk ? this.#conflictChunk.renderConflict(this, this.conflict, describe) : nothing;
   }
 
   #accept(data: T, version: string): void {

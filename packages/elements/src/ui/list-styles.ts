@@ -28,22 +28,6 @@ export const listStyles = css`
   .badge {
     display: inline-block;
     padding: 0 var(--acct-space-xs);
-    border-radius: var(--acct-radius-s);
-    font-size: var(--acct-font-size-s);
-    background: var(--acct-color-info-surface);
-    color: var(--acct-color-text);
-  }
-  .badge[data-tone='success'] {
-    background: var(--acct-color-success-surface);
-    color: var(--acct-color-success-text);
-  }
-  .badge[data-tone='danger'] {
-    background: var(--acct-color-danger-surface);
-    color: var(--acct-color-danger-text);
-  }
-  .badge[data-tone='warning'] {
-    background: var(--acct-color-warning-surface);
-    color: var(--acct-color-warning-text);
   }
   .row-actions {
     display: flex;

@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { SettingsController } from '../base/settings-controller.js';
-import { getPath } from '../base/paths.js';
+import type { DescribeField } from '../base/settings-conflict.js';
 import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderSkeleton } from './field.js';
+import { renderLoadFailure } from './lazy-view.js';
 
 export interface SettingsViewOptions<T> {
   /** Sub-API name for the "missing" message. */
@@ -11,7 +12,7 @@ export interface SettingsViewOptions<T> {
   /** The form, rendered once data is loaded, from the draft (saved data plus edits). */
   form: (draft: T) => TemplateResult;
   /** A field's label and its value as text, for the conflict comparison. */
-  describe: (path: string, value: unknown) => { label: string; value: string };
+  describe: DescribeField;
 }
 
 /** The live region every settings element keeps in the DOM so announcements are read out. */
@@ -35,8 +36,10 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
       html`<button part="button" @click=${() => ctrl.reload()}>${msg('Retry')}</button>`,
     );
   else
-    body = html`${renderConflict(ctrl, o.describe)}
-    ${ctrl.saveError && ctrl.saveError.code !== 'validation'
+    body = html`${ctrl.renderConflict(o.describe)}
+    ${ctrl.conflictChunkFailed
+      ? renderLoadFailure(() => ctrl.save())
+      : ctrl.saveError && ctrl.saveError.code !== 'validation'
       ? renderBanner(
           'danger',
           html`${errorMessage(ctrl.saveError)} ${msg('Your changes are kept.')}`,
@@ -45,37 +48,4 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
       : nothing}
     ${ctrl.draft ? o.form(ctrl.draft) : nothing}`;
   return html`${body}${ctrl.reauth.render()}${renderLive(ctrl.announcement)}`;
-}
-
-function renderConflict<T extends object>(ctrl: SettingsController<T>, describe: SettingsViewOptions<T>['describe']): TemplateResult | typeof nothing {
-  const conflict = ctrl.conflict;
-  if (!conflict) return nothing;
-  return renderBanner(
-    'warning',
-    html`<p>${errorMessage({ code: 'conflict' })} ${msg('Choose which version to keep.')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Setting')}</th>
-            <th scope="col">${msg('Your version')}</th>
-            <th scope="col">${msg('Saved elsewhere')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${conflict.paths.map((path) => {
-            const mine = describe(path, getPath(ctrl.draft, path));
-            const theirs = describe(path, getPath(conflict.server, path));
-            return html`<tr>
-              <th scope="row">${mine.label}</th>
-              <td>${mine.value}</td>
-              <td>${theirs.value}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>`,
-    html`<button class="primary" part="button button-primary" @click=${() => ctrl.resolveConflict('mine')}>
-        ${msg('Keep my version')}
-      </button>
-      <button part="button" @click=${() => ctrl.resolveConflict('theirs')}>${msg('Use the saved version')}</button>`,
-  );
 }

@@ -145,15 +145,18 @@ export const uiStyles = css`
     background: var(--acct-color-info-surface);
     color: var(--acct-color-text);
   }
-  .banner[data-tone='danger'] {
+  .banner[data-tone='danger'],
+  .badge[data-tone='danger'] {
     background: var(--acct-color-danger-surface);
     color: var(--acct-color-danger-text);
   }
-  .banner[data-tone='success'] {
+  .banner[data-tone='success'],
+  .badge[data-tone='success'] {
     background: var(--acct-color-success-surface);
     color: var(--acct-color-success-text);
   }
-  .banner[data-tone='warning'] {
+  .banner[data-tone='warning'],
+  .badge[data-tone='warning'] {
     background: var(--acct-color-warning-surface);
     color: var(--acct-color-warning-text);
   }
@@ -175,14 +178,6 @@ export const uiStyles = css`
     padding: 0 var(--acct-space-s);
     background: var(--acct-color-info-surface);
     color: var(--acct-color-text);
-  }
-  .badge[data-tone='success'] {
-    background: var(--acct-color-success-surface);
-    color: var(--acct-color-success-text);
-  }
-  .badge[data-tone='warning'] {
-    background: var(--acct-color-warning-surface);
-    color: var(--acct-color-warning-text);
   }
   .visually-hidden {
     position: absolute;
@@ -210,11 +205,6 @@ export const uiStyles = css`
   @keyframes acct-pulse {
     50% {
       opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton span {
-      animation: acct-pulse 1.4s ease-in-out infinite;
     }
   }
   dialog {
