@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
-import { fieldIds, renderField } from './field.js';
+import { renderField } from './field.js';
 
 export type TicketFieldName = 'subject' | 'body';
 
@@ -39,7 +38,9 @@ export function renderTicketFields(o: TicketFields): TemplateResult {
     const target = e.target as HTMLInputElement | HTMLTextAreaElement;
     o.onInput(target.name as TicketFieldName, target.value);
   };
-  const invalid = (error: string | undefined) => ifDefined(errors && (error ? 'true' : 'false'));
+  // An attribute bound to `nothing` is not rendered (as `ifDefined` does, without its import).
+  const invalid = (error: string | undefined) => (errors ? (error ? 'true' : 'false') : nothing);
+  const describedBy = (id: string, error: string | undefined) => (error ? `${id}-error` : nothing);
   return html`${o.subject === undefined
       ? nothing
       : field(
@@ -49,10 +50,10 @@ export function renderTicketFields(o: TicketFields): TemplateResult {
             id=${id}
             name="subject"
             part="input"
-            autocomplete=${ifDefined(errors && 'off')}
-            maxlength=${ifDefined(errors && '200')}
+            autocomplete=${errors ? 'off' : nothing}
+            maxlength=${errors ? 200 : nothing}
             aria-invalid=${invalid(error)}
-            aria-describedby=${ifDefined(fieldIds(id, false, error))}
+            aria-describedby=${describedBy(id, error)}
             .value=${o.subject ?? ''}
             @input=${input}
           />`,
@@ -66,7 +67,7 @@ export function renderTicketFields(o: TicketFields): TemplateResult {
         part="input"
         rows=${o.rows ?? 4}
         aria-invalid=${invalid(error)}
-        aria-describedby=${ifDefined(fieldIds(id, false, error))}
+        aria-describedby=${describedBy(id, error)}
         .value=${o.body}
         @input=${input}
       ></textarea>`,
