@@ -1,12 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { parseResponse, Ticket, type TicketsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import type { ResourceController } from '../base/resource-controller.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
-import { fieldIds, renderField } from '../ui/field.js';
 import { renderFailure } from '../ui/resource-view.js';
+import { renderTicketFields, type TicketFieldName } from '../ui/ticket-fields.js';
 
 export interface ProfileAction {
   /** Names the action (`data-action`, the in-place toggle). */
@@ -122,46 +121,19 @@ export class OverviewFlow {
   renderTicketForm(): TemplateResult | typeof nothing {
     if (!this.ticketOpen) return nothing;
     const busy = this.host.tickets.pending === 'create';
-    const subjectError = this.#fieldError('subject');
-    const bodyError = this.#fieldError('body');
-    const onInput = (name: 'subject' | 'body') => (e: Event) => {
-      const value = (e.target as HTMLInputElement | HTMLTextAreaElement).value;
+    const onInput = (name: TicketFieldName, value: string) => {
       if (name === 'subject') this.#subject = value;
       else this.#body = value;
       this.#errors = { ...this.#errors, [name]: undefined };
       this.#el.requestUpdate();
     };
     return html`<form id="ticket-form" class="ticket" novalidate aria-label=${msg('New ticket')} @submit=${(e: SubmitEvent) => this.#submitTicket(e)}>
-      ${renderField({
-        id: 'subject',
-        label: msg('Subject'),
-        error: subjectError,
-        control: html`<input
-          id="subject"
-          name="subject"
-          part="input"
-          autocomplete="off"
-          maxlength="200"
-          aria-invalid=${subjectError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(fieldIds('subject', false, subjectError))}
-          .value=${this.#subject}
-          @input=${onInput('subject')}
-        />`,
-      })}
-      ${renderField({
-        id: 'body',
-        label: msg('Message'),
-        error: bodyError,
-        control: html`<textarea
-          id="body"
-          name="body"
-          part="input"
-          rows="4"
-          aria-invalid=${bodyError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(fieldIds('body', false, bodyError))}
-          .value=${this.#body}
-          @input=${onInput('body')}
-        ></textarea>`,
+      ${renderTicketFields({
+        prefix: '',
+        subject: this.#subject,
+        body: this.#body,
+        errors: { subject: this.#fieldError('subject'), body: this.#fieldError('body') },
+        onInput,
       })}
       ${renderFailure(this.host.tickets, 'create')}
       <div class="actions">

@@ -6,7 +6,8 @@ import { CountdownController } from '../base/countdown.js';
 import { LightInput } from '../base/light-input.js';
 import { ReauthCancelled, ReauthController } from '../base/reauth.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
-import { renderBanner, renderField } from '../ui/field.js';
+import { renderBanner } from '../ui/field.js';
+import { renderTicketFields } from '../ui/ticket-fields.js';
 
 export type Method = 'sms' | 'call';
 type Gateway = 'primary' | 'secondary';
@@ -257,17 +258,11 @@ export class PhoneVerificationFlow {
     if (!this.host.tickets()) return renderBanner('warning', msg('Neither gateway worked. Please contact support to verify your number.'));
     return html`<form @submit=${(e: SubmitEvent) => this.#sendTicket(e)} novalidate>
       ${renderBanner('warning', msg('Neither gateway worked. Send us a ticket and we will verify the number with you.'))}
-      ${renderField({
-        id: 'ticket-body',
-        label: msg('Message to support'),
-        control: html`<textarea
-          id="ticket-body"
-          name="body"
-          part="input"
-          rows="6"
-          .value=${this.#ticketBody}
-          @input=${(e: Event) => ((this.#ticketBody = (e.target as HTMLTextAreaElement).value), this.#changed())}
-        ></textarea>`,
+      ${renderTicketFields({
+        body: this.#ticketBody,
+        bodyLabel: msg('Message to support'),
+        rows: 6,
+        onInput: (_, value) => ((this.#ticketBody = value), this.#changed()),
       })}
       ${this.requestError ? renderBanner('danger', html`${errorMessage(this.requestError)} ${msg('Your message is kept.')}`) : nothing}
       <div class="actions">

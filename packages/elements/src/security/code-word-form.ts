@@ -2,7 +2,8 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { msg, str } from '@lit/localize';
 import { safeUrl, type Ticket } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
-import { renderBanner, renderField, renderSection } from '../ui/field.js';
+import { renderBanner, renderSection } from '../ui/field.js';
+import { renderTicketFields } from '../ui/ticket-fields.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
@@ -164,29 +165,7 @@ export class CodeWordForm implements ReactiveController {
     const a = this.#ticketAction;
     const err = a.error;
     return html`<form id="ticket-form" class="subsection" @submit=${(e: SubmitEvent) => this.#sendTicket(e)} novalidate>
-      ${renderField({
-        id: 'ticket-subject',
-        label: msg('Subject'),
-        control: html`<input
-          id="ticket-subject"
-          name="subject"
-          part="input"
-          .value=${form.subject}
-          @input=${(e: Event) => this.#editTicket({ ...form, subject: (e.target as HTMLInputElement).value })}
-        />`,
-      })}
-      ${renderField({
-        id: 'ticket-body',
-        label: msg('Message'),
-        control: html`<textarea
-          id="ticket-body"
-          name="body"
-          part="input"
-          rows="4"
-          .value=${form.body}
-          @input=${(e: Event) => this.#editTicket({ ...form, body: (e.target as HTMLTextAreaElement).value })}
-        ></textarea>`,
-      })}
+      ${renderTicketFields({ ...form, onInput: (name, value) => this.#editTicket({ ...form, [name]: value }) })}
       ${err ? renderBanner('danger', html`${errorMessage(err)} ${msg('Your message is kept.')}`) : nothing}
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" ?disabled=${a.busy || !form.subject.trim() || !form.body.trim()}>
