@@ -6,6 +6,11 @@ import {
   contrastRatio,
   currencyDigits,
   formatMoney,
+  Int,
+  isEmail,
+  IsoDateTime,
+  map,
+  NonEmpty,
   isAbortError,
   languageName,
   NotificationSettings,
@@ -76,6 +81,31 @@ describe('parseResponse', () => {
     assert.ok(!NotificationSettings.safeParse({ ...n, emails: { ...n.emails, support: 'nope' } }).success);
     assert.ok(SecuritySettings.safeParse({ codeWordSet: true, ipRules: ['10.0.0.0/8'], showLastIp: true, twoFactor: { enabled: false } }).success);
     assert.ok(!PanelSettings.safeParse({ language: 'english!', theme: 'light' }).success);
+  });
+});
+
+describe('small schema rules (the same rules as z.iso.datetime, z.int, z.minLength(1), z.record)', () => {
+  const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
+  it('IsoDateTime takes RFC 3339 date-times with seconds and Z or an offset, on real calendar days', () => {
+    for (const v of ['2024-02-29T10:00:00Z', '2000-02-29T23:59:59.5+03:00', '2023-12-31T00:00:00.123456-11:30'])
+      assert.equal(ok(IsoDateTime, v), true, v);
+    for (const v of ['2023-02-29T10:00:00Z', '1900-02-29T10:00:00Z', '2024-04-31T10:00:00Z', '2024-01-01T00:00Z',
+      '2024-01-01T24:00:00Z', '2024-01-01T00:00:00', '2024-01-01T00:00:00+0300', '2024-01-01 00:00:00Z', '', 5])
+      assert.equal(ok(IsoDateTime, v), false, String(v));
+  });
+  it('one email rule for schemas, fields, the adapters and the server', () => {
+    for (const v of ['name@example.com', "o'brien+tag@mail.example.co.uk", 'a.b-c@x-y.io']) assert.equal(isEmail(v), true, v);
+    for (const v of ['a@b.c', 'name@example', '.name@example.com', 'name..x@example.com', 'na me@example.com', 'name@-x.com', ''])
+      assert.equal(isEmail(v), false, v);
+    assert.equal(NotificationSettings.shape.emails.shape.invoices.safeParse('a@b.c').success, false);
+  });
+  it('Int, NonEmpty and map', () => {
+    assert.deepEqual([0, -3, 12].map((v) => ok(Int, v)), [true, true, true]);
+    assert.deepEqual([1.5, Number.NaN, Infinity, '1'].map((v) => ok(Int, v)), [false, false, false, false]);
+    assert.deepEqual(['a', '\n', ''].map((v) => ok(NonEmpty, v)), [true, true, false]);
+    const m = map(Int);
+    assert.deepEqual(m.parse({ a: 1, b: 2 }), { a: 1, b: 2 });
+    assert.deepEqual([{ a: 1.5 }, { a: '1' }, [], null, 'x'].map((v) => ok(m, v)), [false, false, false, false, false]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import {
   AdapterError,
+  isEmail,
   BillingSettings,
   checkProfileChange,
   defaultProfilePolicy,
@@ -142,7 +143,6 @@ type Draft = Record<string, unknown>;
 const SECURITY_MANAGED = ['codeWordSet', 'twoFactor', 'passwordPolicy'];
 
 const ROLES: readonly Role[] = ['owner', 'admin', 'user'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ISSUER = 'Example Billing';
 const BASE_URL = 'https://billing.example.com';
 
@@ -431,7 +431,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       requestEmailChange: (email, o) =>
         write('contacts.requestEmailChange', [email], o, () => {
           const next = email.trim();
-          if (!EMAIL.test(next)) throw invalid({ email: 'invalid_format' });
+          if (!isEmail(next)) throw invalid({ email: 'invalid_format' });
           if (next.toLowerCase() === String(account.profile.email ?? '').toLowerCase()) throw invalid({ email: 'unchanged' });
           account.email.pending = next;
           return emailStatus();
@@ -603,7 +603,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         write('users.invite', [input], o, () => {
           const email = input.email.trim();
           const errors: FieldErrors = {};
-          if (!EMAIL.test(email)) errors.email = 'invalid_format';
+          if (!isEmail(email)) errors.email = 'invalid_format';
           else if (account.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) errors.email = 'already_member';
           // There is one owner; ownership is not handed out by invitation.
           if (input.role !== 'admin' && input.role !== 'user') errors.role = 'invalid_value';

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import {
   BillingSettings,
+  isEmail,
   NotificationSettings,
   PanelSettings,
   Profile,
@@ -108,7 +109,6 @@ const SETTINGS: Record<string, Schema<Record<string, unknown>>> = {
 };
 
 const SUPPORTED_LANGUAGES = ['en', 'ru'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_ATTEMPTS = 5;
 const PHONE_TTL = 10 * 60;
 const PHONE_RESEND = 60;
@@ -432,7 +432,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const next = str(ctx.body, 'email', errors, { max: 254 }).trim();
       check(errors);
       const accountId = String(ctx.account.id);
-      if (!EMAIL.test(next)) throw invalid({ email: 'invalid_format' });
+      if (!isEmail(next)) throw invalid({ email: 'invalid_format' });
       if (next.toLowerCase() === emailStatus(accountId).email.toLowerCase()) throw invalid({ email: 'unchanged' });
       freshAuth(ctx);
       limit(`email:${accountId}`, 5, 3600, 'Too many confirmation emails');
@@ -637,7 +637,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const errors: FieldErrors = {};
       const email = str(ctx.body, 'email', errors, { max: 254 }).trim();
       const r = str(ctx.body, 'role', errors);
-      if (email && !EMAIL.test(email)) errors.email = 'invalid_format';
+      if (email && !isEmail(email)) errors.email = 'invalid_format';
       else if (email && usersOf(accountId).some((u) => u.email.toLowerCase() === email.toLowerCase())) errors.email = 'already_member';
       if (r && r !== 'admin' && r !== 'user') errors.role = 'invalid_value';
       check(errors);

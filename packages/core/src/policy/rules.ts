@@ -16,6 +16,7 @@ import {
   validateRuPassport,
   validateSettlementAccount,
 } from '../validators/ru.js';
+import { isEmail } from '../validators/email.js';
 import { validateIban, validateSwift, validateVatin } from '../validators/intl.js';
 import { REQUIRED_ADDRESS_PARTS } from './defaults.js';
 import { ADDRESSES, canEdit, getAt as get, isBlank } from './profile-rules.js';
@@ -23,7 +24,6 @@ import { ADDRESSES, canEdit, getAt as get, isBlank } from './profile-rules.js';
 /** Reasons beyond the identifier validators' own. */
 export type ProfileReason = string;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COMPANY_TYPES = new Set(['company', 'sole_trader', 'state_institution']);
 
 /** A simple phone check until libphonenumber lands: optional +, 7 to 15 digits. */
@@ -78,7 +78,7 @@ export function validateProfileField(path: string, value: unknown, profile: Prof
       return result(validateVatin(value, profile.country));
     case 'email':
     case 'contactEmail':
-      return EMAIL.test(value.trim()) ? undefined : 'email';
+      return isEmail(value.trim()) ? undefined : 'email';
     case 'phone':
     case 'contactPhone':
     case 'fax':
@@ -95,7 +95,7 @@ export function validateProfileField(path: string, value: unknown, profile: Prof
 function customReason(f: CustomField, value: unknown): ProfileReason | undefined {
   if (isBlank(value)) return undefined;
   const s = String(value);
-  if (f.type === 'email' && !EMAIL.test(s)) return 'email';
+  if (f.type === 'email' && !isEmail(s)) return 'email';
   if (f.type === 'tel' && !looksLikePhone(s)) return 'phone';
   if (f.type === 'date' && !validDate(s)) return 'date';
   if (f.type === 'select' && !(f.options ?? []).some((o) => o.value === s)) return 'option';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Int } from './common.js';
 
 export const EmailStatus = z.object({
   email: z.string(),
@@ -11,11 +12,11 @@ export const PhoneVerification = z.object({
   id: z.string(),
   method: z.enum(['sms', 'call']),
   /** Digits the user enters: the SMS code length, or 4 for the last digits of the caller. */
-  codeLength: z.number().check(z.int(), z.gte(1), z.lte(12)),
+  codeLength: Int.check(z.gte(1), z.lte(12)),
   /** Seconds before another code may be requested. */
   resendAfter: z.number().check(z.gte(0)),
   /** Wrong codes allowed before the check is closed (then `rate_limited`); unknown if absent. */
-  attempts: z.optional(z.number().check(z.int(), z.gte(1))),
+  attempts: z.optional(Int.check(z.gte(1))),
 });
 export type PhoneVerification = z.infer<typeof PhoneVerification>;
 

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { Email } from './common.js';
 
 /** Empty string = "send to the account email". */
-const OptionalEmail = z.union([z.literal(''), z.email()]);
+const OptionalEmail = z.union([z.enum(['']), Email]);
 
 export const NotificationSettings = z.object({
   newsletter: z.boolean(),

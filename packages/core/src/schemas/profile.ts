@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { map } from './common.js';
 
 export const ACCOUNT_TYPES = ['individual', 'company', 'sole_trader', 'state_institution'] as const;
 export const AccountType = z.enum(ACCOUNT_TYPES);
@@ -57,14 +58,14 @@ export const Profile = z.looseObject({
   ...(Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, z.optional(Address)])) as Record<(typeof ADDRESS_FIELDS)[number], z.ZodMiniOptional<typeof Address>>),
   accountType: z.optional(AccountType),
   residency: z.optional(Residency),
-  documentsDelivery: z.optional(z.union([DocumentsDelivery, z.literal('')])),
+  documentsDelivery: z.optional(z.union([DocumentsDelivery, z.enum([''])])),
   /** Personal discount in percent; read only. */
   discount: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   /** The phone was verified by SMS or call (server-managed; a changed number is unverified). */
   phoneVerified: z.optional(z.boolean()),
   /** Verification of a company account; read only. */
   verification: z.optional(z.enum(VERIFICATION_STATUSES)),
-  custom: z.optional(z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()]))),
+  custom: z.optional(map(z.union([z.string(), z.boolean(), z.number(), z.null()]))),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -77,7 +78,7 @@ export const FieldPolicy = z.object({
   required: z._default(z.boolean(), false),
   requiredForPayment: z._default(z.boolean(), false),
   /** `'admin'`: the main administrator only (viewer role `owner`). */
-  editable: z._default(z.union([z.boolean(), z.literal('admin')]), true),
+  editable: z._default(z.union([z.boolean(), z.enum(['admin'])]), true),
   /** Changing an existing value creates a confirmation ticket. */
   confirm: z._default(z.boolean(), false),
 });
@@ -85,7 +86,7 @@ export type FieldPolicy = z.infer<typeof FieldPolicy>;
 export type FieldPolicyInput = z.input<typeof FieldPolicy>;
 
 /** A label in several locales (`{ en: 'Tax exempt', ru: 'Освобождён от НДС' }`) or one string. */
-export const LocalizedText = z.union([z.string(), z.record(z.string(), z.string())]);
+export const LocalizedText = z.union([z.string(), map(z.string())]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const CUSTOM_FIELD_TYPES = ['text', 'email', 'tel', 'select', 'checkbox', 'date'] as const;
@@ -99,7 +100,7 @@ export const CustomField = z.object({
   options: z.optional(z.array(z.object({ value: z.string(), label: LocalizedText }))),
   required: z.optional(z.boolean()),
   requiredForPayment: z.optional(z.boolean()),
-  editable: z.optional(z.union([z.boolean(), z.literal('admin')])),
+  editable: z.optional(z.union([z.boolean(), z.enum(['admin'])])),
   confirm: z.optional(z.boolean()),
   /** A regular expression the whole value must match (text, email, tel). */
   pattern: z.optional(z.string()),
@@ -109,7 +110,7 @@ export type CustomField = z.infer<typeof CustomField>;
 /** Which fields show, are required (also for payment), editable and confirmed by ticket. */
 export const ProfilePolicy = z.object({
   /** Field id -> policy. A field that is not listed is not shown. */
-  fields: z.record(z.string(), FieldPolicy),
+  fields: map(FieldPolicy),
   custom: z.optional(z.array(CustomField)),
 });
 export type ProfilePolicy = z.infer<typeof ProfilePolicy>;

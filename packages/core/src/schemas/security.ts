@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { Int } from './common.js';
 
 export const SecuritySettings = z.object({
   codeWordSet: z.boolean(),
   ipRules: z.array(z.string()),
   showLastIp: z.boolean(),
   twoFactor: z.object({ enabled: z.boolean() }),
-  passwordPolicy: z.optional(z.object({ minLength: z.number().check(z.int(), z.gte(1)) })),
+  passwordPolicy: z.optional(z.object({ minLength: Int.check(z.gte(1)) })),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;
 

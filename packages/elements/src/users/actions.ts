@@ -1,14 +1,12 @@
 // What acct-users runs only when the user acts: checking and sending an invitation, changing a
 // role and removing a user. Loaded on first use (issue 10), see LazyActions.
 import { msg, str } from '@lit/localize';
-import { AccountUser, type Role, type UsersApi } from '@acct/core';
+import { AccountUser, isEmail, type Role, type UsersApi } from '@acct/core';
 import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/messages.js';
 import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
 
 export { ConfirmController } from '../ui/confirm.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 async function focus(host: AcctUsers, selector: string): Promise<void> {
   await host.updateComplete;
@@ -17,7 +15,7 @@ async function focus(host: AcctUsers, selector: string): Promise<void> {
 
 /** Why `email` cannot be invited, or undefined. */
 export function inviteEmailError(email: string): string | undefined {
-  return !email ? fieldErrorMessage('required') : EMAIL.test(email) ? undefined : msg('Enter an email address like name@example.com.');
+  return !email ? fieldErrorMessage('required') : isEmail(email) ? undefined : msg('Enter an email address like name@example.com.');
 }
 
 /** Sends the invitation; true once it was sent (and `acct-saved` emitted). */
