@@ -7,7 +7,7 @@ import { acctContext, type AcctContextValue } from './context.js';
 import type { AcctEventMap } from './events.js';
 import { configureAcctLocalization, getAcctLocale, registerMessages } from '../i18n/index.js';
 import type { MessageLoaders } from '../i18n/registry.js';
-import { themeStyles } from '../theme/tokens.js';
+import { themeStyles } from '../theme/styles.js';
 
 /**
  * Context requests from elements that upgrade before their provider would be lost (lit issues

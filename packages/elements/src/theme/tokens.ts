@@ -4,9 +4,9 @@
  * - semantic: what a colour is for, `--acct-color-danger-text`, set by each theme;
  * - component: resolved inside an element's styles (`--_gap: var(--acct-section-gap, ...)`).
  * Themes are data so a unit test can check that each defines every semantic token and that
- * text / control pairs meet WCAG AA; the CSS below is generated from the same data.
+ * text / control pairs meet WCAG AA; the CSS below is generated from the same data (at build time
+ * in the bundle: see theme/styles.ts).
  */
-import { css, unsafeCSS, type CSSResult } from 'lit';
 
 export const PRIMITIVES = {
   'color-white': '#ffffff',
@@ -170,55 +170,30 @@ export function resolveToken(theme: ConcreteTheme, token: SemanticToken): string
   return typeof v === 'string' ? PRIMITIVES[v] : PRIMITIVES[BRAND_TOKENS[v.brand]];
 }
 
-function declarations(theme: ConcreteTheme): string {
-  return SEMANTIC_TOKENS.map((t) => {
-    const v = THEME_TOKENS[theme][t];
-    return `--acct-${t}: ${typeof v === 'string' ? `var(--acct-${v})` : `var(--acct-${v.brand})`};`;
-  }).join('');
+const decls = (entries: [string, string][]): string => entries.map(([k, v]) => `--acct-${k}:${v};`).join('');
+
+function semantic(theme: ConcreteTheme): string {
+  return decls(
+    SEMANTIC_TOKENS.map((t) => {
+      const v = THEME_TOKENS[theme][t];
+      return [t, `var(--acct-${typeof v === 'string' ? v : v.brand})`];
+    }),
+  );
 }
 
-const primitiveDecls = Object.entries(PRIMITIVES)
-  .map(([k, v]) => `--acct-${k}: ${v};`)
-  .join('');
-const scaleDecls = Object.entries(SCALE_TOKENS)
-  .map(([k, v]) => `--acct-${k}: ${v};`)
-  .join('');
-const brandDecls = Object.entries(BRAND_TOKENS)
-  .map(([k, v]) => `--acct-${k}: var(--acct-${v});`)
-  .join('');
-
 /**
- * Token sets keyed by the host's `theme` attribute. `:host` rules lose to the page's own CSS, so a
- * partner's `acct-provider { --acct-brand-primary: ... }` wins, as it should.
+ * Token sets keyed by the host's `theme` attribute, as minified CSS text. `:host` rules lose to the
+ * page's own CSS, so a partner's `acct-provider { --acct-brand-primary: ... }` wins, as it should.
  */
-export const themeStyles: CSSResult = css`
-  :host([theme]) {
-    ${unsafeCSS(primitiveDecls + scaleDecls)}
-    font-family: var(--acct-font-family);
-    font-size: var(--acct-font-size-m);
-    line-height: var(--acct-line-height);
-    color: var(--acct-color-text);
-  }
-  :host([theme='light']),
-  :host([theme='auto']) {
-    ${unsafeCSS(declarations('light'))}
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    ${unsafeCSS(declarations('dark'))}
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${unsafeCSS(declarations('dark'))}
-      color-scheme: dark;
-    }
-  }
-  :host([theme='branded']) {
-    ${unsafeCSS(brandDecls)}
-    ${unsafeCSS(declarations('branded'))}
-    --acct-font-family: var(--acct-brand-font, ${unsafeCSS(SCALE_TOKENS['font-family'])});
-    --acct-radius-m: var(--acct-brand-radius, ${unsafeCSS(SCALE_TOKENS['radius-m'])});
-    color-scheme: light;
-  }
-`;
+export function themeCss(): string {
+  const dark = `${semantic('dark')}color-scheme:dark`;
+  const brand = decls(Object.entries(BRAND_TOKENS).map(([k, v]) => [k, `var(--acct-${v})`]));
+  return (
+    `:host([theme]){${decls(Object.entries(PRIMITIVES))}${decls(Object.entries(SCALE_TOKENS))}` +
+    'font-family:var(--acct-font-family);font-size:var(--acct-font-size-m);line-height:var(--acct-line-height);color:var(--acct-color-text)}' +
+    `:host([theme=light]),:host([theme=auto]){${semantic('light')}color-scheme:light}` +
+    `:host([theme=dark]){${dark}}@media (prefers-color-scheme:dark){:host([theme=auto]){${dark}}}` +
+    `:host([theme=branded]){${brand}${semantic('branded')}` +
+    `--acct-font-family:var(--acct-brand-font, ${SCALE_TOKENS['font-family']});--acct-radius-m:var(--acct-brand-radius, ${SCALE_TOKENS['radius-m']});color-scheme:light}`
+  );
+}
