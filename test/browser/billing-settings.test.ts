@@ -108,3 +108,30 @@ describe('settings conflict chunk (base/settings-conflict.ts, loaded when a save
     }
   });
 });
+
+describe('settings save chunk (base/settings-save.ts, fetched at the first edit)', () => {
+  it('shows the shared failure banner when the chunk cannot be fetched, keeps the edit, and Retry saves', async () => {
+    const original = SettingsController.saveLoader;
+    let failing = true;
+    SettingsController.saveLoader = () => (failing ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
+    try {
+      const adapter = createMemoryAdapter();
+      const el = await mount(adapter);
+      await until(() => shadow(el).querySelector(FORM), 'form');
+      input(el, 'paymentWithoutAuth').click();
+      await el.updateComplete;
+      q<HTMLButtonElement>(el, `${FORM} button[type=submit]`).click();
+      await until(() => shadow(el).querySelector('[role=alert]')?.textContent?.includes('could not be loaded'), 'failure banner');
+      expect(input(el, 'paymentWithoutAuth').checked, 'edit kept').to.equal(true);
+      expect(adapter.control.snapshot().billing.paymentWithoutAuth, 'not saved').to.equal(false);
+      failing = false;
+      const retry = [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=alert] button')].find((b) => /retry/i.test(b.textContent ?? ''))!;
+      retry.click();
+      await until(() => adapter.control.snapshot().billing.paymentWithoutAuth === true, 'saved after retry');
+      await el.updateComplete;
+      expect(shadow(el).textContent).to.not.contain('could not be loaded');
+    } finally {
+      SettingsController.saveLoader = original;
+    }
+  });
+});

@@ -65,3 +65,28 @@ export function renderConflict<T extends object>(ctrl: SettingsController<T>, co
       <button part="button" @click=${() => ctrl.resolveConflict('theirs')}>${msg('Use the saved version')}</button>`,
   );
 }
+
+/** SettingsController.resolveConflict(): keep the user's values (saved over the new version), or take theirs. */
+export async function resolveConflict<T extends object>(c: SettingsController<T>, choice: 'mine' | 'theirs'): Promise<void> {
+  const conflict = c.conflict;
+  if (!conflict) return;
+  c.conflict = undefined;
+  c.saved = conflict.server;
+  c.version = conflict.version;
+  c._idempotency = undefined;
+  if (choice === 'theirs') {
+    c.draft = structuredClone(conflict.server);
+    c._clearTexts();
+    c.announcement = msg('The saved version is shown now.');
+    c._sync();
+    return;
+  }
+  if (!c.dirty) {
+    // The other change was the same as ours: nothing left to send.
+    c.announcement = msg('Saved.');
+    c._sync();
+    return;
+  }
+  c._sync();
+  await c.save();
+}

@@ -1,21 +1,11 @@
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  AdapterError,
-  isAbortError,
-  parseResponse,
-  toAdapterError,
-  updated,
-  versioned,
-  type Schema,
-  type SettingsApi,
-} from '@acct/core';
+import { isAbortError, parseResponse, toAdapterError, updated, versioned, type AdapterError, type Schema, type SettingsApi } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import type { DescribeField } from './settings-conflict.js';
 import { DirtyGuardController } from './dirty-guard.js';
-import { ReauthCancelled, ReauthController } from './reauth.js';
-import { changedPaths, deepEqual, diffPatch, getPath, setPath } from './paths.js';
+import { ReauthController } from './reauth.js';
+import { changedPaths, deepEqual, getPath, setPath } from './paths.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 
 export type SettingsPhase = 'missing' | 'loading' | 'error' | 'ready' | 'saving' | 'conflict';
@@ -50,10 +40,6 @@ function blankChanged(before: unknown, after: unknown): boolean {
   return blank(before) !== blank(after);
 }
 
-function newIdempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 /**
  * Load / edit / save for every settings-like element, with the no-data-loss rules of DESIGN.md:
  * edits survive failed saves, Save is off while pristine or in flight, a retry reuses the
@@ -70,8 +56,8 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** The last save's failure (the draft is kept), shown with a retry. */
   saveError: AdapterError | undefined;
   conflict: SettingsConflict<T> | undefined;
-  /** A conflict arrived but its chunk could not be fetched: shown with a Retry that saves again. */
-  conflictChunkFailed = false;
+  /** A chunk a save needs (its own or a conflict's) could not be fetched: shown with a Retry that saves again. */
+  chunkFailed = false;
   saving = false;
   /** Text for the element's `aria-live` region. */
   announcement = '';
@@ -79,17 +65,27 @@ export class SettingsController<T extends object> implements ReactiveController 
   readonly reauth: ReauthController;
   readonly #guard: DirtyGuardController;
   readonly #task: Task<[unknown], T | undefined>;
-  readonly #versionedSchema;
-  readonly #updatedSchema;
-  #idempotency: { key: string; patch: string } | undefined;
+  /** @internal Read by the save chunk (base/settings-save.ts), like the members below. */
+  readonly _versionedSchema;
+  /** @internal */
+  readonly _updatedSchema;
+  /** @internal */
+  _idempotency: { key: string; patch: string } | undefined;
   // Text typed into fields that parse (amounts, dates): shown as typed; reasons of those that do not.
-  #texts = new Map<string, string>();
-  #textErrors: Record<string, string> = {};
-  #saveAbort: AbortController | undefined;
-  #conflictChunk: typeof import('./settings-conflict.js') | undefined;
+  /** @internal */
+  _texts = new Map<string, string>();
+  /** @internal */
+  _textErrors: Record<string, string> = {};
+  /** @internal */
+  _saveAbort: AbortController | undefined;
+  /** @internal */
+  _conflictChunk: typeof import('./settings-conflict.js') | undefined;
+  #saveChunk: Promise<typeof import('./settings-save.js')> | undefined;
 
   /** @internal The conflict's code, loaded when a save meets one (tests replace it to fail). */
   static conflictLoader = (): Promise<typeof import('./settings-conflict.js')> => import('./settings-conflict.js');
+  /** @internal The save's code, fetched at the first edit (tests replace it to fail). */
+  static saveLoader = (): Promise<typeof import('./settings-save.js')> => import('./settings-save.js');
 
   constructor(
     private readonly host: AcctElement,
@@ -98,8 +94,8 @@ export class SettingsController<T extends object> implements ReactiveController 
     host.addController(this);
     this.reauth = new ReauthController(host);
     this.#guard = new DirtyGuardController(host, options.section);
-    this.#versionedSchema = versioned(options.schema);
-    this.#updatedSchema = updated(options.schema);
+    this._versionedSchema = versioned(options.schema);
+    this._updatedSchema = updated(options.schema);
     // Keyed on the adapter object, not the sub-API: an adapter may hand out a fresh sub-API object
     // on every access (a getter), which would re-run the load on every render (lit issue 3142).
     this.#task = new Task(host, {
@@ -108,7 +104,7 @@ export class SettingsController<T extends object> implements ReactiveController 
         const api = options.api();
         if (!api) return undefined;
         const raw = await this.reauth.run(() => api.get({ signal }));
-        const result = parseResponse(this.#versionedSchema, raw);
+        const result = parseResponse(this._versionedSchema, raw);
         options.onLoad?.(raw as unknown as Record<string, unknown>);
         this.#accept(result.data, result.version);
         return result.data;
@@ -120,7 +116,7 @@ export class SettingsController<T extends object> implements ReactiveController 
   }
 
   hostDisconnected(): void {
-    this.#saveAbort?.abort();
+    this._saveAbort?.abort();
   }
 
   get phase(): SettingsPhase {
@@ -141,7 +137,7 @@ export class SettingsController<T extends object> implements ReactiveController 
   }
 
   get dirty(): boolean {
-    if (Object.keys(this.#textErrors).length) return true;
+    if (Object.keys(this._textErrors).length) return true;
     return !!this.draft && !!this.saved && !deepEqual(this.draft, this.saved);
   }
 
@@ -169,7 +165,7 @@ export class SettingsController<T extends object> implements ReactiveController 
       this.fieldErrors = rest;
     }
     this.announcement = '';
-    this.#sync();
+    this._sync();
   }
 
   /** Shows a field's problem found when the user leaves it (on change), before any Save. */
@@ -193,7 +189,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     }
     const wasDirty = this.dirty;
     this.draft = setPath(draft, path, value);
-    if (this.dirty !== wasDirty) this.#sync();
+    if (this.dirty !== wasDirty) this._sync();
   }
 
   /**
@@ -202,25 +198,26 @@ export class SettingsController<T extends object> implements ReactiveController 
    * with `report` (on change or blur, not on every keystroke), shows its reason at the field.
    */
   setText(path: string, text: string, parsed: { ok: true; value: unknown } | { ok: false; reason: string }, report = false): void {
-    this.#texts.set(path, text);
-    const { [path]: _old, ...others } = this.#textErrors;
-    this.#textErrors = parsed.ok ? others : { ...others, [path]: parsed.reason };
+    this._texts.set(path, text);
+    const { [path]: _old, ...others } = this._textErrors;
+    this._textErrors = parsed.ok ? others : { ...others, [path]: parsed.reason };
     if (parsed.ok) {
       this.set(path, parsed.value);
       return;
     }
     if (report) this.fieldErrors = { ...this.fieldErrors, [path]: parsed.reason };
-    this.#sync();
+    this._sync();
   }
 
   /** The text typed into a parsed field, if the user has typed since the last load or save. */
   text(path: string): string | undefined {
-    return this.#texts.get(path);
+    return this._texts.get(path);
   }
 
-  #clearTexts(): void {
-    this.#texts.clear();
-    this.#textErrors = {};
+  /** @internal */
+  _clearTexts(): void {
+    this._texts.clear();
+    this._textErrors = {};
   }
 
   /** Loads again (the retry of the error state); edits in progress are kept. */
@@ -231,132 +228,52 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** Drops the edits and shows the saved data. */
   discard(): void {
     if (this.saved) this.draft = structuredClone(this.saved);
-    this.#clearTexts();
+    this._clearTexts();
     this.fieldErrors = {};
     this.saveError = undefined;
-    this.conflictChunkFailed = false;
-    this.#sync();
+    this.chunkFailed = false;
+    this._sync();
   }
 
   /**
    * Validates, then sends the changed top-level keys with `ifMatch`. Returns true when saved.
    * Focus moves to the first invalid field on failure (the host renders controls named by path).
+   * The code runs after a user's action, so it is a chunk (base/settings-save.ts), fetched at the
+   * first edit; one that cannot be fetched shows the shared failure banner, edits kept.
    */
   async save(): Promise<boolean> {
     const api = this.options.api();
     if (!api || !this.draft || !this.saved || !this.canSave) return false;
-    const clientErrors = { ...(this.options.validate?.(this.draft) ?? {}), ...this.#textErrors };
-    if (Object.keys(clientErrors).length) {
-      this.fieldErrors = clientErrors;
-      this.saveError = undefined;
-      this.announcement = errorMessage({ code: 'validation' });
-      this.#sync();
-      await this.#focusFirstInvalid();
-      return false;
-    }
-    const submitted = this.draft;
-    const patch = diffPatch(this.saved, submitted);
-    const patchKey = JSON.stringify(patch);
-    // Same patch again (a retry after a failure) -> same key, so the server applies it once.
-    if (this.#idempotency?.patch !== patchKey) this.#idempotency = { key: newIdempotencyKey(), patch: patchKey };
-    const idempotencyKey = this.#idempotency.key;
-    const ifMatch = this.version;
-    this.saving = true;
-    this.saveError = undefined;
-    this.conflictChunkFailed = false;
-    this.fieldErrors = {};
-    this.announcement = msg('Saving…');
-    this.#sync();
-    this.#saveAbort = new AbortController();
-    const { signal } = this.#saveAbort;
+    const load = this.#loadSave();
+    this.host.awaitChunk(load);
+    let chunk;
     try {
-      const raw = await this.reauth.run(() => api.update(patch, { signal, ifMatch, idempotencyKey }));
-      const result = parseResponse(this.#updatedSchema, raw);
-      this.#idempotency = undefined;
-      // Edits made while the save was in flight stay in the form.
-      const later = changedPaths(submitted, this.draft);
-      this.saved = result.data;
-      this.version = result.version;
-      this.draft = later.reduce<T>((d, p) => setPath(d, p, getPath(this.draft, p)), structuredClone(result.data));
-      // Typed text of fields the user did not touch again during the save now shows the stored value.
-      for (const path of [...this.#texts.keys()]) if (!later.includes(path)) this.#texts.delete(path);
-      this.saving = false;
-      this.announcement = result.ticket
-        ? msg(str`Saved. Confirmation request ${result.ticket.id} was created.`)
-        : msg('Saved.');
-      this.#sync();
-      this.host.emit('acct-saved', { section: this.options.section, data: result.data });
-      if (result.ticket) this.host.emit('acct-ticket-created', { section: this.options.section, ticket: result.ticket });
-      this.options.onSaved?.(result.data);
-      return true;
-    } catch (e) {
-      this.saving = false;
-      if (isAbortError(e) || e instanceof ReauthCancelled) {
-        this.announcement = '';
-        this.#sync();
-        return false;
-      }
-      const error = toAdapterError(e);
-      if (error.code === 'conflict') await this.#enterConflict(api, error);
-      else {
-        this.saveError = error;
-        if (error.code === 'validation') this.fieldErrors = error.fieldErrors ?? {};
-        this.announcement = errorMessage(error);
-      }
-      this.#sync();
-      this.host.emit('acct-error', { section: this.options.section, code: error.code, operation: 'save' });
-      if (error.code === 'validation') await this.#focusFirstInvalid();
+      chunk = await load;
+    } catch {
+      this.chunkFailed = true;
+      this.announcement = '';
+      this._sync();
       return false;
     }
+    return chunk.save(this, this.host, api, this.options);
+  }
+
+  #loadSave(): Promise<typeof import('./settings-save.js')> {
+    // A failed fetch is forgotten, so the next edit or Retry fetches again.
+    return (this.#saveChunk ??= SettingsController.saveLoader().catch((e: unknown) => {
+      this.#saveChunk = undefined;
+      throw e;
+    }));
   }
 
   /** Ends a conflict: keep the user's values (and save them over the new version), or take theirs. */
-  async resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
-    const conflict = this.conflict;
-    if (!conflict) return;
-    this.conflict = undefined;
-    this.saved = conflict.server;
-    this.version = conflict.version;
-    this.#idempotency = undefined;
-    if (choice === 'theirs') {
-      this.draft = structuredClone(conflict.server);
-      this.#clearTexts();
-      this.announcement = msg('The saved version is shown now.');
-      this.#sync();
-      return;
-    }
-    if (!this.dirty) {
-      // The other change was the same as ours: nothing left to send.
-      this.announcement = msg('Saved.');
-      this.#sync();
-      return;
-    }
-    this.#sync();
-    await this.save();
-  }
-
-  async #enterConflict(api: SettingsApi<T>, error: AdapterError): Promise<void> {
-    try {
-      const load = SettingsController.conflictLoader();
-      this.host.awaitChunk(load);
-      this.#conflictChunk = await load;
-      this.conflict = await this.#conflictChunk.readConflict(this.options.schema, this.#versionedSchema, api, error, this.saved, this.draft);
-      this.announcement = errorMessage(error);
-    } catch (e) {
-      if (this.#conflictChunk) {
-        this.saveError = toAdapterError(e);
-        this.announcement = errorMessage(this.saveError);
-      } else {
-        // The chunk could not be fetched: the shared failure banner (an alert), whose Retry saves again.
-        this.conflictChunkFailed = true;
-        this.announcement = '';
-      }
-    }
+  resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
+    return this._conflictChunk ? this._conflictChunk.resolveConflict(this, choice) : Promise.resolve();
   }
 
   /** The conflict's comparison and choice (its chunk is in whenever `conflict` is set). */
   renderConflict(describe: DescribeField): TemplateResult | typeof nothing {
-    return this.conflict && this.#conflictChunk ? this.#conflictChunk.renderConflict(this, this.conflict, describe) : nothing;
+    return this.conflict && this._conflictChunk ? this._conflictChunk.renderConflict(this, this.conflict, describe) : nothing;
   }
 
   #accept(data: T, version: string): void {
@@ -366,20 +283,15 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.version = version;
     // A reload never throws away edits: they are re-applied on top of the fresh data.
     this.draft = edits.reduce<T>((d, p) => setPath(d, p, getPath(this.draft, p)), structuredClone(data));
-    this.#sync();
+    this._sync();
   }
 
-  #sync(): void {
-    this.#guard.set(this.dirty);
+  /** @internal */
+  _sync(): void {
+    const dirty = this.dirty;
+    this.#guard.set(dirty);
+    // The first edit fetches the save's code, so Save usually finds it in.
+    if (dirty) this.#loadSave().catch(() => undefined);
     this.host.requestUpdate();
-  }
-
-  async #focusFirstInvalid(): Promise<void> {
-    await this.host.updateComplete;
-    const first = Object.keys(this.fieldErrors)[0];
-    if (!first) return;
-    const root = this.host.shadowRoot;
-    const el = (root?.querySelector(`[name="${CSS.escape(first)}"]`) ?? this.host.querySelector(`[name="${CSS.escape(first)}"]`)) as HTMLElement | null;
-    el?.focus();
   }
 }

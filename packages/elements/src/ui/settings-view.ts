@@ -37,7 +37,7 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
     );
   else
     body = html`${ctrl.renderConflict(o.describe)}
-    ${ctrl.conflictChunkFailed
+    ${ctrl.chunkFailed
       ? renderLoadFailure(() => ctrl.save())
       : ctrl.saveError && ctrl.saveError.code !== 'validation'
       ? renderBanner(

@@ -1,0 +1,109 @@
+import { msg, str } from '@lit/localize';
+import { isAbortError, parseResponse, toAdapterError, type AdapterError, type SettingsApi } from '@acct/core';
+import type { AcctElement } from './acct-element.js';
+import { ReauthCancelled } from './reauth.js';
+import { changedPaths, diffPatch, getPath, setPath } from './paths.js';
+import { SettingsController, type SettingsControllerOptions } from './settings-controller.js';
+import { errorMessage } from '../i18n/messages.js';
+
+// What only a save needs (issue 10): it runs after the user's edit and click, so it is fetched at
+// the first edit instead of coming with the first paint. SettingsController.save() documents it.
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+async function focusFirstInvalid(c: { fieldErrors: Record<string, string> }, host: AcctElement): Promise<void> {
+  await host.updateComplete;
+  const first = Object.keys(c.fieldErrors)[0];
+  if (!first) return;
+  const root = host.shadowRoot;
+  const el = (root?.querySelector(`[name="${CSS.escape(first)}"]`) ?? host.querySelector(`[name="${CSS.escape(first)}"]`)) as HTMLElement | null;
+  el?.focus();
+}
+
+async function enterConflict<T extends object>(c: SettingsController<T>, host: AcctElement, api: SettingsApi<T>, options: SettingsControllerOptions<T>, error: AdapterError): Promise<void> {
+  try {
+    const load = SettingsController.conflictLoader();
+    host.awaitChunk(load);
+    c._conflictChunk = await load;
+    c.conflict = await c._conflictChunk.readConflict(options.schema, c._versionedSchema, api, error, c.saved, c.draft);
+    c.announcement = errorMessage(error);
+  } catch (e) {
+    if (c._conflictChunk) {
+      c.saveError = toAdapterError(e);
+      c.announcement = errorMessage(c.saveError);
+    } else {
+      // The chunk could not be fetched: the shared failure banner (an alert), whose Retry saves again.
+      c.chunkFailed = true;
+      c.announcement = '';
+    }
+  }
+}
+
+/** SettingsController.save() once its code is in. */
+export async function save<T extends object>(c: SettingsController<T>, host: AcctElement, api: SettingsApi<T>, options: SettingsControllerOptions<T>): Promise<boolean> {
+  if (!c.draft || !c.saved || !c.canSave) return false;
+  const clientErrors = { ...(options.validate?.(c.draft) ?? {}), ...c._textErrors };
+  if (Object.keys(clientErrors).length) {
+    c.fieldErrors = clientErrors;
+    c.saveError = undefined;
+    c.chunkFailed = false;
+    c.announcement = errorMessage({ code: 'validation' });
+    c._sync();
+    await focusFirstInvalid(c, host);
+    return false;
+  }
+  const submitted = c.draft;
+  const patch = diffPatch(c.saved, submitted);
+  const patchKey = JSON.stringify(patch);
+  // Same patch again (a retry after a failure) -> same key, so the server applies it once.
+  if (c._idempotency?.patch !== patchKey) c._idempotency = { key: newIdempotencyKey(), patch: patchKey };
+  const idempotencyKey = c._idempotency.key;
+  const ifMatch = c.version;
+  c.saving = true;
+  c.saveError = undefined;
+  c.chunkFailed = false;
+  c.fieldErrors = {};
+  c.announcement = msg('Saving…');
+  c._sync();
+  c._saveAbort = new AbortController();
+  const { signal } = c._saveAbort;
+  try {
+    const raw = await c.reauth.run(() => api.update(patch, { signal, ifMatch, idempotencyKey }));
+    const result = parseResponse(c._updatedSchema, raw);
+    c._idempotency = undefined;
+    // Edits made while the save was in flight stay in the form.
+    const later = changedPaths(submitted, c.draft);
+    c.saved = result.data;
+    c.version = result.version;
+    c.draft = later.reduce<T>((d, p) => setPath(d, p, getPath(c.draft, p)), structuredClone(result.data));
+    // Typed text of fields the user did not touch again during the save now shows the stored value.
+    for (const path of [...c._texts.keys()]) if (!later.includes(path)) c._texts.delete(path);
+    c.saving = false;
+    c.announcement = result.ticket ? msg(str`Saved. Confirmation request ${result.ticket.id} was created.`) : msg('Saved.');
+    c._sync();
+    host.emit('acct-saved', { section: options.section, data: result.data });
+    if (result.ticket) host.emit('acct-ticket-created', { section: options.section, ticket: result.ticket });
+    options.onSaved?.(result.data);
+    return true;
+  } catch (e) {
+    c.saving = false;
+    if (isAbortError(e) || e instanceof ReauthCancelled) {
+      c.announcement = '';
+      c._sync();
+      return false;
+    }
+    const error = toAdapterError(e);
+    if (error.code === 'conflict') await enterConflict(c, host, api, options, error);
+    else {
+      c.saveError = error;
+      if (error.code === 'validation') c.fieldErrors = error.fieldErrors ?? {};
+      c.announcement = errorMessage(error);
+    }
+    c._sync();
+    host.emit('acct-error', { section: options.section, code: error.code, operation: 'save' });
+    if (error.code === 'validation') await focusFirstInvalid(c, host);
+    return false;
+  }
+}
