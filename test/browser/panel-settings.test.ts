@@ -154,6 +154,21 @@ describe('acct-panel-settings', () => {
     await until(() => shadow(el).querySelector(FORM), 'form once the adapter is set');
   });
 
+  it('keeps the skeleton still for a user who asked for reduced motion', async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings></acct-panel-settings>`);
+    await el.updateComplete;
+    const bar = shadow(el).querySelector('.skeleton span');
+    expect(bar !== null, 'skeleton bar').to.equal(true);
+    expect(getComputedStyle(bar!).animationName).to.equal('acct-pulse');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(bar!).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
   it('works alone with its own adapter and theme', async () => {
     const adapter = createMemoryAdapter();
     const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings .adapter=${adapter}></acct-panel-settings>`);

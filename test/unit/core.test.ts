@@ -11,6 +11,7 @@ import {
   IsoDateTime,
   map,
   NonEmpty,
+  newIdempotencyKey,
   isAbortError,
   languageName,
   NotificationSettings,
@@ -106,6 +107,25 @@ describe('small schema rules (the same rules as z.iso.datetime, z.int, z.minLeng
     const m = map(Int);
     assert.deepEqual(m.parse({ a: 1, b: 2 }), { a: 1, b: 2 });
     assert.deepEqual([{ a: 1.5 }, { a: '1' }, [], null, 'x'].map((v) => ok(m, v)), [false, false, false, false, false]);
+  });
+});
+
+describe('newIdempotencyKey', () => {
+  it('is a version 4 UUID, also where crypto.randomUUID is missing (plain http pages)', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    assert.match(newIdempotencyKey(), uuid);
+    // An own property hides the prototype's method, as an insecure context has none.
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    let keys: Set<string>;
+    try {
+      assert.equal(globalThis.crypto.randomUUID, undefined);
+      keys = new Set(Array.from({ length: 200 }, () => newIdempotencyKey()));
+    } finally {
+      delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    assert.equal(typeof globalThis.crypto.randomUUID, 'function');
+    assert.equal(keys.size, 200);
+    for (const k of keys) assert.match(k, uuid);
   });
 });
 

@@ -151,3 +151,18 @@ export interface AccountAdapter {
 }
 
 export type SubApiName = keyof AccountAdapter;
+
+/**
+ * A new idempotency key for one intended write. `crypto.randomUUID` exists only in secure
+ * contexts, and billing panels are still served over plain http on intranets, so the fallback is
+ * a version 4 UUID from `getRandomValues`, which every browser and Node has in any context.
+ */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  // The version (4) and variant (10xx) bits of RFC 9562, set on the hex digits.
+  const h = Array.from(c.getRandomValues(new Uint8Array(16)), (x, i) =>
+    (i === 6 ? (x & 0x0f) | 0x40 : i === 8 ? (x & 0x3f) | 0x80 : x).toString(16).padStart(2, '0'),
+  ).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

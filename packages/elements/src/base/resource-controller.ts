@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { isAbortError, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
+import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled, ReauthController } from './reauth.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
@@ -32,10 +32,6 @@ export async function readWithViewer<T>(adapter: AccountAdapter | undefined, rea
   const viewerApi = adapter?.viewer;
   const [data, viewer] = await Promise.all([read, viewerApi?.get({ signal })]);
   return [data, viewerApi ? parseResponse(Viewer, viewer) : undefined];
-}
-
-function newIdempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { isAbortError, parseResponse, toAdapterError, type AdapterError, type SettingsApi } from '@acct/core';
+import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, type AdapterError, type SettingsApi } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled } from './reauth.js';
 import { changedPaths, diffPatch, getPath, setPath } from './paths.js';
@@ -8,10 +8,6 @@ import { errorMessage } from '../i18n/messages.js';
 
 // What only a save needs (issue 10): it runs after the user's edit and click, so it is fetched at
 // the first edit instead of coming with the first paint. SettingsController.save() documents it.
-
-function newIdempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
 
 async function focusFirstInvalid(c: { fieldErrors: Record<string, string> }, host: AcctElement): Promise<void> {
   await host.updateComplete;

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { EmailStatus, isAbortError, parseResponse, toAdapterError, validateEmail, type AdapterError, type ContactsApi } from '@acct/core';
+import { EmailStatus, isAbortError, newIdempotencyKey, parseResponse, toAdapterError, validateEmail, type AdapterError, type ContactsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { ReauthCancelled, type ReauthController } from '../base/reauth.js';
@@ -64,7 +64,7 @@ export class EmailChangeFlow {
     }
     const email = validateEmail(h.newEmail).ok ? h.newEmail.trim() : h.newEmail;
     // A retry of the same address is the same request.
-    if (this.#changeKey?.email !== email) this.#changeKey = { email, key: globalThis.crypto.randomUUID() };
+    if (this.#changeKey?.email !== email) this.#changeKey = { email, key: newIdempotencyKey() };
     const idempotencyKey = this.#changeKey.key;
     await this.#run('change', 'requestEmailChange', async () => {
       const answer = await contacts.requestEmailChange(email, { idempotencyKey });
@@ -80,7 +80,7 @@ export class EmailChangeFlow {
     const h = this.host;
     const contacts = h.contacts();
     if (!contacts || this.busy || this.cooldown.remaining > 0) return;
-    const idempotencyKey = globalThis.crypto.randomUUID();
+    const idempotencyKey = newIdempotencyKey();
     await this.#run('resend', 'resendEmailConfirmation', async () => {
       await contacts.resendEmailConfirmation({ idempotencyKey });
       this.cooldown.start(RESEND_COOLDOWN);

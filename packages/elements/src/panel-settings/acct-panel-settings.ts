@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { msg } from '@lit/localize';
-import { isAbortError, languageName, PanelSettings, THEMES, toAdapterError, type ThemeName } from '@acct/core';
+import { isAbortError, newIdempotencyKey, languageName, PanelSettings, THEMES, toAdapterError, type ThemeName } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { ReauthCancelled } from '../base/reauth.js';
@@ -112,7 +112,7 @@ export class AcctPanelSettings extends AcctElement {
     });
     if (!ok) return;
     this.resetState = 'busy';
-    const idempotencyKey = globalThis.crypto.randomUUID();
+    const idempotencyKey = newIdempotencyKey();
     try {
       await this.settings.reauth.run(() => panel.resetUserSettings({ idempotencyKey }));
       this.resetState = 'done';

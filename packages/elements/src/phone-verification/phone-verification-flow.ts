@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isAbortError, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError, type ContactsApi, type TicketsApi } from '@acct/core';
+import { isAbortError, newIdempotencyKey, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError, type ContactsApi, type TicketsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { LightInput } from '../base/light-input.js';
@@ -80,7 +80,7 @@ export class PhoneVerificationFlow {
     }
     const { gateway } = this;
     const request = `${info.value}|${method}|${gateway}`;
-    if (this.#startKey?.request !== request) this.#startKey = { request, key: globalThis.crypto.randomUUID() };
+    if (this.#startKey?.request !== request) this.#startKey = { request, key: newIdempotencyKey() };
     const idempotencyKey = this.#startKey.key;
     this.busy = true;
     this.requestError = undefined;

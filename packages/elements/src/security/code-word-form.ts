@@ -1,12 +1,12 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { safeUrl, type Ticket } from '@acct/core';
+import { newIdempotencyKey, safeUrl, type Ticket } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 /**
  * The write-once code word: the form that sets it, and once it is set the request to support to
@@ -95,7 +95,7 @@ export class CodeWordForm implements ReactiveController {
       return;
     }
     this.#action = { busy: true };
-    const idempotencyKey = newKey();
+    const idempotencyKey = newIdempotencyKey();
     try {
       await host.run(() => security.setCodeWord(word, { idempotencyKey }));
       this.#word.clear();
@@ -145,7 +145,7 @@ export class CodeWordForm implements ReactiveController {
     this.#ticketAction = { busy: true };
     this.#update();
     try {
-      const ticket = await host.run(() => tickets.create({ subject: form.subject, body: form.body }, { idempotencyKey: newKey() }));
+      const ticket = await host.run(() => tickets.create({ subject: form.subject, body: form.body }, { idempotencyKey: newIdempotencyKey() }));
       this.#ticketForm = undefined;
       this.#ticketAction = { busy: false, ticket };
       host.announce(msg(str`Request ${ticket.id} was sent to support.`));

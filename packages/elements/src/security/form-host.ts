@@ -43,10 +43,6 @@ export function adoptFormStyles(root: ShadowRoot | null): void {
   adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, formStyles] : [formStyles]);
 }
 
-export function newKey(): string {
-  return globalThis.crypto.randomUUID();
-}
-
 /** Label, light-DOM input and error slotted into a field of the shadow layout. */
 export function lightField(slot: string, extra: unknown = nothing): TemplateResult {
   return html`<div class="field" part="field">

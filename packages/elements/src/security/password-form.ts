@@ -1,12 +1,12 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
+import { newIdempotencyKey, EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { passwordFeedbackMessage, strengthLabel } from './messages.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -171,7 +171,7 @@ export class PasswordForm implements ReactiveController {
     }
     this.#action = { busy: true };
     host.announce(msg('Changing the password…'));
-    const idempotencyKey = newKey();
+    const idempotencyKey = newIdempotencyKey();
     try {
       // Sent exactly as typed: no trimming, no normalisation.
       await host.run(() => security.changePassword({ current, next }, { idempotencyKey }));
@@ -217,7 +217,7 @@ export class PasswordForm implements ReactiveController {
     try {
       const list = await sessions.list();
       const others = list.filter((x) => !x.current);
-      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: newKey() }));
+      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: newIdempotencyKey() }));
       const result = others.length ? msg(str`Signed out of ${others.length} other sessions.`) : msg('There were no other sessions.');
       this.#signOut = { busy: false, result };
       host.announce(result);

@@ -1,11 +1,11 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { parseResponse, RecoveryCodes, TwoFactorEnrolment } from '@acct/core';
+import { newIdempotencyKey, parseResponse, RecoveryCodes, TwoFactorEnrolment } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
 import { renderBanner } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { qrPath, type QrPath } from './qr.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, newKey, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 
 const CODE = /^\d{6}$/;
 
@@ -69,7 +69,7 @@ export class TwoFactorForm implements ReactiveController {
     this.#error = '';
     this.#set(this.#tf);
     try {
-      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ idempotencyKey: newKey() })));
+      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ idempotencyKey: newIdempotencyKey() })));
       this.#action = { busy: false };
       this.#set({ step: 'enrol', secret: enrolment.secret });
       const qr = await qrPath(enrolment.otpauthUri);
@@ -101,11 +101,11 @@ export class TwoFactorForm implements ReactiveController {
     this.#set(this.#tf);
     try {
       if (step === 'enrol') {
-        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { idempotencyKey: newKey() })));
+        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { idempotencyKey: newIdempotencyKey() })));
         this.#set({ step: 'codes', codes: result.recoveryCodes });
         host.announce(msg('Two-factor authentication is on. Save your recovery codes now.'));
       } else {
-        await host.run(() => security.disableTwoFactor(code, { idempotencyKey: newKey() }));
+        await host.run(() => security.disableTwoFactor(code, { idempotencyKey: newIdempotencyKey() }));
         this.#set({ step: 'idle' });
         host.announce(msg('Two-factor authentication is off.'));
       }

@@ -207,6 +207,12 @@ export const uiStyles = css`
       opacity: 0.5;
     }
   }
+  /* A user who asked for less motion sees the placeholder still (WCAG 2.3.3). */
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton span {
+      animation: none;
+    }
+  }
   dialog {
     border: 1px solid var(--acct-color-border);
     border-radius: var(--_radius);
