@@ -17,13 +17,15 @@ const field = (p: Partial<FieldPolicy> = {}): FieldPolicy => ({
   ...p,
 });
 
+const readOnly = field({ editable: false });
 /** Filled once, then changed by support only (document 002: "change the INN or VATIN"). */
-const never = field({ editable: false });
+const never = readOnly;
+/** One object for every plain field: policies are only read, and confirmChanges copies them. */
+const plain = field();
 /** Company data: the main administrator only, and a change of filled data is confirmed by ticket. */
 const company = field({ editable: 'admin', confirm: true });
 const companyRequired = field({ editable: 'admin', confirm: true, required: true });
 const confirmed = field({ confirm: true });
-const readOnly = field({ editable: false });
 
 /** A personal account: "It is not possible to specify the name of another person" (document 002). */
 const person = {
@@ -47,7 +49,7 @@ const passport = {
 };
 const ruBank = { bic: company, bankName: company, correspondentAccount: company, settlementAccount: company };
 const addresses = { actualAddress: company, legalAddress: company };
-const companyContacts = { phone: field(), fax: field(), contactPerson: field(), contactEmail: field(), contactPhone: field() };
+const companyContacts = { phone: plain, fax: plain, contactPerson: plain, contactEmail: plain, contactPhone: plain };
 const signatory = { authorizedPerson: company, position: company, authorizedBy: company };
 const statusFields = { discount: readOnly, verification: readOnly };
 
@@ -67,7 +69,7 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
       ...ruBank,
       ...addresses,
       ...companyContacts,
-      documentsDelivery: field(),
+      documentsDelivery: plain,
       ...statusFields,
     },
     non_resident: {
@@ -90,10 +92,10 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
       ...passport,
       ...ruBank,
       ...addresses,
-      contactPerson: field(),
-      contactEmail: field(),
-      contactPhone: field(),
-      documentsDelivery: field(),
+      contactPerson: plain,
+      contactEmail: plain,
+      contactPhone: plain,
+      documentsDelivery: plain,
       ...statusFields,
     },
   },
@@ -110,24 +112,24 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
       settlementAccount: company,
       ...addresses,
       ...companyContacts,
-      documentsDelivery: field(),
+      documentsDelivery: plain,
       ...statusFields,
     },
   },
 };
 
-const payment = (p: Partial<FieldPolicy> = {}) => field({ required: true, requiredForPayment: true, ...p });
+const payment = field({ required: true, requiredForPayment: true });
 
 /** Billing panel (document 000): required fields block payment until filled. */
 const BILLING_INDIVIDUAL: Record<string, FieldPolicy> = {
   username: readOnly,
-  accountType: field(),
+  accountType: plain,
   country: readOnly,
-  lastName: payment(),
-  firstName: payment(),
-  email: payment(),
-  phone: payment(),
-  postalAddress: payment(),
+  lastName: payment,
+  firstName: payment,
+  email: payment,
+  phone: payment,
+  postalAddress: payment,
   discount: readOnly,
 };
 const BILLING_COMPANY: Record<string, FieldPolicy> = {

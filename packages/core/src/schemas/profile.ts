@@ -8,15 +8,12 @@ export type AccountType = z.infer<typeof AccountType>;
 export const Residency = z.enum(['resident', 'non_resident']);
 export type Residency = z.infer<typeof Residency>;
 
+const text = z.optional(z.string());
+/** `'admin'`: the main administrator only (viewer role `owner`). */
+const Editable = z.union([z.boolean(), z.enum(['admin'])]);
+
 export const ADDRESS_PARTS = ['country', 'region', 'city', 'postcode', 'line1', 'line2'] as const;
-export const Address = z.object({
-  country: z.optional(z.string()),
-  region: z.optional(z.string()),
-  city: z.optional(z.string()),
-  postcode: z.optional(z.string()),
-  line1: z.optional(z.string()),
-  line2: z.optional(z.string()),
-});
+export const Address = z.object({ country: text, region: text, city: text, postcode: text, line1: text, line2: text });
 export type Address = z.infer<typeof Address>;
 
 /** How original billing documents reach the client (document 002, "original billing documents"). */
@@ -24,8 +21,6 @@ export const DOCUMENTS_DELIVERY = ['edo', 'post', 'courier', 'pickup'] as const;
 export const DocumentsDelivery = z.enum(DOCUMENTS_DELIVERY);
 
 export const VERIFICATION_STATUSES = ['none', 'pending', 'verified', 'rejected'] as const;
-
-const text = z.optional(z.string());
 
 /** Text fields of the profile, in the order of DESIGN.md. */
 export const PROFILE_TEXT_FIELDS = [
@@ -77,8 +72,7 @@ export const FieldPolicy = z.object({
   visible: z._default(z.boolean(), true),
   required: z._default(z.boolean(), false),
   requiredForPayment: z._default(z.boolean(), false),
-  /** `'admin'`: the main administrator only (viewer role `owner`). */
-  editable: z._default(z.union([z.boolean(), z.enum(['admin'])]), true),
+  editable: z._default(Editable, true),
   /** Changing an existing value creates a confirmation ticket. */
   confirm: z._default(z.boolean(), false),
 });
@@ -100,7 +94,7 @@ export const CustomField = z.object({
   options: z.optional(z.array(z.object({ value: z.string(), label: LocalizedText }))),
   required: z.optional(z.boolean()),
   requiredForPayment: z.optional(z.boolean()),
-  editable: z.optional(z.union([z.boolean(), z.enum(['admin'])])),
+  editable: z.optional(Editable),
   confirm: z.optional(z.boolean()),
   /** A regular expression the whole value must match (text, email, tel). */
   pattern: z.optional(z.string()),

@@ -31,7 +31,7 @@ import { uiStyles } from '../ui/styles.js';
 import {
   accountTypeLabel,
   deliveryLabel,
-  FIELD_META,
+  FIELD_GROUP,
   fieldLabel,
   GROUPS,
   groupHeading,
@@ -210,9 +210,9 @@ export class AcctProfile extends AcctElement {
   #items(p: Draft): Item[] {
     const policy = this.#policy(p);
     const items: Item[] = [];
-    for (const [id, meta] of Object.entries(FIELD_META)) {
+    for (const id in FIELD_GROUP) {
       const p = policy.fields[id];
-      if (p?.visible && meta.control !== 'status') items.push({ path: id, policy: p });
+      if (p?.visible) items.push({ path: id, policy: p });
     }
     for (const f of policy.custom ?? []) {
       items.push({
@@ -298,7 +298,7 @@ export class AcctProfile extends AcctElement {
       const parts = [a.line1, a.line2, a.city, a.region, a.postcode, a.country ? this.#countryName(a.country) : ''].filter(Boolean);
       return parts.length ? parts.join(', ') : msg('Not provided');
     }
-    if (FIELD_META[path]?.control === 'date') return this.#date(String(value));
+    if (path === 'birthDate' || path === 'passportIssueDate') return this.#date(String(value));
     return String(value);
   }
 
@@ -321,7 +321,7 @@ export class AcctProfile extends AcctElement {
   #groups(d: Draft, item: (i: Item) => TemplateResult): TemplateResult[] {
     const items = this.#items(d);
     return GROUPS.map((g: ProfileGroup) => {
-      const inGroup = items.filter((i) => (i.custom ? 'custom' : FIELD_META[i.path]?.group) === g);
+      const inGroup = items.filter((i) => (i.custom ? 'custom' : FIELD_GROUP[i.path]) === g);
       if (!inGroup.length) return html``;
       return html`<section class="group" aria-labelledby="g-${g}">
         <h3 id="g-${g}">${groupHeading(g, d.accountType)}</h3>

@@ -27,8 +27,8 @@ import { getPath } from '../base/paths.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { fieldIds, renderBanner } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
-import { accountTypeLabel, deliveryLabel, FIELD_META } from './fields.js';
-import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
+import { accountTypeLabel, deliveryLabel } from './fields.js';
+import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
 
 /** One visible field of the policy, built-in or the host's own. */
 export interface ProfileItem {
