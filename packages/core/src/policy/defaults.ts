@@ -4,18 +4,11 @@
  * type x residency with exactly the fields of its table; the billing panel (document 000) has an
  * individual / company profile whose required fields are needed before payment.
  */
-import type { AccountType, FieldPolicy, ProfilePolicy, Residency } from '../schemas/profile.js';
+import { FIELD_POLICY_DEFAULTS, type AccountType, type FieldPolicy, type ProfilePolicy, type Residency } from '../schemas/profile.js';
 
 export type PolicyPanel = 'control' | 'billing';
 
-const field = (p: Partial<FieldPolicy> = {}): FieldPolicy => ({
-  visible: true,
-  required: false,
-  requiredForPayment: false,
-  editable: true,
-  confirm: false,
-  ...p,
-});
+const field = (p: Partial<FieldPolicy> = {}): FieldPolicy => ({ ...FIELD_POLICY_DEFAULTS, ...p });
 
 const readOnly = field({ editable: false });
 /** Filled once, then changed by support only (document 002: "change the INN or VATIN"). */
