@@ -17,7 +17,6 @@ import {
   Viewer,
   type CustomField,
   type LocalizedText,
-  type Role,
   type Ticket,
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
@@ -156,10 +155,6 @@ export class AcctProfile extends AcctElement {
     if (section === 'contacts.email') void this.#email.run();
   };
 
-  get #role(): Role | undefined {
-    return this.#viewer.value;
-  }
-
   get #editing(): boolean {
     return this.mode === 'form' || this.editing;
   }
@@ -178,7 +173,7 @@ export class AcctProfile extends AcctElement {
       element: this,
       settings: this.settings,
       mode: () => this.mode,
-      role: () => this.#role,
+      role: () => this.#viewer.value,
       policy: (p) => this.#policy(p),
       items: (p) => this.#items(p),
       groups: (d, item) => this.#groups(d, item),
@@ -391,7 +386,7 @@ export class AcctProfile extends AcctElement {
     if (!flow || !customElements.get(tag)) return nothing;
     const open = this.contactFlow === flow;
     return html`<div class="actions">
-        <button type="button" part="button" aria-expanded=${open ? 'true' : 'false'} @click=${() => (this.contactFlow = open ? undefined : flow)}>
+        <button type="button" part="button" aria-expanded=${String(open)} @click=${() => (this.contactFlow = open ? undefined : flow)}>
           ${flow === 'email' ? msg('Change email') : msg('Verify phone')}
         </button>
       </div>
@@ -406,7 +401,7 @@ export class AcctProfile extends AcctElement {
     if (path === 'phone') {
       const verified = this.settings.saved?.phoneVerified;
       if (typeof verified !== 'boolean' || !this.settings.saved?.phone) return nothing;
-      return html`<span class="badge" data-confirmed=${verified ? 'true' : 'false'}>${verified ? msg('Verified') : msg('Not verified')}</span>`;
+      return html`<span class="badge" data-confirmed=${String(verified)}>${verified ? msg('Verified') : msg('Not verified')}</span>`;
     }
     if (path !== 'email') return nothing;
     const s = this.#email.value;
@@ -416,7 +411,7 @@ export class AcctProfile extends AcctElement {
       : s.confirmed
         ? msg('Confirmed')
         : msg('Not confirmed');
-    return html`<span class="badge" data-confirmed=${s.confirmed && !s.pending ? 'true' : 'false'}>${text}</span>`;
+    return html`<span class="badge" data-confirmed=${String(!!s.confirmed && !s.pending)}>${text}</span>`;
   }
 
   /** The fields as text: the view, and form mode until the form's chunk is in. */
@@ -437,7 +432,7 @@ export class AcctProfile extends AcctElement {
   }
 
   #view(d: Draft): TemplateResult {
-    const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#role));
+    const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#viewer.value));
     // While the form's chunk loads, Change stays focusable (aria-disabled, not disabled) so a
     // keyboard user keeps their place if the load fails.
     const loading = this.opening === 'loading';
@@ -450,8 +445,8 @@ export class AcctProfile extends AcctElement {
                 class="primary"
                 part="button button-primary"
                 data-action="change"
-                aria-busy=${loading ? 'true' : 'false'}
-                aria-disabled=${loading ? 'true' : 'false'}
+                aria-busy=${String(loading)}
+                aria-disabled=${String(loading)}
                 @click=${this.#edit}
               >
                 ${loading ? msg('Loading…') : msg('Change')}
@@ -468,10 +463,10 @@ export class AcctProfile extends AcctElement {
    */
   #formPending(d: Draft): TemplateResult {
     const loading = this.opening !== 'failed';
-    return html`<div aria-busy=${loading ? 'true' : 'false'}>${this.#fields(d)}</div>
+    return html`<div aria-busy=${String(loading)}>${this.#fields(d)}</div>
       ${this.#loadFailure(() => this.#loadForm())}
       <div class="actions">
-        <button type="button" class="primary" part="button button-primary" disabled aria-busy=${loading ? 'true' : 'false'}>
+        <button type="button" class="primary" part="button button-primary" disabled aria-busy=${String(loading)}>
           ${loading ? msg('Loading…') : msg('Save')}
         </button>
       </div>`;
