@@ -183,7 +183,7 @@ export class AcctProfile extends AcctElement {
       contactStatus: (path) => this.#contactStatus(path),
       contactAction: (path) => this.#contactAction(path),
       tickets: () => this.api('tickets'),
-      cancel: () => void this.#cancel(),
+      close: () => (this.editing = false),
     };
   }
 
@@ -263,13 +263,6 @@ export class AcctProfile extends AcctElement {
     this.ticket = undefined;
     await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLElement>('form [name]')?.focus();
-  }
-
-  async #cancel(): Promise<void> {
-    this.settings.discard();
-    this.editing = false;
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
   }
 
   /** "Fill in" from the required-for-payment list: open the form and put focus on the field. */
