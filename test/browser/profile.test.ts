@@ -354,6 +354,18 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     expect(input(el, 'companyName').value).to.not.equal('');
   });
 
+  it('view mode: Cancel drops the edits, shows the text again and puts focus back on Change', async () => {
+    const { el } = await mount('individual-resident');
+    await change(el);
+    await type(el, 'birthPlace', 'Tver');
+    expect(el.settings.dirty).to.equal(true);
+    button(el, /^\s*cancel\s*$/i).click();
+    await until(() => shadow(el).activeElement?.getAttribute('data-action') === 'change', 'focus on Change');
+    expect(shadow(el).querySelector(FORM) === null, 'back to the text').to.equal(true);
+    expect(el.settings.dirty).to.equal(false);
+    expect(shadow(el).querySelector('[data-field=birthPlace]')?.textContent).not.to.contain('Tver');
+  });
+
   it('form mode: loaded on connect; until it is in, the profile shows as text, busy', async () => {
     const g = gate();
     const adapter = createMemoryAdapter({ account: 'company-resident' });

@@ -195,6 +195,20 @@ describe('profile schema and default policies', () => {
     assert.equal(p.fields.accountType!.editable, true);
     assert.deepEqual(missingForPayment({ lastName: 'X', postalAddress: { city: 'Y' } }, p), ['firstName', 'email', 'phone', 'postalAddress.line1']);
   });
+
+  test('a field policy fills omitted (or undefined) flags with the common case and refuses wrong ones', () => {
+    const common = { visible: true, required: false, requiredForPayment: false, editable: true, confirm: false };
+    assert.deepEqual(ProfilePolicy.parse({ fields: { a: {} } }).fields.a, common);
+    assert.deepEqual(ProfilePolicy.parse({ fields: { a: { visible: undefined, editable: 'admin', confirm: true } } }).fields.a, {
+      ...common,
+      editable: 'admin',
+      confirm: true,
+    });
+    for (const bad of [{ visible: 'yes' }, { editable: 'owner' }, { confirm: 1 }, null])
+      assert.equal(ProfilePolicy.safeParse({ fields: { a: bad } }).success, false, JSON.stringify(bad));
+    assert.equal(Profile.safeParse({ documentsDelivery: '' }).success, true);
+    assert.equal(Profile.safeParse({ documentsDelivery: 'fax' }).success, false);
+  });
 });
 
 describe('cross-field rules', () => {

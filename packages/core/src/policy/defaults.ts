@@ -4,26 +4,21 @@
  * type x residency with exactly the fields of its table; the billing panel (document 000) has an
  * individual / company profile whose required fields are needed before payment.
  */
-import type { AccountType, FieldPolicy, ProfilePolicy, Residency } from '../schemas/profile.js';
+import { FIELD_POLICY_DEFAULTS, type AccountType, type FieldPolicy, type ProfilePolicy, type Residency } from '../schemas/profile.js';
 
 export type PolicyPanel = 'control' | 'billing';
 
-const field = (p: Partial<FieldPolicy> = {}): FieldPolicy => ({
-  visible: true,
-  required: false,
-  requiredForPayment: false,
-  editable: true,
-  confirm: false,
-  ...p,
-});
+const field = (p: Partial<FieldPolicy> = {}): FieldPolicy => ({ ...FIELD_POLICY_DEFAULTS, ...p });
 
+const readOnly = field({ editable: false });
 /** Filled once, then changed by support only (document 002: "change the INN or VATIN"). */
-const never = field({ editable: false });
+const never = readOnly;
+/** One object for every plain field: policies are only read, and confirmChanges copies them. */
+const plain = field();
 /** Company data: the main administrator only, and a change of filled data is confirmed by ticket. */
 const company = field({ editable: 'admin', confirm: true });
 const companyRequired = field({ editable: 'admin', confirm: true, required: true });
 const confirmed = field({ confirm: true });
-const readOnly = field({ editable: false });
 
 /** A personal account: "It is not possible to specify the name of another person" (document 002). */
 const person = {
@@ -47,7 +42,7 @@ const passport = {
 };
 const ruBank = { bic: company, bankName: company, correspondentAccount: company, settlementAccount: company };
 const addresses = { actualAddress: company, legalAddress: company };
-const companyContacts = { phone: field(), fax: field(), contactPerson: field(), contactEmail: field(), contactPhone: field() };
+const companyContacts = { phone: plain, fax: plain, contactPerson: plain, contactEmail: plain, contactPhone: plain };
 const signatory = { authorizedPerson: company, position: company, authorizedBy: company };
 const statusFields = { discount: readOnly, verification: readOnly };
 
@@ -67,7 +62,7 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
       ...ruBank,
       ...addresses,
       ...companyContacts,
-      documentsDelivery: field(),
+      documentsDelivery: plain,
       ...statusFields,
     },
     non_resident: {
@@ -90,10 +85,10 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
       ...passport,
       ...ruBank,
       ...addresses,
-      contactPerson: field(),
-      contactEmail: field(),
-      contactPhone: field(),
-      documentsDelivery: field(),
+      contactPerson: plain,
+      contactEmail: plain,
+      contactPhone: plain,
+      documentsDelivery: plain,
       ...statusFields,
     },
   },
@@ -110,24 +105,24 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
       settlementAccount: company,
       ...addresses,
       ...companyContacts,
-      documentsDelivery: field(),
+      documentsDelivery: plain,
       ...statusFields,
     },
   },
 };
 
-const payment = (p: Partial<FieldPolicy> = {}) => field({ required: true, requiredForPayment: true, ...p });
+const payment = field({ required: true, requiredForPayment: true });
 
 /** Billing panel (document 000): required fields block payment until filled. */
 const BILLING_INDIVIDUAL: Record<string, FieldPolicy> = {
   username: readOnly,
-  accountType: field(),
+  accountType: plain,
   country: readOnly,
-  lastName: payment(),
-  firstName: payment(),
-  email: payment(),
-  phone: payment(),
-  postalAddress: payment(),
+  lastName: payment,
+  firstName: payment,
+  email: payment,
+  phone: payment,
+  postalAddress: payment,
   discount: readOnly,
 };
 const BILLING_COMPANY: Record<string, FieldPolicy> = {

@@ -18,10 +18,6 @@ export function isBlank(v: unknown): boolean {
   return false;
 }
 
-/** @internal A value by dotted path (`legalAddress.city`). */
-export const getAt = (obj: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
-
 /** Can this viewer change the field? `'admin'` means the main administrator (role `owner`). */
 export function canEdit(policy: Pick<FieldPolicy, 'editable'> | undefined, role: Role | undefined): boolean {
   if (!policy) return false;
@@ -35,7 +31,7 @@ export function missingForPayment(profile: Profile, policy: ProfilePolicy): stri
     if (!p.visible || !p.requiredForPayment) continue;
     const value = (profile as Record<string, unknown>)[id];
     if (ADDRESSES.has(id)) {
-      for (const part of REQUIRED_ADDRESS_PARTS) if (isBlank(getAt(value, part))) missing.push(`${id}.${part}`);
+      for (const part of REQUIRED_ADDRESS_PARTS) if (isBlank((value as Record<string, unknown> | undefined)?.[part])) missing.push(`${id}.${part}`);
     } else if (isBlank(value)) missing.push(id);
   }
   for (const f of policy.custom ?? []) if (f.requiredForPayment && isBlank(profile.custom?.[f.id])) missing.push(`custom.${f.id}`);

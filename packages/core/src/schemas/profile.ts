@@ -8,15 +8,12 @@ export type AccountType = z.infer<typeof AccountType>;
 export const Residency = z.enum(['resident', 'non_resident']);
 export type Residency = z.infer<typeof Residency>;
 
+const text = z.optional(z.string());
+/** `'admin'`: the main administrator only (viewer role `owner`). */
+const Editable = z.union([z.boolean(), z.enum(['admin'])]);
+
 export const ADDRESS_PARTS = ['country', 'region', 'city', 'postcode', 'line1', 'line2'] as const;
-export const Address = z.object({
-  country: z.optional(z.string()),
-  region: z.optional(z.string()),
-  city: z.optional(z.string()),
-  postcode: z.optional(z.string()),
-  line1: z.optional(z.string()),
-  line2: z.optional(z.string()),
-});
+export const Address = z.object({ country: text, region: text, city: text, postcode: text, line1: text, line2: text });
 export type Address = z.infer<typeof Address>;
 
 /** How original billing documents reach the client (document 002, "original billing documents"). */
@@ -24,8 +21,6 @@ export const DOCUMENTS_DELIVERY = ['edo', 'post', 'courier', 'pickup'] as const;
 export const DocumentsDelivery = z.enum(DOCUMENTS_DELIVERY);
 
 export const VERIFICATION_STATUSES = ['none', 'pending', 'verified', 'rejected'] as const;
-
-const text = z.optional(z.string());
 
 /** Text fields of the profile, in the order of DESIGN.md. */
 export const PROFILE_TEXT_FIELDS = [
@@ -58,7 +53,8 @@ export const Profile = z.looseObject({
   ...(Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, z.optional(Address)])) as Record<(typeof ADDRESS_FIELDS)[number], z.ZodMiniOptional<typeof Address>>),
   accountType: z.optional(AccountType),
   residency: z.optional(Residency),
-  documentsDelivery: z.optional(z.union([DocumentsDelivery, z.enum([''])])),
+  // '': not chosen.
+  documentsDelivery: z.optional(z.enum([...DOCUMENTS_DELIVERY, ''])),
   /** Personal discount in percent; read only. */
   discount: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   /** The phone was verified by SMS or call (server-managed; a changed number is unverified). */
@@ -69,21 +65,32 @@ export const Profile = z.looseObject({
 });
 export type Profile = z.infer<typeof Profile>;
 
-/**
- * What a policy says about one field. Omitted flags default to the common case: visible,
- * optional, editable, no confirmation.
- */
-export const FieldPolicy = z.object({
-  visible: z._default(z.boolean(), true),
-  required: z._default(z.boolean(), false),
-  requiredForPayment: z._default(z.boolean(), false),
-  /** `'admin'`: the main administrator only (viewer role `owner`). */
-  editable: z._default(z.union([z.boolean(), z.enum(['admin'])]), true),
+const flag = z.optional(z.boolean());
+const FieldPolicyInput = z.object({
+  visible: flag,
+  required: flag,
+  requiredForPayment: flag,
+  editable: z.optional(Editable),
   /** Changing an existing value creates a confirmation ticket. */
-  confirm: z._default(z.boolean(), false),
+  confirm: flag,
 });
-export type FieldPolicy = z.infer<typeof FieldPolicy>;
-export type FieldPolicyInput = z.input<typeof FieldPolicy>;
+export type FieldPolicyInput = z.input<typeof FieldPolicyInput>;
+export type FieldPolicy = Required<FieldPolicyInput>;
+
+/** The common case a policy's omitted flags stand for: visible, optional, editable, no confirmation. */
+export const FIELD_POLICY_DEFAULTS: FieldPolicy = { visible: true, required: false, requiredForPayment: false, editable: true, confirm: false };
+
+/**
+ * What a policy says about one field; omitted flags get FIELD_POLICY_DEFAULTS. An overwrite check
+ * instead of `z._default` per flag: the default schema type is in the bundle for this alone.
+ */
+export const FieldPolicy = FieldPolicyInput.check(
+  z.overwrite((p) => {
+    // `??=`, not a spread: an explicit `undefined` gets the default too, as with z._default.
+    for (const k in FIELD_POLICY_DEFAULTS) (p as Record<string, unknown>)[k] ??= FIELD_POLICY_DEFAULTS[k as keyof FieldPolicy];
+    return p;
+  }),
+) as unknown as z.ZodMiniType<FieldPolicy, FieldPolicyInput>;
 
 /** A label in several locales (`{ en: 'Tax exempt', ru: 'Освобождён от НДС' }`) or one string. */
 export const LocalizedText = z.union([z.string(), map(z.string())]);
@@ -100,7 +107,7 @@ export const CustomField = z.object({
   options: z.optional(z.array(z.object({ value: z.string(), label: LocalizedText }))),
   required: z.optional(z.boolean()),
   requiredForPayment: z.optional(z.boolean()),
-  editable: z.optional(z.union([z.boolean(), z.enum(['admin'])])),
+  editable: z.optional(Editable),
   confirm: z.optional(z.boolean()),
   /** A regular expression the whole value must match (text, email, tel). */
   pattern: z.optional(z.string()),

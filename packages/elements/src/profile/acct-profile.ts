@@ -17,7 +17,6 @@ import {
   Viewer,
   type CustomField,
   type LocalizedText,
-  type Role,
   type Ticket,
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
@@ -31,7 +30,7 @@ import { uiStyles } from '../ui/styles.js';
 import {
   accountTypeLabel,
   deliveryLabel,
-  FIELD_META,
+  FIELD_GROUP,
   fieldLabel,
   GROUPS,
   groupHeading,
@@ -156,10 +155,6 @@ export class AcctProfile extends AcctElement {
     if (section === 'contacts.email') void this.#email.run();
   };
 
-  get #role(): Role | undefined {
-    return this.#viewer.value;
-  }
-
   get #editing(): boolean {
     return this.mode === 'form' || this.editing;
   }
@@ -178,7 +173,7 @@ export class AcctProfile extends AcctElement {
       element: this,
       settings: this.settings,
       mode: () => this.mode,
-      role: () => this.#role,
+      role: () => this.#viewer.value,
       policy: (p) => this.#policy(p),
       items: (p) => this.#items(p),
       groups: (d, item) => this.#groups(d, item),
@@ -188,7 +183,7 @@ export class AcctProfile extends AcctElement {
       contactStatus: (path) => this.#contactStatus(path),
       contactAction: (path) => this.#contactAction(path),
       tickets: () => this.api('tickets'),
-      cancel: () => void this.#cancel(),
+      close: () => (this.editing = false),
     };
   }
 
@@ -210,9 +205,9 @@ export class AcctProfile extends AcctElement {
   #items(p: Draft): Item[] {
     const policy = this.#policy(p);
     const items: Item[] = [];
-    for (const [id, meta] of Object.entries(FIELD_META)) {
+    for (const id in FIELD_GROUP) {
       const p = policy.fields[id];
-      if (p?.visible && meta.control !== 'status') items.push({ path: id, policy: p });
+      if (p?.visible) items.push({ path: id, policy: p });
     }
     for (const f of policy.custom ?? []) {
       items.push({
@@ -270,13 +265,6 @@ export class AcctProfile extends AcctElement {
     this.shadowRoot?.querySelector<HTMLElement>('form [name]')?.focus();
   }
 
-  async #cancel(): Promise<void> {
-    this.settings.discard();
-    this.editing = false;
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
-  }
-
   /** "Fill in" from the required-for-payment list: open the form and put focus on the field. */
   async #focusField(path: string): Promise<void> {
     if (!this.#editing) await this.#edit();
@@ -298,7 +286,7 @@ export class AcctProfile extends AcctElement {
       const parts = [a.line1, a.line2, a.city, a.region, a.postcode, a.country ? this.#countryName(a.country) : ''].filter(Boolean);
       return parts.length ? parts.join(', ') : msg('Not provided');
     }
-    if (FIELD_META[path]?.control === 'date') return this.#date(String(value));
+    if (path === 'birthDate' || path === 'passportIssueDate') return this.#date(String(value));
     return String(value);
   }
 
@@ -321,7 +309,7 @@ export class AcctProfile extends AcctElement {
   #groups(d: Draft, item: (i: Item) => TemplateResult): TemplateResult[] {
     const items = this.#items(d);
     return GROUPS.map((g: ProfileGroup) => {
-      const inGroup = items.filter((i) => (i.custom ? 'custom' : FIELD_META[i.path]?.group) === g);
+      const inGroup = items.filter((i) => (i.custom ? 'custom' : FIELD_GROUP[i.path]) === g);
       if (!inGroup.length) return html``;
       return html`<section class="group" aria-labelledby="g-${g}">
         <h3 id="g-${g}">${groupHeading(g, d.accountType)}</h3>
@@ -391,7 +379,7 @@ export class AcctProfile extends AcctElement {
     if (!flow || !customElements.get(tag)) return nothing;
     const open = this.contactFlow === flow;
     return html`<div class="actions">
-        <button type="button" part="button" aria-expanded=${open ? 'true' : 'false'} @click=${() => (this.contactFlow = open ? undefined : flow)}>
+        <button type="button" part="button" aria-expanded=${String(open)} @click=${() => (this.contactFlow = open ? undefined : flow)}>
           ${flow === 'email' ? msg('Change email') : msg('Verify phone')}
         </button>
       </div>
@@ -406,7 +394,7 @@ export class AcctProfile extends AcctElement {
     if (path === 'phone') {
       const verified = this.settings.saved?.phoneVerified;
       if (typeof verified !== 'boolean' || !this.settings.saved?.phone) return nothing;
-      return html`<span class="badge" data-confirmed=${verified ? 'true' : 'false'}>${verified ? msg('Verified') : msg('Not verified')}</span>`;
+      return html`<span class="badge" data-confirmed=${String(verified)}>${verified ? msg('Verified') : msg('Not verified')}</span>`;
     }
     if (path !== 'email') return nothing;
     const s = this.#email.value;
@@ -416,7 +404,7 @@ export class AcctProfile extends AcctElement {
       : s.confirmed
         ? msg('Confirmed')
         : msg('Not confirmed');
-    return html`<span class="badge" data-confirmed=${s.confirmed && !s.pending ? 'true' : 'false'}>${text}</span>`;
+    return html`<span class="badge" data-confirmed=${String(!!s.confirmed && !s.pending)}>${text}</span>`;
   }
 
   /** The fields as text: the view, and form mode until the form's chunk is in. */
@@ -437,7 +425,7 @@ export class AcctProfile extends AcctElement {
   }
 
   #view(d: Draft): TemplateResult {
-    const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#role));
+    const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#viewer.value));
     // While the form's chunk loads, Change stays focusable (aria-disabled, not disabled) so a
     // keyboard user keeps their place if the load fails.
     const loading = this.opening === 'loading';
@@ -450,8 +438,8 @@ export class AcctProfile extends AcctElement {
                 class="primary"
                 part="button button-primary"
                 data-action="change"
-                aria-busy=${loading ? 'true' : 'false'}
-                aria-disabled=${loading ? 'true' : 'false'}
+                aria-busy=${String(loading)}
+                aria-disabled=${String(loading)}
                 @click=${this.#edit}
               >
                 ${loading ? msg('Loading…') : msg('Change')}
@@ -468,10 +456,10 @@ export class AcctProfile extends AcctElement {
    */
   #formPending(d: Draft): TemplateResult {
     const loading = this.opening !== 'failed';
-    return html`<div aria-busy=${loading ? 'true' : 'false'}>${this.#fields(d)}</div>
+    return html`<div aria-busy=${String(loading)}>${this.#fields(d)}</div>
       ${this.#loadFailure(() => this.#loadForm())}
       <div class="actions">
-        <button type="button" class="primary" part="button button-primary" disabled aria-busy=${loading ? 'true' : 'false'}>
+        <button type="button" class="primary" part="button button-primary" disabled aria-busy=${String(loading)}>
           ${loading ? msg('Loading…') : msg('Save')}
         </button>
       </div>`;

@@ -4,68 +4,27 @@ import { accountTypeLabel } from './labels.js';
 
 export { accountTypeLabel };
 
-/** How a field is drawn: one renderer reads this instead of a template per field. */
-export interface FieldMeta {
-  group: ProfileGroup;
-  control: 'text' | 'email' | 'tel' | 'date' | 'address' | 'select' | 'type' | 'status';
-  autocomplete?: string;
-  inputmode?: 'numeric' | 'email' | 'tel' | 'text';
-  /** Identifiers are shown in a monospace font and never spell-checked. */
-  code?: boolean;
-}
-
 export type ProfileGroup = 'account' | 'person' | 'company' | 'bank' | 'addresses' | 'contacts' | 'documents' | 'custom';
-export const GROUPS: readonly ProfileGroup[] = ['account', 'person', 'company', 'bank', 'addresses', 'contacts', 'documents', 'custom'];
 
-const id = (group: ProfileGroup, inputmode: FieldMeta['inputmode'] = 'numeric'): FieldMeta => ({
-  group,
-  control: 'text',
-  autocomplete: 'off',
-  inputmode,
-  code: true,
-});
-
-/** Built-in fields in display order. */
-export const FIELD_META: Record<string, FieldMeta> = {
-  username: { group: 'account', control: 'text', autocomplete: 'username' },
-  accountType: { group: 'account', control: 'type' },
-  country: { group: 'account', control: 'text', autocomplete: 'country' },
-  lastName: { group: 'person', control: 'text', autocomplete: 'family-name' },
-  firstName: { group: 'person', control: 'text', autocomplete: 'given-name' },
-  middleName: { group: 'person', control: 'text', autocomplete: 'additional-name' },
-  birthDate: { group: 'person', control: 'date', autocomplete: 'bday' },
-  birthPlace: { group: 'person', control: 'text', autocomplete: 'off' },
-  passportNumber: id('person', 'text'),
-  passportIssuedBy: { group: 'person', control: 'text', autocomplete: 'off' },
-  passportIssueDate: { group: 'person', control: 'date', autocomplete: 'off' },
-  companyName: { group: 'company', control: 'text', autocomplete: 'organization' },
-  inn: id('company'),
-  kpp: id('company', 'text'),
-  ogrn: id('company'),
-  vatin: id('company', 'text'),
-  authorizedPerson: { group: 'company', control: 'text', autocomplete: 'off' },
-  position: { group: 'company', control: 'text', autocomplete: 'off' },
-  authorizedBy: { group: 'company', control: 'text', autocomplete: 'off' },
-  bic: id('bank'),
-  bankName: { group: 'bank', control: 'text', autocomplete: 'off' },
-  correspondentAccount: id('bank'),
-  personalAccount: id('bank', 'text'),
-  settlementAccount: id('bank'),
-  swift: id('bank', 'text'),
-  accountNumber: id('bank', 'text'),
-  legalAddress: { group: 'addresses', control: 'address' },
-  actualAddress: { group: 'addresses', control: 'address' },
-  postalAddress: { group: 'addresses', control: 'address' },
-  email: { group: 'contacts', control: 'email', autocomplete: 'email', inputmode: 'email' },
-  phone: { group: 'contacts', control: 'tel', autocomplete: 'tel', inputmode: 'tel' },
-  fax: { group: 'contacts', control: 'tel', autocomplete: 'fax tel', inputmode: 'tel' },
-  contactPerson: { group: 'contacts', control: 'text', autocomplete: 'section-contact name' },
-  contactEmail: { group: 'contacts', control: 'email', autocomplete: 'section-contact email', inputmode: 'email' },
-  contactPhone: { group: 'contacts', control: 'tel', autocomplete: 'section-contact tel', inputmode: 'tel' },
-  documentsDelivery: { group: 'documents', control: 'select' },
-  discount: { group: 'account', control: 'status' },
-  verification: { group: 'account', control: 'status' },
+/**
+ * Built-in fields per group, in display order: all the view needs. How the form draws each one
+ * (control, autofill, input mode) is in form-fields.ts, loaded with the form. Discount and
+ * verification are not here: the status line shows them.
+ */
+const LAYOUT: Record<Exclude<ProfileGroup, 'custom'>, string> = {
+  account: 'username accountType country',
+  person: 'lastName firstName middleName birthDate birthPlace passportNumber passportIssuedBy passportIssueDate',
+  company: 'companyName inn kpp ogrn vatin authorizedPerson position authorizedBy',
+  bank: 'bic bankName correspondentAccount personalAccount settlementAccount swift accountNumber',
+  addresses: 'legalAddress actualAddress postalAddress',
+  contacts: 'email phone fax contactPerson contactEmail contactPhone',
+  documents: 'documentsDelivery',
 };
+/** Built-in field id -> its group, in display order. */
+export const FIELD_GROUP: Record<string, ProfileGroup> = Object.fromEntries(
+  Object.entries(LAYOUT).flatMap(([g, ids]) => ids.split(' ').map((id) => [id, g as ProfileGroup])),
+);
+export const GROUPS = [...Object.keys(LAYOUT), 'custom'] as ProfileGroup[];
 
 export function groupHeading(group: ProfileGroup, type: Profile['accountType']): string {
   switch (group) {

@@ -4,6 +4,58 @@ import { msg, str } from '@lit/localize';
 import type { FieldPolicy, Profile } from '@acct/core';
 import { fieldLabel } from './fields.js';
 
+/** How the form draws a built-in field: one renderer reads this instead of a template per field. */
+export interface FieldMeta {
+  control: 'text' | 'email' | 'tel' | 'date' | 'address' | 'select' | 'type';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'email' | 'tel' | 'text';
+  /** Identifiers are shown in a monospace font and never spell-checked. */
+  code?: boolean;
+}
+
+const text = (autocomplete = 'off'): FieldMeta => ({ control: 'text', autocomplete });
+const id = (inputmode: FieldMeta['inputmode'] = 'numeric'): FieldMeta => ({ control: 'text', autocomplete: 'off', inputmode, code: true });
+
+/** Built-in fields' controls; which fields show and in what order is fields.ts's FIELD_GROUP. */
+export const FIELD_META: Record<string, FieldMeta> = {
+  username: text('username'),
+  accountType: { control: 'type' },
+  country: text('country'),
+  lastName: text('family-name'),
+  firstName: text('given-name'),
+  middleName: text('additional-name'),
+  birthDate: { control: 'date', autocomplete: 'bday' },
+  birthPlace: text(),
+  passportNumber: id('text'),
+  passportIssuedBy: text(),
+  passportIssueDate: { control: 'date', autocomplete: 'off' },
+  companyName: text('organization'),
+  inn: id(),
+  kpp: id('text'),
+  ogrn: id(),
+  vatin: id('text'),
+  authorizedPerson: text(),
+  position: text(),
+  authorizedBy: text(),
+  bic: id(),
+  bankName: text(),
+  correspondentAccount: id(),
+  personalAccount: id('text'),
+  settlementAccount: id(),
+  swift: id('text'),
+  accountNumber: id('text'),
+  legalAddress: { control: 'address' },
+  actualAddress: { control: 'address' },
+  postalAddress: { control: 'address' },
+  email: { control: 'email', autocomplete: 'email', inputmode: 'email' },
+  phone: { control: 'tel', autocomplete: 'tel', inputmode: 'tel' },
+  fax: { control: 'tel', autocomplete: 'fax tel', inputmode: 'tel' },
+  contactPerson: text('section-contact name'),
+  contactEmail: { control: 'email', autocomplete: 'section-contact email', inputmode: 'email' },
+  contactPhone: { control: 'tel', autocomplete: 'section-contact tel', inputmode: 'tel' },
+  documentsDelivery: { control: 'select' },
+};
+
 export const ADDRESS_PART_AUTOCOMPLETE: Record<string, string> = {
   country: 'country',
   region: 'address-level1',

@@ -27,8 +27,8 @@ import { getPath } from '../base/paths.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { fieldIds, renderBanner } from '../ui/field.js';
 import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
-import { accountTypeLabel, deliveryLabel, FIELD_META } from './fields.js';
-import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
+import { accountTypeLabel, deliveryLabel } from './fields.js';
+import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
 
 /** One visible field of the policy, built-in or the host's own. */
 export interface ProfileItem {
@@ -52,8 +52,8 @@ export interface ProfileFormHost {
   contactStatus(path: string): TemplateResult | typeof nothing;
   contactAction(path: string): TemplateResult | typeof nothing;
   tickets(): TicketsApi | undefined;
-  /** Cancel in view mode: drop the edits and go back to the text. */
-  cancel(): void;
+  /** Back to the text in view mode. */
+  close(): void;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -110,6 +110,14 @@ export class ProfileForm {
     settings.set(path, value);
     if (path === 'accountType' && before !== value) this.#el.requestUpdate();
   }
+
+  /** Cancel in view mode (a click only, so here in the form's chunk): drop the edits, back to the text, focus on Change. */
+  #cancel = async (): Promise<void> => {
+    this.host.settings.discard();
+    this.host.close();
+    await this.#el.updateComplete;
+    this.#el.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
+  };
 
   #submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
@@ -362,7 +370,7 @@ export class ProfileForm {
         <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>${s.saving ? msg('Saving…') : msg('Save')}</button>
         ${this.host.mode() === 'form'
           ? html`<button type="button" part="button" ?disabled=${!s.dirty || s.saving} @click=${() => s.discard()}>${msg('Discard changes')}</button>`
-          : html`<button type="button" part="button" ?disabled=${s.saving} @click=${() => this.host.cancel()}>${msg('Cancel')}</button>`}
+          : html`<button type="button" part="button" ?disabled=${s.saving} @click=${this.#cancel}>${msg('Cancel')}</button>`}
       </div>
     </form>`;
   }
