@@ -10,6 +10,7 @@ import {
   canEdit,
   DOCUMENTS_DELIVERY,
   isAbortError,
+  newIdempotencyKey,
   REQUIRED_ADDRESS_PARTS,
   toAdapterError,
   validateProfile,
@@ -147,7 +148,7 @@ export class ProfileForm {
             subject: msg('Country change request'),
             body: msg(str`Please change the country of account ${saved.username ?? ''} from ${saved.country ?? ''} to ${wanted}.`),
           },
-          { idempotencyKey: globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
+          { idempotencyKey: newIdempotencyKey() },
         ),
       );
       this.#setCountryRequest('closed');
