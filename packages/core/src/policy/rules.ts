@@ -18,12 +18,10 @@ import {
 } from '../validators/ru.js';
 import { isEmail } from '../validators/email.js';
 import { validateIban, validateSwift, validateVatin } from '../validators/intl.js';
+import { getPath as get } from '../paths.js';
 import { REQUIRED_ADDRESS_PARTS } from './defaults.js';
 import { ADDRESSES, canEdit, isBlank } from './profile-rules.js';
 
-/** A value by dotted path (`legalAddress.city`); here, not in profile-rules.ts, which the view loads. */
-const get = (obj: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 
 /** Reasons beyond the identifier validators' own. */
 export type ProfileReason = string;

@@ -1,13 +1,6 @@
 /** Field paths (`lowBalance.threshold`) are the names of form controls and of server errors. */
 
-export function getPath(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
+export { getPath } from '@acct/core';
 
 /** A copy of `obj` with `value` at `path`; objects along the path are copied, not mutated. */
 export function setPath<T>(obj: T, path: string, value: unknown): T {
