@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { Load } from './load.js';
 import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled, ReauthController } from './reauth.js';
@@ -36,7 +36,7 @@ export async function readWithViewer<T>(adapter: AccountAdapter | undefined, rea
 
 /**
  * Load and act for list elements (API keys, users, sessions, privacy requests): a load through
- * @lit/task with an AbortSignal, the loading / error / ready states, actions with one idempotency
+ * a Load (base/load.ts) with an AbortSignal, the loading / error / ready states, actions with one idempotency
  * key per attempt (a retry of the same input reuses it), `reauth_required` answered through the
  * ReauthController, `acct-error` events, and a reload after every successful action. Data stays
  * on screen while it reloads.
@@ -50,7 +50,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
   announcement = '';
 
   readonly reauth: ReauthController;
-  readonly #task: Task<[unknown], T>;
+  readonly #task: Load<[unknown], T>;
   #idempotency: { fingerprint: string; key: string } | undefined;
   #abort: AbortController | undefined;
 
@@ -61,7 +61,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
     host.addController(this);
     this.reauth = options.reauth ?? new ReauthController(host);
     // Keyed on the adapter object (see SettingsController): a sub-API getter must not re-run it.
-    this.#task = new Task(host, {
+    this.#task = new Load(host, {
       args: () => [host.resolvedAdapter] as [unknown],
       task: async (_args, { signal }) => {
         const api = options.api();
@@ -90,13 +90,13 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
     if (!this.host.resolvedAdapter) return 'loading';
     if (!this.options.api()) return 'missing';
     if (this.data !== undefined) return 'ready';
-    if (this.#task.status === TaskStatus.ERROR) return 'error';
+    if (this.#task.failed) return 'error';
     return 'loading';
   }
 
   /** True while a (re)load is running, e.g. after an action. */
   get loading(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#task.pending;
   }
 
   get loadErrorMessage(): string {

@@ -1,5 +1,5 @@
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { Load } from './load.js';
 import { isAbortError, parseResponse, toAdapterError, updated, versioned, type AdapterError, type Schema, type SettingsApi } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import type { DescribeField } from './settings-conflict.js';
@@ -64,7 +64,7 @@ export class SettingsController<T extends object> implements ReactiveController 
 
   readonly reauth: ReauthController;
   readonly #guard: DirtyGuardController;
-  readonly #task: Task<[unknown], T | undefined>;
+  readonly #task: Load<[unknown], T | undefined>;
   /** @internal Read by the save chunk (base/settings-save.ts), like the members below. */
   readonly _versionedSchema;
   /** @internal */
@@ -98,7 +98,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     this._updatedSchema = updated(options.schema);
     // Keyed on the adapter object, not the sub-API: an adapter may hand out a fresh sub-API object
     // on every access (a getter), which would re-run the load on every render (lit issue 3142).
-    this.#task = new Task(host, {
+    this.#task = new Load(host, {
       args: () => [host.resolvedAdapter] as [unknown],
       task: async (_args, { signal }) => {
         const api = options.api();
@@ -127,7 +127,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     if (this.conflict) return 'conflict';
     if (this.saving) return 'saving';
     if (this.draft) return 'ready';
-    if (this.#task.status === TaskStatus.ERROR) return 'error';
+    if (this.#task.failed) return 'error';
     return 'loading';
   }
 

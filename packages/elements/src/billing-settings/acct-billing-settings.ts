@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Load } from '../base/load.js';
 import { BillingSettings, Currencies, currencyName, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
@@ -46,7 +46,7 @@ export class AcctBillingSettings extends AcctElement {
   });
 
   /** The currencies the host offers; the form works without them (current currency only). */
-  readonly #currencies = new Task(this, {
+  readonly #currencies = new Load(this, {
     args: () => [this.resolvedAdapter] as const,
     task: async ([adapter], { signal }) =>
       adapter?.billing ? parseResponse(Currencies, await adapter.billing.currencies({ signal })) : undefined,

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Load } from '../base/load.js';
 import { EmailStatus, isAbortError, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { DirtyGuardController } from '../base/dirty-guard.js';
@@ -54,7 +54,7 @@ export class AcctEmailChange extends AcctElement {
   readonly flow = new LazyActions(this, () => (this.constructor as typeof AcctEmailChange).flowLoader());
   #controller: EmailChangeFlow | undefined;
 
-  readonly #status = new Task(this, {
+  readonly #status = new Load(this, {
     args: () => [this.resolvedAdapter] as const,
     task: async ([adapter], { signal }) => {
       const contacts = adapter?.contacts;

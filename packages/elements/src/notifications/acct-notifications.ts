@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Load } from '../base/load.js';
 import {
   Balance,
   BillingSettings,
@@ -72,7 +72,7 @@ export class AcctNotifications extends AcctElement {
   });
 
   /** The account currency and email, for the threshold and the "sent to" hints. */
-  readonly #account = new Task(this, {
+  readonly #account = new Load(this, {
     args: () => [this.resolvedAdapter] as const,
     task: async ([adapter], { signal }) => {
       const [currency, email] = await Promise.all([

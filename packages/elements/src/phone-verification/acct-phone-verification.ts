@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Load } from '../base/load.js';
 import { AcctElement } from '../base/acct-element.js';
 import { LazyActions } from '../base/lazy-actions.js';
 import { errorMessage, missingApiMessage } from '../i18n/messages.js';
@@ -60,13 +60,13 @@ export class AcctPhoneVerification extends AcctElement {
   readonly flow = new LazyActions(this, () => (this.constructor as typeof AcctPhoneVerification).flowLoader());
   #controller: PhoneVerificationFlow | undefined;
 
-  readonly #lib = new Task(this, {
+  readonly #lib = new Load(this, {
     args: () => [],
     task: () => loadPhone(),
   });
 
   /** The profile's country, when the host has a profile API and no `country` was given. */
-  readonly #profileCountry = new Task(this, {
+  readonly #profileCountry = new Load(this, {
     args: () => [this.country ? undefined : this.resolvedAdapter?.profile] as const,
     task: async ([profile], { signal }) => {
       if (!profile) return undefined;
@@ -124,7 +124,7 @@ export class AcctPhoneVerification extends AcctElement {
         element: this,
         contacts: () => this.api('contacts'),
         tickets: () => this.api('tickets'),
-        lib: () => this.#lib.taskComplete,
+        lib: loadPhone,
         entered: () => ({ text: this.phoneText, country: this.selectedCountry || undefined, method: this.#method }),
       });
     }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Load } from '../base/load.js';
 import {
   canEdit,
   dateTimeFormat,
@@ -120,7 +120,7 @@ export class AcctProfile extends AcctElement {
   readonly #forms = new LazyPart<FormModule>(this, () => (this.constructor as typeof AcctProfile).formLoader());
   #formInstance: ProfileForm | undefined;
 
-  readonly #viewer = new Task(this, {
+  readonly #viewer = new Load(this, {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_a, { signal }) => {
       const viewer = this.api('viewer');
@@ -128,7 +128,7 @@ export class AcctProfile extends AcctElement {
     },
   });
 
-  readonly #email = new Task(this, {
+  readonly #email = new Load(this, {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_a, { signal }): Promise<EmailStatus | undefined> => {
       const contacts = this.api('contacts');

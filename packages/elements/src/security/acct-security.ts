@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Load } from '../base/load.js';
 import { formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type ParsedIpRules } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
@@ -114,7 +114,7 @@ export class AcctSecurity extends AcctElement {
   #confirm: ConfirmController | undefined;
 
   /** Who is signed in and from where. Optional. (The password form asks for the email itself.) */
-  readonly #viewer = new Task(this, {
+  readonly #viewer = new Load(this, {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_args, { signal }) => {
       const viewer = this.api('viewer');
