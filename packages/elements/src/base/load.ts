@@ -34,7 +34,8 @@ export class Load<A extends readonly unknown[], T> implements ReactiveController
 
   hostUpdate(): void {
     const args = this.options.args();
-    if (!this.#args || args.length !== this.#args.length || args.some((a, i) => a !== this.#args![i])) void this.run(args);
+    const last = this.#args;
+    if (!last || args.length !== last.length || args.some((a, i) => a !== last[i])) void this.run(args);
   }
 
   /** Runs now (again); resolves when this run is over, whatever its outcome. */
