@@ -141,6 +141,20 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       o.expectEdited(el);
     });
 
+    it('shows a server reason code as its sentence (from the chunk fetched at the first edit)', async () => {
+      const el = await mount();
+      await ready(el);
+      await o.edit(el);
+      adapter.control.failNext('validation', { method: `${o.domain}.update`, fieldErrors: { [o.field]: 'read_only' } });
+      saveButton(el).click();
+      await until(() => shadow(el).textContent?.includes('This field cannot be changed here.') || shadow(el).querySelector('[aria-invalid=true]'), 'field error');
+      await el.updateComplete;
+      const errors = [...shadow(el).querySelectorAll('.error, [part~=error]')].map((e) => e.textContent ?? '').join(' ');
+      expect(errors).to.contain('This field cannot be changed here.');
+      expect(errors).not.to.contain('read_only');
+      o.expectEdited(el);
+    });
+
     for (const choice of ['mine', 'theirs'] as const) {
       it(`on a conflict shows both versions and keeps ${choice}`, async () => {
         const el = await mount();

@@ -5,7 +5,7 @@ import { msg, str } from '@lit/localize';
 import { CreatedApiKey, parseResponse, type ApiKey, type ApiKeysApi } from '@acct/core';
 import { renderBanner } from '../ui/field.js';
 import type { ConfirmController } from '../ui/confirm.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { NAME_MAX, type AcctApiKeys } from './acct-api-keys.js';
 
 export { ConfirmController } from '../ui/confirm.js';

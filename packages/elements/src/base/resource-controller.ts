@@ -3,7 +3,7 @@ import { Load } from './load.js';
 import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled, ReauthController } from './reauth.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { errorMessage, fieldMessage, loadFieldMessages } from '../i18n/messages.js';
 
 export type ResourcePhase = 'missing' | 'loading' | 'error' | 'ready';
 
@@ -112,7 +112,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
   fieldError(operation: string, path: string): string | undefined {
     const f = this.failure;
     const reason = f?.operation === operation && f.error.code === 'validation' ? f.error.fieldErrors?.[path] : undefined;
-    return reason === undefined ? undefined : fieldErrorMessage(reason);
+    return reason === undefined ? undefined : fieldMessage(reason, this.host);
   }
 
   /** The failure of `operation` as a sentence, unless it is a field validation shown by the fields. */
@@ -154,6 +154,8 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
       if (o.reload !== false) await this.reload();
       return { value };
     } catch (e) {
+      // The fields' sentences are a chunk: in before the failure shows (a failed fetch leaves the general one).
+      if (toAdapterError(e).fieldErrors) await loadFieldMessages().catch(() => undefined);
       this.pending = undefined;
       if (!isAbortError(e) && !(e instanceof ReauthCancelled)) {
         const error = toAdapterError(e);

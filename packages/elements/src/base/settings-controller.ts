@@ -6,7 +6,7 @@ import type { DescribeField } from './settings-conflict.js';
 import { DirtyGuardController } from './dirty-guard.js';
 import { ReauthController } from './reauth.js';
 import { changedPaths, deepEqual, getPath, setPath } from './paths.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { errorMessage, fieldMessage, loadFieldMessages } from '../i18n/messages.js';
 
 export type SettingsPhase = 'missing' | 'loading' | 'error' | 'ready' | 'saving' | 'conflict';
 
@@ -149,7 +149,7 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** The error for a field, translated when it is a known reason code. */
   fieldError(path: string): string | undefined {
     const reason = this.fieldErrors[path];
-    return reason === undefined ? undefined : fieldErrorMessage(reason);
+    return reason === undefined ? undefined : fieldMessage(reason, this.host);
   }
 
   get(path: string): unknown {
@@ -290,8 +290,12 @@ export class SettingsController<T extends object> implements ReactiveController 
   _sync(): void {
     const dirty = this.dirty;
     this.#guard.set(dirty);
-    // The first edit fetches the save's code, so Save usually finds it in.
-    if (dirty) this.#loadSave().catch(() => undefined);
+    // The first edit fetches the save's code and the field errors' sentences, so they are in
+    // before they are needed.
+    if (dirty) {
+      this.#loadSave().catch(() => undefined);
+      loadFieldMessages().catch(() => undefined);
+    }
     this.host.requestUpdate();
   }
 }

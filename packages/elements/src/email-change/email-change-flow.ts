@@ -3,7 +3,8 @@ import { EmailStatus, isAbortError, newIdempotencyKey, parseResponse, toAdapterE
 import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { ReauthCancelled, type ReauthController } from '../base/reauth.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { errorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 
 /** Seconds between confirmation emails when the server does not say (`rate_limited` does). */
 const RESEND_COOLDOWN = 60;

@@ -40,69 +40,30 @@ export function missingApiMessage(name: string): string {
   return msg(str`This section is not available: the account adapter has no "${name}" API.`);
 }
 
+let fieldMessages: ((reason: string) => string) | undefined;
+let fieldChunk: Promise<unknown> | undefined;
+
+/** @internal Called by field-messages.ts when its chunk has arrived. */
+export function setFieldMessages(translate: (reason: string) => string): void {
+  fieldMessages = translate;
+}
+
+/** Fetches the field reasons' sentences (the first edit or a failed action asks for them). */
+export function loadFieldMessages(): Promise<unknown> {
+  // A failed fetch is forgotten, so the next need fetches again.
+  return (fieldChunk ??= import('./field-messages.js').catch((e: unknown) => {
+    fieldChunk = undefined;
+    throw e;
+  }));
+}
+
 /**
- * Server and client field errors are stable reason codes (`too_small`, `wrong_password`) that we
- * translate here; anything else is a host's own message and is shown as sent (as text).
+ * A field's reason code (`too_small`, `wrong_password`) as a sentence, for code in an element's
+ * entry. Until the sentences' chunk is in (normally fetched at the first edit, well before any
+ * error), the general "not valid" sentence stands in, and `host` renders again when it arrives.
  */
-export function fieldErrorMessage(reason: string): string {
-  switch (reason) {
-    case 'required':
-      return msg('Fill in this field.');
-    case 'invalid':
-    case 'invalid_value':
-    case 'invalid_format':
-    case 'invalid_string':
-    case 'invalid_type':
-      return msg('This value is not valid.');
-    case 'too_small':
-      return msg('This value is too small.');
-    case 'too_big':
-      return msg('This value is too large.');
-    case 'too_short':
-      return msg('This is too short.');
-    case 'too_long':
-      return msg('This is too long.');
-    case 'unsupported':
-      return msg('This option is not available.');
-    case 'read_only':
-      return msg('This field cannot be changed here.');
-    case 'wrong_password':
-      return msg('That password is not correct.');
-    case 'wrong_code':
-      return msg('That code is not correct.');
-    case 'mismatch':
-      return msg('The values do not match.');
-    case 'same_as_current':
-      return msg('The new value is the same as the current one.');
-    case 'empty':
-      return msg('Enter a value.');
-    case 'not_a_number':
-      return msg('Enter an amount, for example 1500.50.');
-    case 'negative':
-      return msg('The amount cannot be negative.');
-    case 'too_precise':
-      return msg('Too many digits after the decimal point for this currency.');
-    case 'too_large':
-      return msg('This amount is too large.');
-    case 'invalid_email':
-      return msg('Enter an email address like name@example.com.');
-    case 'unchanged':
-      return msg('This is already your current value.');
-    case 'already_confirmed':
-      return msg('This address is already confirmed.');
-    case 'invalid_phone':
-      return msg('Enter a full phone number with the area code.');
-    case 'not_mobile':
-      return msg('This is not a mobile number: SMS cannot be delivered to it.');
-    case 'invalid_country':
-      return msg('Choose a country from the list.');
-    case 'unknown_field':
-      return msg('The server does not accept this field.');
-    case 'already_member':
-      return msg('This person is already a user of the account.');
-    case 'in_past':
-      return msg('Choose a date in the future.');
-    default:
-      return reason;
-  }
+export function fieldMessage(reason: string, host?: { requestUpdate(): void; awaitChunk(load: Promise<unknown>): void }): string {
+  if (fieldMessages) return fieldMessages(reason);
+  if (host) host.awaitChunk(loadFieldMessages().then(() => host.requestUpdate()));
+  return msg('This value is not valid.');
 }

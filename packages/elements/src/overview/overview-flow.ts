@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { parseResponse, Ticket, type TicketsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import type { ResourceController } from '../base/resource-controller.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { renderFailure } from '../ui/resource-view.js';
 import { renderTicketFields, type TicketFieldName } from '../ui/ticket-fields.js';
 

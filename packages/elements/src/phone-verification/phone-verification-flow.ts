@@ -5,7 +5,8 @@ import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { LightInput } from '../base/light-input.js';
 import { ReauthCancelled, ReauthController } from '../base/reauth.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { errorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { renderBanner } from '../ui/field.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
 

@@ -10,7 +10,6 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
 import { privacyStyles } from './acct-privacy.styles.js';
 import messages from '../i18n/generated/parts/privacy.js';
 
@@ -98,7 +97,7 @@ export class AcctPrivacy extends AcctElement {
     if (!api) return;
     const confirmation = this.confirmation.trim();
     this.confirmationError = !confirmation
-      ? fieldErrorMessage('required')
+      ? msg('Fill in this field.')
       : username !== undefined && confirmation !== username
         ? msg('This does not match your username.')
         : undefined;

@@ -27,7 +27,8 @@ import type { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { fieldIds, renderBanner } from '../ui/field.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { errorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { accountTypeLabel, deliveryLabel } from './fields.js';
 import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
 

@@ -4,7 +4,8 @@ import { newIdempotencyKey, safeUrl, type Ticket } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
-import { errorMessage, fieldErrorMessage } from '../i18n/messages.js';
+import { errorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
 

@@ -3,7 +3,7 @@
 import { msg, str } from '@lit/localize';
 import { AccountUser, isEmail, type Role, type UsersApi } from '@acct/core';
 import type { ConfirmController } from '../ui/confirm.js';
-import { fieldErrorMessage } from '../i18n/messages.js';
+import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
 
 export { ConfirmController } from '../ui/confirm.js';
