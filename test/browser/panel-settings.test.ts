@@ -138,6 +138,25 @@ describe('acct-panel-settings', () => {
     expect(shadow(el).querySelector('[role=alert]')!.textContent).to.match(/temporarily unavailable/i);
   });
 
+  it('says so when the reset code cannot be fetched, and its Retry asks again', async () => {
+    const adapter = createMemoryAdapter();
+    const { el } = await mount(adapter);
+    const Panel = customElements.get('acct-panel-settings') as typeof AcctPanelSettings;
+    const original = Panel.resetLoader;
+    Panel.resetLoader = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      [...shadow(el).querySelectorAll('button')].find((b) => /reset user settings/i.test(b.textContent ?? ''))!.click();
+      await until(() => shadow(el).textContent?.match(/could not be loaded/i), 'load failure');
+      expect(!!shadow(el).querySelector('dialog[open]')).to.equal(false);
+      Panel.resetLoader = original;
+      [...shadow(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Retry')!.click();
+      await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation after retry');
+      expect(shadow(el).textContent).not.to.match(/could not be loaded/i);
+    } finally {
+      Panel.resetLoader = original;
+    }
+  });
+
   it('names the missing sub-API instead of breaking', async () => {
     const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings .adapter=${{}}></acct-panel-settings>`);
     await el.updateComplete;

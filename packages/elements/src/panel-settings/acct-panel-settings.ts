@@ -1,15 +1,14 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { msg } from '@lit/localize';
-import { isAbortError, newIdempotencyKey, languageName, PanelSettings, THEMES, toAdapterError, type ThemeName } from '@acct/core';
+import { languageName, PanelSettings, THEMES, type ThemeName } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
-import { ReauthCancelled } from '../base/reauth.js';
-import { ConfirmController } from '../ui/confirm.js';
+import { LazyActions } from '../base/lazy-actions.js';
+import type { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderFormActions, renderSection, renderSelectField } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
-import { errorMessage } from '../i18n/messages.js';
 import { setAcctLocale, SUPPORTED_LOCALES } from '../i18n/index.js';
 import { panelSettingsStyles } from './acct-panel-settings.styles.js';
 import messages from '../i18n/generated/parts/panel-settings.js';
@@ -43,17 +42,23 @@ export class AcctPanelSettings extends AcctElement {
   static override messages = messages;
   static override styles = [...AcctElement.styles, uiStyles, panelSettingsStyles];
 
-  readonly settings = new SettingsController<PanelSettings>(this, {
+  readonly settings: SettingsController<PanelSettings> = new SettingsController<PanelSettings>(this, {
     section: 'panel',
     api: () => this.api('panel'),
     schema: PanelSettings,
     validate: (d): Record<string, string> => (this.#languages().includes(d.language) ? {} : { language: 'unsupported' }),
   });
 
-  readonly #confirm = new ConfirmController(this);
+  /** @internal Test-only: how the reset's chunk is fetched; tests replace it to simulate a failed load. */
+  static resetLoader = (): Promise<typeof import('./reset.js')> => import('./reset.js');
+  // Created with the reset's chunk: its code comes when the user first asks, not with the first paint.
+  #confirm: ConfirmController | undefined;
+  readonly #actions = new LazyActions(this, () => AcctPanelSettings.resetLoader());
 
-  @state() private resetState: 'idle' | 'busy' | 'done' | 'failed' = 'idle';
-  #resetError = '';
+  /** @internal Where resetting user settings stands; set by the reset's chunk. */
+  @state() resetState: 'idle' | 'busy' | 'done' | 'failed' = 'idle';
+  /** @internal */
+  resetError = '';
 
   /** Shipped locales, plus the saved one if the server knows a language this build lacks. */
   #languages(): string[] {
@@ -104,31 +109,7 @@ export class AcctPanelSettings extends AcctElement {
   async #resetUserSettings(): Promise<void> {
     const panel = this.api('panel');
     if (!panel || this.resetState === 'busy') return;
-    const ok = await this.#confirm.ask({
-      heading: msg('Reset user settings?'),
-      body: msg('Saved filters will be cleared and order forms will return to their original state. This cannot be undone.'),
-      confirmLabel: msg('Reset'),
-      danger: true,
-    });
-    if (!ok) return;
-    this.resetState = 'busy';
-    const idempotencyKey = newIdempotencyKey();
-    try {
-      await this.settings.reauth.run(() => panel.resetUserSettings({ idempotencyKey }));
-      this.resetState = 'done';
-      this.settings.announcement = msg('User settings were reset.');
-      this.emit('acct-saved', { section: 'panel.userSettings' });
-    } catch (e) {
-      if (isAbortError(e) || e instanceof ReauthCancelled) {
-        this.resetState = 'idle';
-        return;
-      }
-      const error = toAdapterError(e);
-      this.#resetError = errorMessage(error);
-      this.resetState = 'failed';
-      this.settings.announcement = this.#resetError;
-      this.emit('acct-error', { section: 'panel', code: error.code, operation: 'resetUserSettings' });
-    }
+    await this.#actions.run('reset', (chunk) => chunk.resetUserSettings(this, panel, (this.#confirm ??= new chunk.ConfirmController(this))));
   }
 
   #renderForm(d: PanelSettings): TemplateResult {
@@ -179,15 +160,17 @@ export class AcctPanelSettings extends AcctElement {
               ${msg('Resetting clears your saved filters and returns order forms to their original state.')}
             </p>
             ${this.resetState === 'failed'
-              ? renderBanner('danger', this.#resetError, html`<button type="button" part="button" @click=${this.#resetUserSettings}>${msg('Retry')}</button>`)
+              ? renderBanner('danger', this.resetError, html`<button type="button" part="button" @click=${this.#resetUserSettings}>${msg('Retry')}</button>`)
               : ''}
             ${this.resetState === 'done' ? renderBanner('success', msg('User settings were reset.')) : ''}
+            ${this.#actions.renderFailure('reset')}
             <div class="actions">
               <button
                 type="button"
                 part="button"
                 aria-describedby="reset-hint"
-                ?disabled=${this.resetState === 'busy'}
+                aria-busy=${this.#actions.loading('reset') ? 'true' : nothing}
+                ?disabled=${this.resetState === 'busy' || this.#actions.loading('reset')}
                 @click=${this.#resetUserSettings}
               >
                 ${this.resetState === 'busy' ? msg('Resetting…') : msg('Reset user settings')}
@@ -199,7 +182,7 @@ export class AcctPanelSettings extends AcctElement {
     </form>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`${renderSettingsView(this.settings, {
       apiName: 'panel',
       form: (draft) => this.#renderForm(draft),
@@ -208,6 +191,6 @@ export class AcctPanelSettings extends AcctElement {
           ? { label: msg('Interface language'), value: languageName(String(value), this.activeLocale) }
           : { label: msg('Theme'), value: this.#themeLabel(value as ThemeName) },
     })}
-    ${this.#confirm.render()}`;
+    ${this.#confirm?.render() ?? nothing}`;
   }
 }
