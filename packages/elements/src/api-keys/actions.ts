@@ -7,6 +7,7 @@ import { renderBanner } from '../ui/field.js';
 import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { NAME_MAX, type AcctApiKeys } from './acct-api-keys.js';
+import { act } from '../base/resource-act.js';
 
 export { ConfirmController } from '../ui/confirm.js';
 
@@ -50,7 +51,7 @@ export class ApiKeyActions {
   /** Creates the key; on success emits `acct-saved` (without the secret) after `created()` and opens the dialog with the secret. */
   async create(api: ApiKeysApi, input: KeyInput, created: () => void): Promise<boolean> {
     const host = this.host;
-    const done = await host.keys.act('create', JSON.stringify(input), async (o) => parseResponse(CreatedApiKey, await api.create(input, o)), {
+    const done = await act(host.keys, 'create', JSON.stringify(input), async (o) => parseResponse(CreatedApiKey, await api.create(input, o)), {
       success: msg(str`Key "${input.name}" was created.`),
     });
     if (!done) return false;
@@ -76,7 +77,7 @@ export class ApiKeyActions {
       danger: true,
     });
     if (!ok) return;
-    const done = await host.keys.act('revoke', key.id, (o) => api.revoke(key.id, o), { success: msg(str`Key "${key.name}" was revoked.`) });
+    const done = await act(host.keys, 'revoke', key.id, (o) => api.revoke(key.id, o), { success: msg(str`Key "${key.name}" was revoked.`) });
     if (done) host.emit('acct-saved', { section: 'apiKeys', data: { id: key.id } });
     await host.updateComplete;
     if (done) host.renderRoot.querySelector<HTMLElement>('#keys')?.focus();

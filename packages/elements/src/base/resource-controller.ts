@@ -1,9 +1,9 @@
 import type { ReactiveController } from 'lit';
 import { Load } from './load.js';
-import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, Viewer, type AccountAdapter, type AdapterError, type WriteOptions } from '@acct/core';
+import { AdapterError, isAbortError, parseResponse, toAdapterError, Viewer, type AccountAdapter, type WriteOptions } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
-import { ReauthCancelled, ReauthController } from './reauth.js';
-import { errorMessage, fieldMessage, loadFieldMessages } from '../i18n/messages.js';
+import { ReauthController } from './reauth.js';
+import { errorMessage, fieldMessage } from '../i18n/messages.js';
 
 export type ResourcePhase = 'missing' | 'loading' | 'error' | 'ready';
 
@@ -51,11 +51,17 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
 
   readonly reauth: ReauthController;
   readonly #task: Load<[unknown], T>;
-  #idempotency: { fingerprint: string; key: string } | undefined;
-  #abort: AbortController | undefined;
+  /** @internal Kept by base/resource-act.ts: the key of the last attempt, reused by its retry. */
+  _idempotency: { fingerprint: string; key: string } | undefined;
+  /** @internal */
+  _abort: AbortController | undefined;
+
+  /** @internal The action code, fetched at the first action (tests replace it to fail). */
+  static actLoader = (): Promise<typeof import('./resource-act.js')> => import('./resource-act.js');
 
   constructor(
-    private readonly host: AcctElement,
+    /** @internal */
+    readonly host: AcctElement,
     private readonly options: ResourceControllerOptions<T, A>,
   ) {
     host.addController(this);
@@ -81,7 +87,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this._abort?.abort();
   }
 
   get phase(): ResourcePhase {
@@ -130,43 +136,30 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
   }
 
   /**
-   * Runs a write. `fingerprint` identifies the input: the same input again (a retry) gets the same
-   * idempotency key, so the server applies it once. Resolves with the result, or undefined when
-   * it failed (recorded in `failure`, announced, `acct-error` emitted) or was cancelled.
+   * Runs a write (see base/resource-act.ts, whose chunk this fetches on the first action; the
+   * action is busy meanwhile, and a chunk that cannot be fetched fails it as a network error).
    */
-  async act<R>(operation: string, fingerprint: string, run: (o: WriteOptions) => Promise<R>, o: { success?: string; reload?: boolean } = {}): Promise<{ value: R } | undefined> {
+  async act<R>(operation: string, fingerprint: string, run: (o: WriteOptions) => Promise<R>, o?: { success?: string; reload?: boolean }): Promise<{ value: R } | undefined> {
     if (this.pending) return undefined;
-    const print = `${operation}\u0000${fingerprint}`;
-    if (this.#idempotency?.fingerprint !== print) this.#idempotency = { fingerprint: print, key: newIdempotencyKey() };
-    const idempotencyKey = this.#idempotency.key;
     this.pending = operation;
-    this.failure = undefined;
-    this.announcement = '';
     this.host.requestUpdate();
-    this.#abort = new AbortController();
-    const { signal } = this.#abort;
+    let chunk;
     try {
-      const value = await this.reauth.run(() => run({ signal, idempotencyKey }));
-      this.#idempotency = undefined;
-      this.pending = undefined;
-      if (o.success) this.announcement = o.success;
-      this.host.requestUpdate();
-      if (o.reload !== false) await this.reload();
-      return { value };
-    } catch (e) {
-      // The fields' sentences are a chunk: in before the failure shows (a failed fetch leaves the general one).
-      if (toAdapterError(e).fieldErrors) await loadFieldMessages().catch(() => undefined);
-      this.pending = undefined;
-      if (!isAbortError(e) && !(e instanceof ReauthCancelled)) {
-        const error = toAdapterError(e);
-        this.failure = { operation, error };
-        this.announcement = errorMessage(error);
-        this.host.emit('acct-error', { section: this.options.section, code: error.code, operation });
-        // The thing acted on is gone or changed elsewhere: show the list as it is now.
-        if (error.code === 'not_found' || error.code === 'conflict') void this.reload();
-      }
-      this.host.requestUpdate();
+      chunk = await ResourceController.actLoader();
+    } catch {
+      this._fail(operation, new AdapterError('network'));
       return undefined;
+    } finally {
+      this.pending = undefined;
     }
+    return chunk.act(this, operation, fingerprint, run, o);
+  }
+
+  /** @internal Records a failed action: shown, announced, reported. */
+  _fail(operation: string, error: AdapterError): void {
+    this.failure = { operation, error };
+    this.announcement = errorMessage(error);
+    this.host.emit('acct-error', { section: this.options.section, code: error.code, operation });
+    this.host.requestUpdate();
   }
 }

@@ -6,6 +6,7 @@ import type { ResourceController } from '../base/resource-controller.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { renderFailure } from '../ui/resource-view.js';
 import { renderTicketFields, type TicketFieldName } from '../ui/ticket-fields.js';
+import { act } from '../base/resource-act.js';
 
 export interface ProfileAction {
   /** Names the action (`data-action`, the in-place toggle). */
@@ -96,7 +97,7 @@ export class OverviewFlow {
     this.#el.requestUpdate();
     if (!this.#errors.subject && !this.#errors.body) {
       this.created = undefined;
-      const done = await this.host.tickets.act('create', `${subject}\u0000${body}`, (o) => api.create({ subject, body }, o), { reload: false });
+      const done = await act(this.host.tickets, 'create', `${subject}\u0000${body}`, (o) => api.create({ subject, body }, o), { reload: false });
       if (done) {
         const ticket = parseResponse(Ticket, done.value);
         this.created = ticket;

@@ -5,6 +5,7 @@ import { AccountUser, isEmail, type Role, type UsersApi } from '@acct/core';
 import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
+import { act } from '../base/resource-act.js';
 
 export { ConfirmController } from '../ui/confirm.js';
 
@@ -21,7 +22,7 @@ export function inviteEmailError(email: string): string | undefined {
 /** Sends the invitation; true once it was sent (and `acct-saved` emitted). */
 export async function inviteUser(host: AcctUsers, api: UsersApi, input: { email: string; role: Role }): Promise<boolean> {
   const { email } = input;
-  const done = await host.users.act('invite', JSON.stringify(input), (o) => api.invite(input, o), {
+  const done = await act(host.users, 'invite', JSON.stringify(input), (o) => api.invite(input, o), {
     success: msg(str`Invitation sent to ${email}.`),
   });
   if (!done) {
@@ -36,7 +37,7 @@ export async function inviteUser(host: AcctUsers, api: UsersApi, input: { email:
 
 /** Gives `u` the role `role`; true once applied (and `acct-saved` emitted). */
 export async function changeRole(host: AcctUsers, api: UsersApi, u: AccountUser, role: Role): Promise<boolean> {
-  const done = await host.users.act(`updateRole`, `${u.id}:${role}`, (o) => api.updateRole(u.id, role, o), {
+  const done = await act(host.users, `updateRole`, `${u.id}:${role}`, (o) => api.updateRole(u.id, role, o), {
     success: msg(str`${whoOf(u)} is now: ${roleLabel(role)}.`),
   });
   if (done) host.emit('acct-saved', { section: 'users', data: { id: u.id, role } });
@@ -53,7 +54,7 @@ export async function removeUser(host: AcctUsers, api: UsersApi, confirm: Confir
     danger: true,
   });
   if (!ok) return;
-  const done = await host.users.act('remove', u.id, (o) => api.remove(u.id, o), { success: msg(str`${who} was removed.`) });
+  const done = await act(host.users, 'remove', u.id, (o) => api.remove(u.id, o), { success: msg(str`${who} was removed.`) });
   if (done) {
     host.emit('acct-saved', { section: 'users', data: { id: u.id } });
     await focus(host, '#users');
