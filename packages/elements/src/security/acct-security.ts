@@ -2,16 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
-import { formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer, type ParsedIpRules } from '@acct/core';
+import { formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { LazyActions } from '../base/lazy-actions.js';
 import { deepEqual } from '../base/paths.js';
-import type { ConfirmController } from '../ui/confirm.js';
 import { renderSection } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import type { SecurityFormHost } from './form-host.js';
+import type { IpListEditor } from './ip-view.js';
 import type { CodeWordForm, PasswordForm, TwoFactorForm } from './forms.js';
 import { securityStyles } from './acct-security.styles.js';
 import messages from '../i18n/generated/parts/security.js';
@@ -20,44 +20,17 @@ type IpModule = typeof import('./ip-view.js');
 let ipModule: Promise<IpModule> | undefined;
 let ipLoaded: IpModule | undefined;
 /**
- * The IP parser with ipaddr.js (~5 KB gzip) and the view of its findings come as a lazy chunk,
- * loaded when the element connects; the card and its textarea paint without it.
+ * The IP parser with ipaddr.js (~5 KB gzip), the list's editing and the view of its findings come
+ * as a lazy chunk, loaded when the element connects; the card and its textarea paint without it.
  */
 function loadIpModule(): Promise<IpModule> {
   ipModule ??= import('./ip-view.js').then((m) => (ipLoaded = m));
   return ipModule;
 }
 
-/** Longer lists are checked in slices between which the page stays responsive (issue 10). */
-const LONG_LIST = 2000;
-
-function isLong(text: string): boolean {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++n >= LONG_LIST) return true;
-  return false;
-}
-
 type Forms = typeof import('./forms.js');
 /** A button of a summary row that opens a form from the lazy chunk. */
 type FormKey = 'pw' | 'cw' | 'ticket' | 'tf-on' | 'tf-off';
-
-/**
- * How long typing must pause before new problems in the list are shown. Findings appear after a
- * pause, on leaving the field or on Save, not on every keystroke: a half-typed address is not an
- * error yet, and the list below the field does not jump while the user types (issue 10). Once a
- * problem is on screen, the findings follow every keystroke, so a fix shows at once.
- */
-const TYPING_PAUSE = 500;
-
-/**
- * One character typed or deleted, as opposed to a paste, a drop, autocomplete, a dictation result
- * or a script setting the whole value: those are complete edits and are checked at once.
- */
-function isKeystroke(e: Event): boolean {
-  if (!(e instanceof InputEvent)) return false;
-  const type = e.inputType;
-  return (type === 'insertText' && (e.data?.length ?? 0) <= 1) || type === 'insertLineBreak' || type.startsWith('delete');
-}
 
 /** Lines the list stores: trimmed, blank lines dropped, comments kept for the next reader. */
 function linesOf(text: string): string[] {
@@ -104,14 +77,8 @@ export class AcctSecurity extends AcctElement {
     section: 'security',
     api: () => this.api('security'),
     schema: SecuritySettings,
-    validate: (d): Record<string, string> => {
-      const parsed = this.#parseNow(this.#ipTextFor(d));
-      return parsed && ipLoaded ? ipLoaded.listErrors(parsed) : {};
-    },
+    validate: (d) => this.#editor?.errors(d) ?? {},
   });
-
-  /** The question before saving a list that locks the user out; from the IP chunk, on first need. */
-  #confirm: ConfirmController | undefined;
 
   /** Who is signed in and from where. Optional. (The password form asks for the email itself.) */
   readonly #viewer = new Load(this, {
@@ -125,15 +92,9 @@ export class AcctSecurity extends AcctElement {
   // ---- IP list -----------------------------------------------------------------------------
   /** What the user typed, kept as typed while it means the same list as the draft. */
   #ipText: string | undefined;
-  #parsed: { text: string; result: ParsedIpRules } | undefined;
-  /** A long list being checked in slices; Save waits for it. */
-  #checking: { text: string; abort: AbortController; done: Promise<void> } | undefined;
-  #ipViewCache: { text: string; ip: string | undefined; view: string } | undefined;
   #ipTextMemo: { typed: string | undefined; rules: string[]; text: string } | undefined;
-  #lockoutMemo: { text: string; ip: string | undefined; loaded: boolean; result: { ip?: string } | undefined } | undefined;
-  /** While the user types into a list with no problem on screen: the text whose findings stay shown. */
-  #held: { text: string; typed: string } | undefined;
-  #pause: ReturnType<typeof setTimeout> | undefined;
+  /** The list's checking, created by `#editor` once the IP chunk is in. */
+  #ip: IpListEditor | undefined;
 
   // ---- Forms -------------------------------------------------------------------------------
   /**
@@ -155,12 +116,6 @@ export class AcctSecurity extends AcctElement {
     if (!ipLoaded) void loadIpModule().then(() => this.requestUpdate());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#pause);
-    this.#held = undefined;
-  }
-
   get #viewerValue() {
     return this.#viewer.value;
   }
@@ -173,42 +128,20 @@ export class AcctSecurity extends AcctElement {
   // ---- IP restrictions -----------------------------------------------------------------------
 
   /**
-   * Undefined until the parser chunk has arrived (a few milliseconds after connecting), and while
-   * a long list is being checked in slices (it re-renders when done).
+   * The list's checking and findings: undefined until the IP chunk has arrived (a few milliseconds
+   * after connecting), which then renders again.
    */
-  #parse(text: string): ParsedIpRules | undefined {
-    if (!ipLoaded) return undefined;
-    if (this.#parsed?.text === text) return this.#parsed.result;
-    if (isLong(text)) {
-      this.#check(ipLoaded, text);
-      return undefined;
-    }
-    this.#parsed = { text, result: ipLoaded.parseIpRules(text) };
-    return this.#parsed.result;
-  }
-
-  /** The result now, parsing at once if the sliced check has not finished (Save never guesses). */
-  #parseNow(text: string): ParsedIpRules | undefined {
-    return this.#parse(text) ?? (ipLoaded && (this.#parsed = { text, result: ipLoaded.parseIpRules(text) }).result);
-  }
-
-  #check(ip: IpModule, text: string): void {
-    if (this.#checking?.text === text) return;
-    this.#checking?.abort.abort();
-    const abort = new AbortController();
-    const done = ip.parseIpRulesInSlices(text, { signal: abort.signal }).then(
-      (result) => {
-        if (this.#checking?.abort !== abort) return;
-        this.#parsed = { text, result };
-        this.#checking = undefined;
-        // What was worked out while the check ran assumed no result yet.
-        this.#ipViewCache = this.#lockoutMemo = undefined;
-        this.requestUpdate();
-      },
-      () => undefined, // Superseded by a newer text.
-    );
-    this.#checking = { text, abort, done };
-    this.requestUpdate();
+  get #editor(): IpListEditor | undefined {
+    return (this.#ip ??=
+      ipLoaded &&
+      new ipLoaded.IpListEditor({
+        element: this,
+        settings: this.settings,
+        currentIp: () => this.#viewerValue?.currentIp,
+        text: (d) => this.#ipTextFor(d),
+        edit: (text) => this.#editIpText(text),
+        announce: (text) => this.#announce(text),
+      }));
   }
 
   #ipTextFor(d: SecuritySettings): string {
@@ -220,106 +153,31 @@ export class AcctSecurity extends AcctElement {
     return text;
   }
 
-  #editIpText(text: string, keystroke = false): void {
-    const d = this.settings.draft;
-    const shown = d ? this.#shownText(this.#ipTextFor(d)) : '';
-    const before = d ? this.#ipView(shown) : '';
+  /** A new text in the field: typed (`e`, the input event), pasted, or with the current IP added. */
+  #editIpText(text: string, e?: Event): void {
+    // Before the IP chunk arrives, the text and the draft are kept all the same (rendering only
+    // when Save turns on or off); the findings come with the chunk.
+    const shows = this.#editor?.beforeEdit(text, e);
     this.#ipText = text;
-    if (keystroke && d && !this.#parse(shown)?.errors.length) {
-      // Nothing wrong on screen: keep showing what was shown until the user pauses.
-      this.#held = { text: shown, typed: text };
-      clearTimeout(this.#pause);
-      this.#pause = setTimeout(() => this.#showFindings(), TYPING_PAUSE);
-      this.settings.input('ipRules', linesOf(text), () => false);
-      return;
-    }
-    this.#showFindings(false);
-    this.settings.input('ipRules', linesOf(text), () => this.#ipView(text) !== before);
-  }
-
-  /** The text whose findings are on screen: the one before the keystrokes still held, else `text`. */
-  #shownText(text: string): string {
-    // A draft replaced meanwhile (Discard, a conflict resolved) ends the hold.
-    return this.#held?.typed === text ? this.#held.text : text;
-  }
-
-  /** Ends a hold (a pause in typing, the field left, Save); renders when it was on. */
-  #showFindings(render = true): void {
-    clearTimeout(this.#pause);
-    if (!this.#held) return;
-    this.#held = undefined;
-    if (render) this.requestUpdate();
-  }
-
-  /**
-   * What the card shows about a list besides the text itself (problem lines, the empty-list note,
-   * the lockout warning), as a string: a keystroke that leaves it unchanged needs no render.
-   */
-  #ipView(text: string): string {
-    // The lockout warning depends on the address the viewer is on, which may arrive later.
-    const ip = this.#viewerValue?.currentIp;
-    if (this.#ipViewCache?.text === text && this.#ipViewCache.ip === ip) return this.#ipViewCache.view;
-    const parsed = this.#parse(text);
-    const view = parsed && ipLoaded ? ipLoaded.ipViewKey(text, parsed, this.#lockoutFor(text)) : this.#checking ? '…' : '';
-    this.#ipViewCache = { text, ip, view };
-    return view;
-  }
-
-  #addCurrentIp(): void {
-    const ip = ipLoaded?.normaliseIp(this.#viewerValue?.currentIp ?? '');
-    const d = this.settings.draft;
-    if (!ip || !d) return;
-    const text = this.#ipTextFor(d);
-    this.#editIpText(text.trim() ? `${text.replace(/\s+$/, '')}\n${ip}` : ip);
-    this.#announce(msg(str`${ip} was added to the list.`));
-  }
-
-  /** Non-empty, valid, and the address the user is on now is not in it. */
-  #locksOut(d: SecuritySettings): { ip?: string } | undefined {
-    return this.#lockoutFor(this.#ipTextFor(d));
-  }
-
-  #lockoutFor(text: string): { ip?: string } | undefined {
-    const ip = this.#viewerValue?.currentIp;
-    const memo = this.#lockoutMemo;
-    if (memo && memo.text === text && memo.ip === ip && memo.loaded === !!ipLoaded) return memo.result;
-    const result = this.#findLockout(text);
-    this.#lockoutMemo = { text, ip, loaded: !!ipLoaded, result };
-    return result;
-  }
-
-  #findLockout(text: string): { ip?: string } | undefined {
-    const parsed = this.#parse(text);
-    return parsed && ipLoaded?.findLockout(parsed, this.#viewerValue?.currentIp);
+    this.settings.input('ipRules', linesOf(text), shows);
   }
 
   async #submitSettings(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const s = this.settings;
-    this.#showFindings();
+    // The IP chunk is fetched on connect, so Save rarely waits for it.
     await loadIpModule();
-    // A long list still being checked: Save is disabled meanwhile, but Enter or a script may get here.
-    while (this.#checking) await this.#checking.done;
-    const d = s.draft;
-    if (!d || !s.canSave) return;
-    const lockout = !deepEqual(d.ipRules, s.saved?.ipRules) ? this.#locksOut(d) : undefined;
-    if (lockout && ipLoaded && !(await (this.#confirm ??= new ipLoaded.ConfirmController(this)).ask(ipLoaded.lockoutQuestion(lockout)))) return;
-    await s.save();
+    if (await this.#editor?.confirmSave()) await this.settings.save();
   }
 
   #renderAccess(d: SecuritySettings): TemplateResult {
     const s = this.settings;
     const text = this.#ipTextFor(d);
-    // What the findings below the field are about (the text before a run of keystrokes, until a pause).
-    const shown = this.#shownText(text);
-    const parsed = this.#parse(shown);
-    const errors = parsed?.errors ?? [];
-    const bad = errors.some((e) => !ipLoaded?.isIpRuleWarning(e.reason));
+    // None until the IP chunk is in.
+    const f = this.#editor?.findings(text);
     const serverError = s.fieldError('ipRules');
-    const lockout = this.#lockoutFor(shown);
     const viewer = this.#viewerValue;
-    const current = viewer?.currentIp ? (ipLoaded?.normaliseIp(viewer.currentIp) ?? viewer.currentIp) : undefined;
-    const describedBy = ['ipRules-hint', errors.length ? 'ipRules-lines' : '', serverError ? 'ipRules-error' : ''].filter(Boolean).join(' ');
+    const current = f?.current ?? viewer?.currentIp;
+    const describedBy = ['ipRules-hint', f?.listed ? 'ipRules-lines' : '', serverError ? 'ipRules-error' : ''].filter(Boolean).join(' ');
     return html`<form id="settings-form" @submit=${this.#submitSettings} novalidate>
       ${renderSection({
         heading: msg('Access to billing'),
@@ -338,25 +196,21 @@ export class AcctSecurity extends AcctElement {
               spellcheck="false"
               autocapitalize="off"
               autocomplete="off"
-              aria-invalid=${bad || serverError ? 'true' : 'false'}
+              aria-invalid=${f?.bad || serverError ? 'true' : 'false'}
               aria-describedby=${describedBy}
               .value=${live(text)}
-              @input=${(e: Event) => this.#editIpText((e.target as HTMLTextAreaElement).value, isKeystroke(e))}
-              @change=${() => this.#showFindings()}
+              @input=${(e: Event) => this.#editIpText((e.target as HTMLTextAreaElement).value, e)}
+              @change=${() => this.#editor?.showFindings()}
             ></textarea>
             <div class="hint" id="ipRules-hint" part="hint">
               ${msg('One entry per line: an address (203.0.113.7, 2001:db8::1), a network (203.0.113.0/24) or a range (203.0.113.10-203.0.113.20). Lines starting with # are comments.')}
-              ${parsed?.rules.length === 0 && !bad ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
+              ${f?.empty ? html`<strong>${msg('The list is empty: there is no restriction, billing is open from any address.')}</strong>` : nothing}
             </div>
-            <span id="ipRules-status" class="muted" role="status">${this.#checking ? msg('Checking the list…') : nothing}</span>
-            ${parsed && ipLoaded ? ipLoaded.renderIpLines(shown, errors) : nothing}
+            <span id="ipRules-status" class="muted" role="status">${f?.checking ? msg('Checking the list…') : nothing}</span>
+            ${f?.lines ?? nothing}
             ${serverError ? html`<div class="error" id="ipRules-error" part="error">${serverError}</div>` : nothing}
           </div>
-          ${lockout && ipLoaded
-            ? ipLoaded.renderLockout(lockout, () => this.#addCurrentIp())
-            : current
-              ? html`<p class="muted">${msg(str`Your current IP address: ${current}.`)}</p>`
-              : nothing}
+          ${f?.lockout ?? (current ? html`<p class="muted">${msg(str`Your current IP address: ${current}.`)}</p>` : nothing)}
           <label class="choice">
             <input
               type="checkbox"
@@ -379,7 +233,7 @@ export class AcctSecurity extends AcctElement {
               </dl>`
             : nothing}
           <div class="actions">
-            <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave || !!this.#checking}>
+            <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave || !!f?.checking}>
               ${s.saving ? msg('Saving…') : msg('Save')}
             </button>
             <button type="button" part="button" ?disabled=${!s.dirty || s.saving} @click=${() => s.discard()}>${msg('Discard changes')}</button>
@@ -518,6 +372,6 @@ export class AcctSecurity extends AcctElement {
             ? { label: msg('Allowed IP addresses'), value: Array.isArray(value) && value.length ? value.join(', ') : msg('No restriction') }
             : { label: path, value: String(value) },
     })}
-    ${this.#confirm?.render() ?? nothing}`;
+    ${this.#ip?.renderDialog() ?? nothing}`;
   }
 }
