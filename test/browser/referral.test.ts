@@ -2,6 +2,7 @@ import '@acct/elements/provider';
 import '@acct/elements/referral';
 import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import { setAcctLocale } from '@acct/elements/i18n';
+import { ResourceController } from '@acct/elements';
 import { expect, fixture, html, liveText, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, runResourceContract } from './resource-contract.js';
 
@@ -33,6 +34,27 @@ describe('acct-referral', () => {
     const provider = await fixture(html`<acct-provider .adapter=${adapter} .links=${links}><acct-referral description="Invite clients, get a share."></acct-referral></acct-provider>`);
     return provider.querySelector('acct-referral')!;
   }
+
+  it("fails the request as a network error when the action's code cannot be fetched, and a retry sends it once", async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await until(() => requestButton(el), 'request button');
+    const original = ResourceController.actLoader;
+    ResourceController.actLoader = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const errors = recordEvents(document, ['acct-error']);
+    try {
+      requestButton(el)!.click();
+      await until(() => alertText(el), 'failure shown');
+      expect(alertText(el)).to.match(/no connection/i);
+      expect(errors.map((e) => e.detail)).to.deep.equal([{ section: 'referral', code: 'network', operation: 'requestParticipation' }]);
+      expect(adapter.control.calls.some((c) => c.method === 'referral.requestParticipation')).to.equal(false);
+    } finally {
+      ResourceController.actLoader = original;
+    }
+    requestButton(el)!.click();
+    await until(() => shadow(el).textContent?.includes('being reviewed'), 'requested after retry');
+    expect(adapter.control.calls.filter((c) => c.method === 'referral.requestParticipation').length).to.equal(1);
+  });
 
   it('shows the host text and link, requests participation, then shows the status', async () => {
     const adapter = createMemoryAdapter();
