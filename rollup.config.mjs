@@ -46,8 +46,10 @@ const entries = (name) =>
     .map((v) => `packages/${name}/${v.source.replace(/^\.\//, '')}`);
 
 // Core's .ts files are free of side effects; rollup cannot know that from package.json for files
-// it resolves through the "source" condition, so unused schemas would stay in the bundle.
-const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory|adapter-rest)\/src\//.test(id);
+// it resolves through the "source" condition, so unused schemas would stay in the bundle. The same
+// holds for @lit/localize, whose package does not say so: its own runtime (configureLocalization,
+// which we replace with i18n/index.ts) would otherwise ship for one top-level `new Deferred()`.
+const moduleSideEffects = (id, external) => external || !/\/packages\/(core|adapter-memory|adapter-rest)\/src\/|\/node_modules\/@lit\/localize\//.test(id);
 
 // In the browser bundle, tslib's `__decorate` (class, method and parameter decorators, Reflect
 // metadata) is replaced by what our property decorators need: ~0.1 KB gzip per entry. Any other
