@@ -28,12 +28,3 @@ export function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
     changedPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k),
   );
 }
-
-/** The top-level keys of `draft` that differ from `saved`, as a patch. */
-export function diffPatch<T extends object>(saved: T, draft: T): Partial<T> {
-  const patch: Partial<T> = {};
-  for (const key of Object.keys(draft) as (keyof T)[]) {
-    if (!deepEqual(saved[key], draft[key])) patch[key] = draft[key];
-  }
-  return patch;
-}

@@ -2,12 +2,21 @@ import { msg, str } from '@lit/localize';
 import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, type AdapterError, type SettingsApi } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled } from './reauth.js';
-import { changedPaths, diffPatch, getPath, setPath } from './paths.js';
+import { changedPaths, deepEqual, getPath, setPath } from './paths.js';
 import { SettingsController, type SettingsControllerOptions } from './settings-controller.js';
 import { errorMessage } from '../i18n/messages.js';
 
 // What only a save needs (issue 10): it runs after the user's edit and click, so it is fetched at
 // the first edit instead of coming with the first paint. SettingsController.save() documents it.
+
+/** The top-level keys of `draft` that differ from `saved`, as a patch. */
+function diffPatch<T extends object>(saved: T, draft: T): Partial<T> {
+  const patch: Partial<T> = {};
+  for (const key of Object.keys(draft) as (keyof T)[]) {
+    if (!deepEqual(saved[key], draft[key])) patch[key] = draft[key];
+  }
+  return patch;
+}
 
 async function focusFirstInvalid(c: { fieldErrors: Record<string, string> }, host: AcctElement): Promise<void> {
   await host.updateComplete;
