@@ -113,6 +113,8 @@ describe('acct-panel-settings', () => {
     await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation');
     const dialog = shadow(el).querySelector('dialog[open]')!;
     expect(dialog.textContent).to.match(/cannot be undone/i);
+    // The dialog's look comes with its chunk (adopted into the element's shadow root).
+    expect(getComputedStyle(dialog).borderTopLeftRadius).to.equal('8px');
     // Destructive: focus starts on Cancel.
     expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Cancel');
     await expect(el).to.be.accessible();

@@ -2,6 +2,8 @@
 // shows its secret once, and revoking. Loaded on first use (issue 10), see LazyActions.
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { adoptOnce } from '../ui/adopt.js';
+import { dialogStyles } from '../ui/dialog-styles.js';
 import { CreatedApiKey, parseResponse, type ApiKey, type ApiKeysApi } from '@acct/core';
 import { renderBanner } from '../ui/field.js';
 import type { ConfirmController } from '../ui/confirm.js';
@@ -46,7 +48,9 @@ export class ApiKeyActions {
   #secretName = '';
   #copyState: 'idle' | 'copied' | 'manual' = 'idle';
 
-  constructor(private readonly host: AcctApiKeys) {}
+  constructor(private readonly host: AcctApiKeys) {
+    adoptOnce(host.shadowRoot, dialogStyles);
+  }
 
   /** Creates the key; on success emits `acct-saved` (without the secret) after `created()` and opens the dialog with the secret. */
   async create(api: ApiKeysApi, input: KeyInput, created: () => void): Promise<boolean> {

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { adoptOnce } from '../ui/adopt.js';
+import { dialogStyles } from '../ui/dialog-styles.js';
 import { toAdapterError, type ReauthInput } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { LightInput } from './light-input.js';
@@ -21,7 +23,9 @@ export class ReauthDialog {
   #pending: { resolve: () => void; reject: (e: unknown) => void } | undefined;
   readonly #id = `acct-reauth-${++counter}`;
 
-  constructor(private readonly host: AcctElement) {}
+  constructor(private readonly host: AcctElement) {
+    adoptOnce(host.shadowRoot, dialogStyles);
+  }
 
   cancel(): void {
     this.#finish(new ReauthCancelled());

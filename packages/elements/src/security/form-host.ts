@@ -1,4 +1,5 @@
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptOnce } from '../ui/adopt.js';
 import { isAbortError, toAdapterError, type AccountAdapter, type AdapterError, type SecuritySettings, type SubApiName } from '@acct/core';
 import { ReauthCancelled } from '../base/reauth.js';
 import { msg } from '@lit/localize';
@@ -33,14 +34,9 @@ export function fail(host: SecurityFormHost, operation: string, e: unknown): Ada
   return error;
 }
 
-const styled = new WeakSet<ShadowRoot>();
-
 /** Adds the forms' styles to the element's own, once, when the first form is created. */
 export function adoptFormStyles(root: ShadowRoot | null): void {
-  if (!root || styled.has(root)) return;
-  styled.add(root);
-  // Without constructable sheets lit appends <style> elements, so only the new one is added.
-  adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, formStyles] : [formStyles]);
+  adoptOnce(root, formStyles);
 }
 
 /** Label, light-DOM input and error slotted into a field of the shadow layout. */

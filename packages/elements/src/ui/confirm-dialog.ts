@@ -1,5 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { adoptOnce } from './adopt.js';
+import { dialogStyles } from './dialog-styles.js';
 import type { ConfirmOptions } from './confirm.js';
 
 let counter = 0;
@@ -10,7 +12,9 @@ export class ConfirmDialog {
   #resolve: ((ok: boolean) => void) | undefined;
   readonly #id = `acct-confirm-${++counter}`;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {}
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    adoptOnce(host.shadowRoot, dialogStyles);
+  }
 
   get #dialog(): HTMLDialogElement | null {
     return this.host.shadowRoot?.getElementById(this.#id) as HTMLDialogElement | null;

@@ -213,21 +213,6 @@ export const uiStyles = css`
       animation: none;
     }
   }
-  dialog {
-    border: 1px solid var(--acct-color-border);
-    border-radius: var(--_radius);
-    background: var(--acct-color-surface-raised);
-    color: var(--acct-color-text);
-    padding: var(--acct-space-l);
-    max-inline-size: min(32rem, calc(100vw - 2rem));
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog form {
-    display: grid;
-    gap: var(--acct-space-m);
-  }
   table {
     border-collapse: collapse;
     inline-size: 100%;
