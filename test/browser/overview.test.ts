@@ -95,6 +95,27 @@ describe('acct-overview', () => {
     expect(block(el, 'balance')!.querySelector('[data-tone=warning]')!.textContent).to.match(/balance is low/i);
   });
 
+  it('checks the profile fields it shows: a malformed discount or account type is an invalid response in the profile block only', async () => {
+    for (const bad of [{ discount: 'lots' }, { accountType: 'alien' }, { companyName: 42 }]) {
+      const adapter = createMemoryAdapter({ account: 'company-resident' });
+      const get = adapter.profile.get.bind(adapter.profile);
+      const broken: AccountAdapter = { ...adapter, profile: { ...adapter.profile, get: async (o) => { const r = await get(o); return { ...r, data: { ...r.data, ...bad } }; } } };
+      const errors = recordEvents(document, ['acct-error']);
+      const el = await mount(broken);
+      await until(() => block(el, 'profile')?.querySelector('[role=alert]') && block(el, 'balance')?.querySelector('.amount'), `error for ${JSON.stringify(bad)}`);
+      expect(profileReady(el) === null || profileReady(el) === undefined).to.equal(true);
+      expect(errors.map((e) => (e as CustomEvent).detail)).to.deep.include({ section: 'profile', code: 'invalid_response', operation: 'load' });
+    }
+  });
+
+  it('keeps the profile fields it does not show out of its check', async () => {
+    const adapter = createMemoryAdapter({ account: 'company-resident' });
+    const get = adapter.profile.get.bind(adapter.profile);
+    const el = await mount({ ...adapter, profile: { ...adapter.profile, get: async (o) => { const r = await get(o); return { ...r, data: { ...r.data, futureField: { any: 1 } } }; } } });
+    await until(() => profileReady(el), 'summary');
+    expect(block(el, 'profile')!.textContent).to.contain('ООО «Северный ветер»');
+  });
+
   it('creates a ticket, validates it and shows the new ticket number', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);

@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
 import { map } from './common.js';
+import { Discount, OptionalAccountType, text } from './profile-summary.js';
 
-export const ACCOUNT_TYPES = ['individual', 'company', 'sole_trader', 'state_institution'] as const;
-export const AccountType = z.enum(ACCOUNT_TYPES);
-export type AccountType = z.infer<typeof AccountType>;
+export { ACCOUNT_TYPES, AccountType, ProfileSummary } from './profile-summary.js';
 
 export const Residency = z.enum(['resident', 'non_resident']);
 export type Residency = z.infer<typeof Residency>;
 
-const text = z.optional(z.string());
 /** `'admin'`: the main administrator only (viewer role `owner`). */
 const Editable = z.union([z.boolean(), z.enum(['admin'])]);
 
@@ -51,12 +49,12 @@ export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export const Profile = z.looseObject({
   ...(Object.fromEntries(PROFILE_TEXT_FIELDS.map((k) => [k, text])) as Record<(typeof PROFILE_TEXT_FIELDS)[number], typeof text>),
   ...(Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, z.optional(Address)])) as Record<(typeof ADDRESS_FIELDS)[number], z.ZodMiniOptional<typeof Address>>),
-  accountType: z.optional(AccountType),
+  accountType: OptionalAccountType,
   residency: z.optional(Residency),
   // '': not chosen.
   documentsDelivery: z.optional(z.enum([...DOCUMENTS_DELIVERY, ''])),
   /** Personal discount in percent; read only. */
-  discount: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  discount: Discount,
   /** The phone was verified by SMS or call (server-managed; a changed number is unverified). */
   phoneVerified: z.optional(z.boolean()),
   /** Verification of a company account; read only. */

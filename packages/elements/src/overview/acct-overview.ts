@@ -6,9 +6,9 @@ import {
   formatMoney,
   formatNumber,
   isAbortError,
-  NotificationSettings,
+  LowBalanceSettings,
   parseResponse,
-  Profile,
+  ProfileSummary,
   safeUrl,
   type AccountAdapter,
 } from '@acct/core';
@@ -105,7 +105,7 @@ export class AcctOverview extends AcctElement {
         notifications
           ?.get({ signal })
           .then((r) => {
-            const low = parseResponse(NotificationSettings, r.data).lowBalance;
+            const low = parseResponse(LowBalanceSettings, r.data).lowBalance;
             return low.enabled ? low.threshold : undefined;
           })
           .catch((e: unknown) => {
@@ -121,7 +121,7 @@ export class AcctOverview extends AcctElement {
     section: 'profile',
     api: () => this.api('profile'),
     reauth: this.tickets.reauth,
-    load: async (api, signal) => parseResponse(Profile, (await api.get({ signal })).data),
+    load: async (api, signal) => parseResponse(ProfileSummary, (await api.get({ signal })).data),
   });
 
   #link(key: LinkKey, section?: string): string | undefined {
@@ -272,7 +272,7 @@ export class AcctOverview extends AcctElement {
     return href ? html`<li><a part="link" href=${href} data-action=${a.key}>${a.label}</a></li>` : nothing;
   }
 
-  #renderProfileSummary(p: Profile): TemplateResult {
+  #renderProfileSummary(p: ProfileSummary): TemplateResult {
     const person = [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
     const name = (p.accountType && p.accountType !== 'individual' ? p.companyName : person) || person || p.username || '';
     return html`<dl class="status">
