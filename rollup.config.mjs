@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { tsImport } from 'tsx/esm/api';
+import MagicString from 'magic-string';
 
 const pkg = (name) => JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
 
@@ -26,6 +27,36 @@ const ts = () =>
     include: ['packages/*/src/**/*.ts'],
     compilerOptions: { importHelpers: true, noCheck: true, declaration: false, sourceMap: true, noEmitOnError: false },
   });
+
+/**
+ * Core's schema modules are declarations: every top-level call builds a zod schema and nothing
+ * else. Rollup cannot see that through zod's constructors, so an element importing one schema
+ * of a module kept all of them (and the zod kinds they use): the email-change entry carried the
+ * phone check, every list element all four list schemas. Marking those calls pure lets unused
+ * schemas go. Calls inside functions (a `z.overwrite` callback) are left alone: they run later.
+ */
+const pureSchemas = {
+  name: 'pure-schemas',
+  transform(code, id) {
+    if (!/\/packages\/core\/src\/schemas\/[^/]+\.ts$/.test(id)) return null;
+    const s = new MagicString(code);
+    const marked = new Set();
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (/Function/.test(node.type)) return;
+      if ((node.type === 'CallExpression' || node.type === 'NewExpression') && !marked.has(node.start)) {
+        marked.add(node.start);
+        s.appendLeft(node.start, '/*#__PURE__*/ ');
+      }
+      for (const v of Object.values(node)) (Array.isArray(v) ? v : [v]).forEach((c) => c && typeof c === 'object' && visit(c));
+    };
+    for (const st of this.parse(code).body) {
+      const decl = st.type === 'ExportNamedDeclaration' ? st.declaration : st;
+      if (decl?.type === 'VariableDeclaration') for (const d of decl.declarations) visit(d.init);
+    }
+    return { code: s.toString(), map: s.generateMap({ hires: true }) };
+  },
+};
 
 /** A package's own build: its source files one-to-one, every bare import external. */
 function library(name, input) {
@@ -89,6 +120,7 @@ export default [
       precomputedTheme,
       minifyHtmlLiterals({ include: ['packages/**/*.ts'] }),
       ts(),
+      pureSchemas,
       terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 3 } }),
       // The message catalogue partners translate (addAcctLocale / overrideAcctMessages), beside the bundle.
       {

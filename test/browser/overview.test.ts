@@ -99,7 +99,7 @@ describe('acct-overview', () => {
     for (const bad of [{ discount: 'lots' }, { accountType: 'alien' }, { companyName: 42 }]) {
       const adapter = createMemoryAdapter({ account: 'company-resident' });
       const get = adapter.profile.get.bind(adapter.profile);
-      const broken: AccountAdapter = { ...adapter, profile: { ...adapter.profile, get: async (o) => { const r = await get(o); return { ...r, data: { ...r.data, ...bad } }; } } };
+      const broken: AccountAdapter = { ...adapter, profile: { ...adapter.profile, get: async (o) => { const r = await get(o); return { ...r, data: { ...r.data, ...bad } as typeof r.data }; } } };
       const errors = recordEvents(document, ['acct-error']);
       const el = await mount(broken);
       await until(() => block(el, 'profile')?.querySelector('[role=alert]') && block(el, 'balance')?.querySelector('.amount'), `error for ${JSON.stringify(bad)}`);

@@ -22,7 +22,8 @@ interface Catalog {
 
 const registered = new Set<MessageLoaders>();
 const catalogs = new Map<string, Catalog>();
-const partnerLocales = new Map<string, () => AcctMessages | Promise<AcctMessages>>();
+/** Partner locales, already converted: `catalog` then needs no converter of its own (an element's entry never adds one). */
+const partnerLocales = new Map<string, () => Promise<TemplateMap>>();
 const overrides = new Map<string, TemplateMap>();
 let pending: Promise<unknown> = Promise.resolve();
 
@@ -84,7 +85,7 @@ export async function catalog(locale: string): Promise<TemplateMap> {
   const partner = partnerLocales.get(locale);
   await Promise.all([
     ...[...registered].map((loaders) => loadPart(cat, locale, loaders)),
-    load(cat, locale, partnerLocales, partner && (async () => convert(await partner()))),
+    load(cat, locale, partnerLocales, partner),
   ]);
   return cat.templates;
 }
@@ -107,7 +108,7 @@ export function messagesSettled(): Promise<void> {
 
 /** Adds a partner locale; `messages` may be a function returning them (e.g. a dynamic import). */
 export function addLocale(locale: string, messages: AcctMessages | (() => AcctMessages | Promise<AcctMessages>)): void {
-  partnerLocales.set(locale, typeof messages === 'function' ? messages : () => messages);
+  partnerLocales.set(locale, async () => convert(typeof messages === 'function' ? await messages() : messages));
 }
 
 /** Replaces messages of `locale` (the source locale too), now and in parts that arrive later. */
