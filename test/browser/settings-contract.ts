@@ -165,6 +165,9 @@ export function runSettingsContract(o: SettingsContractOptions): void {
         await until(() => shadow(el).querySelector('table'), 'conflict table');
         const table = shadow(el).querySelector('table')!;
         expect(table.querySelectorAll('tbody tr').length).to.be.greaterThan(0);
+        // The table's look comes with the conflict's chunk (ui/table-styles.ts, adopted).
+        const cell = getComputedStyle(table.querySelector('td')!);
+        expect([getComputedStyle(table).borderCollapse, cell.borderBottomWidth, cell.textAlign]).to.deep.equal(['collapse', '1px', 'start']);
         await expect(el).to.be.accessible();
         const label = choice === 'mine' ? /keep my/i : /use the saved/i;
         const button = [...shadow(el).querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''))!;
@@ -211,6 +214,9 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       })();
       expect(input.autocomplete).to.equal('current-password');
       expect(shadow(el).querySelector('dialog[open]')).to.not.be.null;
+      // "Use a code instead" looks like a link: its rule comes with the dialog's chunk.
+      const switchMode = shadow(el).querySelector<HTMLButtonElement>('dialog[open] button.link')!;
+      expect([getComputedStyle(switchMode).textDecorationLine, getComputedStyle(switchMode).borderTopWidth]).to.deep.equal(['underline', '0px']);
       await expect(el).to.be.accessible();
       input.value = DEMO_CREDENTIALS.password;
       shadow(el).querySelector<HTMLButtonElement>('dialog[open] button[type=submit]')!.click();

@@ -12,6 +12,8 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
+import { badgeStyles } from '../ui/badge-styles.js';
+import { tableStyles } from '../ui/table-styles.js';
 import { apiKeysStyles } from './acct-api-keys.styles.js';
 import messages from '../i18n/generated/parts/api-keys.js';
 
@@ -50,7 +52,7 @@ function localDate(offsetDays: number): string {
 export class AcctApiKeys extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, listStyles, apiKeysStyles];
+  static override styles = [...AcctElement.styles, uiStyles, badgeStyles, tableStyles, listStyles, apiKeysStyles];
 
   readonly keys: ResourceController<ApiKey[], ApiKeysApi> = new ResourceController(this, {
     section: 'apiKeys',

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { adoptOnce } from '../ui/adopt.js';
 import { dialogStyles } from '../ui/dialog-styles.js';
+import { linkButtonStyles } from '../ui/link-button-styles.js';
 import { toAdapterError, type ReauthInput } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { LightInput } from './light-input.js';
@@ -25,6 +26,7 @@ export class ReauthDialog {
 
   constructor(private readonly host: AcctElement) {
     adoptOnce(host.shadowRoot, dialogStyles);
+    adoptOnce(host.shadowRoot, linkButtonStyles);
   }
 
   cancel(): void {

@@ -6,6 +6,9 @@ import type { SettingsConflict, SettingsController } from './settings-controller
 import { errorMessage } from '../i18n/messages.js';
 import { renderBanner } from '../ui/field.js';
 
+/** The comparison is a table: adopted by the element when the conflict arrives. */
+export { tableStyles as conflictStyles } from '../ui/table-styles.js';
+
 // What only a save conflict needs (issue 10): the server's version and the comparison with its
 // choice, fetched when a conflict arrives (the network works then), not on first paint.
 

@@ -5,6 +5,7 @@ import { ReauthCancelled } from './reauth.js';
 import { changedPaths, deepEqual, getPath, setPath } from './paths.js';
 import { SettingsController, type SettingsControllerOptions } from './settings-controller.js';
 import { errorMessage } from '../i18n/messages.js';
+import { adoptOnce } from '../ui/adopt.js';
 
 // What only a save needs (issue 10): it runs after the user's edit and click, so it is fetched at
 // the first edit instead of coming with the first paint. SettingsController.save() documents it.
@@ -32,6 +33,7 @@ async function enterConflict<T extends object>(c: SettingsController<T>, host: A
     const load = SettingsController.conflictLoader();
     host.awaitChunk(load);
     c._conflictChunk = await load;
+    adoptOnce(host.shadowRoot, c._conflictChunk.conflictStyles);
     c.conflict = await c._conflictChunk.readConflict(options.schema, c._versionedSchema, api, error, c.saved, c.draft);
     c.announcement = errorMessage(error);
   } catch (e) {

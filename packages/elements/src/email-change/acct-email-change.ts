@@ -11,6 +11,8 @@ import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderInputField, renderSection, renderSkeleton } from '../ui/field.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import { badgeStyles } from '../ui/badge-styles.js';
+import { statusStyles } from '../ui/status-styles.js';
 import messages from '../i18n/generated/parts/email-change.js';
 import type { EmailChangeFlow } from './email-change-flow.js';
 
@@ -36,7 +38,7 @@ import type { EmailChangeFlow } from './email-change-flow.js';
 export class AcctEmailChange extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles];
+  static override styles = [...AcctElement.styles, uiStyles, statusStyles, badgeStyles];
 
   @state() private newEmail = '';
   /** The latest status: from the load, then from each successful request. */

@@ -23,6 +23,8 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
+import { badgeStyles } from '../ui/badge-styles.js';
+import { tableStyles } from '../ui/table-styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import { loginHistoryStyles } from './acct-login-history.styles.js';
 import messages from '../i18n/generated/parts/login-history.js';
@@ -67,7 +69,7 @@ function resolveTimeZone(zone: string | undefined): string {
 export class AcctLoginHistory extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, listStyles, loginHistoryStyles];
+  static override styles = [...AcctElement.styles, uiStyles, badgeStyles, tableStyles, listStyles, loginHistoryStyles];
 
   /** IANA time zone for times (`Europe/Moscow`); defaults to the browser's. */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;

@@ -20,6 +20,7 @@ import { SettingsController } from '../base/settings-controller.js';
 import { renderCheckboxField, renderFormActions, renderInputField, renderSection } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { notificationsStyles } from './acct-notifications.styles.js';
 import messages from '../i18n/generated/parts/notifications.js';
 
@@ -49,7 +50,7 @@ const CATEGORIES: EmailCategory[] = ['invoices', 'support', 'complaints'];
 export class AcctNotifications extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, notificationsStyles];
+  static override styles = [...AcctElement.styles, uiStyles, fieldsetStyles, notificationsStyles];
 
   /**
    * Currency of the threshold (ISO 4217). By default the account currency from the adapter's

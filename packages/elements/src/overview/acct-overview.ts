@@ -21,6 +21,8 @@ import { renderBanner } from '../ui/field.js';
 import { renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import { linkButtonStyles } from '../ui/link-button-styles.js';
+import { statusStyles } from '../ui/status-styles.js';
 import { homeStyles } from './home.styles.js';
 import { overviewStyles } from './acct-overview.styles.js';
 import messages from '../i18n/generated/parts/overview.js';
@@ -72,7 +74,7 @@ type LinkKey = keyof AcctLinks;
 export class AcctOverview extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, homeStyles, overviewStyles];
+  static override styles = [...AcctElement.styles, uiStyles, statusStyles, linkButtonStyles, homeStyles, overviewStyles];
 
   /** `navigate` (default): actions are links to `links.settings`; `in-place`: open the element here. */
   @property() actions: 'navigate' | 'in-place' = 'navigate';

@@ -9,6 +9,7 @@ import type { ConfirmController } from '../ui/confirm.js';
 import { renderBanner, renderFormActions, renderSection, renderSelectField } from '../ui/field.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { setAcctLocale, SUPPORTED_LOCALES } from '../i18n/index.js';
 import { panelSettingsStyles } from './acct-panel-settings.styles.js';
 import messages from '../i18n/generated/parts/panel-settings.js';
@@ -40,7 +41,7 @@ import messages from '../i18n/generated/parts/panel-settings.js';
 export class AcctPanelSettings extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, panelSettingsStyles];
+  static override styles = [...AcctElement.styles, uiStyles, fieldsetStyles, panelSettingsStyles];
 
   readonly settings: SettingsController<PanelSettings> = new SettingsController<PanelSettings>(this, {
     section: 'panel',

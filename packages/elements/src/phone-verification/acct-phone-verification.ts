@@ -8,6 +8,7 @@ import { errorMessage, missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import messages from '../i18n/generated/parts/phone-verification.js';
 import type { Method, PhoneVerificationFlow } from './phone-verification-flow.js';
 
@@ -40,7 +41,7 @@ const loadPhone = () => (phoneModule ??= import('@acct/core/phone'));
 export class AcctPhoneVerification extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles];
+  static override styles = [...AcctElement.styles, uiStyles, fieldsetStyles];
 
   /** ISO 3166 country preselected for numbers typed without `+`; default: the profile's, else the locale's. */
   @property() country: string | undefined;

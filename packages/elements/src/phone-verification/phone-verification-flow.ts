@@ -8,6 +8,8 @@ import { ReauthCancelled, ReauthController } from '../base/reauth.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { renderBanner } from '../ui/field.js';
+import { adoptOnce } from '../ui/adopt.js';
+import { linkButtonStyles } from '../ui/link-button-styles.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
 
 export type Method = 'sms' | 'call';
@@ -55,6 +57,7 @@ export class PhoneVerificationFlow {
   constructor(private readonly host: PhoneVerificationHost) {
     this.reauth = new ReauthController(host.element);
     this.cooldown = new CountdownController(host.element);
+    adoptOnce(host.element.shadowRoot, linkButtonStyles);
   }
 
   get #el(): AcctElement {

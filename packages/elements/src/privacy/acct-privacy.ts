@@ -10,6 +10,8 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
+import { badgeStyles } from '../ui/badge-styles.js';
+import { tableStyles } from '../ui/table-styles.js';
 import { privacyStyles } from './acct-privacy.styles.js';
 import messages from '../i18n/generated/parts/privacy.js';
 
@@ -46,7 +48,7 @@ interface PrivacyData {
 export class AcctPrivacy extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, listStyles, privacyStyles];
+  static override styles = [...AcctElement.styles, uiStyles, badgeStyles, tableStyles, listStyles, privacyStyles];
 
   readonly privacy = new ResourceController(this, {
     section: 'privacy',

@@ -27,6 +27,9 @@ import { renderBanner, renderSection } from '../ui/field.js';
 import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
+import { badgeStyles } from '../ui/badge-styles.js';
+import { linkButtonStyles } from '../ui/link-button-styles.js';
+import { statusStyles } from '../ui/status-styles.js';
 import {
   accountTypeLabel,
   deliveryLabel,
@@ -75,7 +78,7 @@ let formModule: FormModule | undefined;
 export class AcctProfile extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, profileStyles];
+  static override styles = [...AcctElement.styles, uiStyles, statusStyles, badgeStyles, linkButtonStyles, profileStyles];
   /**
    * @internal Test-only: where the edit form's chunk comes from, so a test can make it fail or
    * hang. Read by each instance when it first loads the form.

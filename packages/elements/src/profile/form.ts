@@ -27,6 +27,8 @@ import type { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { fieldIds, renderBanner } from '../ui/field.js';
+import { adoptOnce } from '../ui/adopt.js';
+import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { accountTypeLabel, deliveryLabel } from './fields.js';
@@ -64,7 +66,9 @@ export class ProfileForm {
   #countryRequest: 'closed' | 'open' | 'busy' = 'closed';
   #countryRequestError = '';
 
-  constructor(private readonly host: ProfileFormHost) {}
+  constructor(private readonly host: ProfileFormHost) {
+    adoptOnce(host.element.shadowRoot, fieldsetStyles);
+  }
 
   get #el(): AcctElement {
     return this.host.element;

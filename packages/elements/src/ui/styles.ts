@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Shared look of sections, fields, buttons, banners and dialogs; every value is a token. */
+/**
+ * Shared look of sections, fields, buttons and banners; every value is a token. What only some
+ * elements show (status lists, badges, link buttons, tables, fieldsets) is in their own modules (ui/status-styles.ts and the like),
+ * so the others' first paint does not carry it (issue 10).
+ */
 export const uiStyles = css`
   :host {
     display: block;
@@ -50,13 +54,6 @@ export const uiStyles = css`
   .label,
   legend {
     font-weight: var(--acct-font-weight-strong);
-  }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--acct-space-s);
   }
   input:not([type='checkbox'], [type='radio']),
   select,
@@ -124,14 +121,6 @@ export const uiStyles = css`
     border-color: var(--acct-color-danger-fill);
     color: var(--acct-color-on-danger);
   }
-  button.link {
-    border: 0;
-    background: none;
-    color: var(--acct-color-accent-text);
-    text-decoration: underline;
-    padding: 0;
-    min-block-size: auto;
-  }
   button:disabled,
   button[aria-disabled='true'] {
     cursor: not-allowed;
@@ -145,39 +134,17 @@ export const uiStyles = css`
     background: var(--acct-color-info-surface);
     color: var(--acct-color-text);
   }
-  .banner[data-tone='danger'],
-  .badge[data-tone='danger'] {
+  .banner[data-tone='danger'] {
     background: var(--acct-color-danger-surface);
     color: var(--acct-color-danger-text);
   }
-  .banner[data-tone='success'],
-  .badge[data-tone='success'] {
+  .banner[data-tone='success'] {
     background: var(--acct-color-success-surface);
     color: var(--acct-color-success-text);
   }
-  .banner[data-tone='warning'],
-  .badge[data-tone='warning'] {
+  .banner[data-tone='warning'] {
     background: var(--acct-color-warning-surface);
     color: var(--acct-color-warning-text);
-  }
-  dl.status {
-    margin: 0;
-    display: grid;
-    gap: var(--acct-space-xs);
-  }
-  dl.status dd {
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--acct-space-s);
-    align-items: center;
-  }
-  .badge {
-    font-size: var(--acct-font-size-s);
-    border-radius: var(--acct-radius-s);
-    padding: 0 var(--acct-space-s);
-    background: var(--acct-color-info-surface);
-    color: var(--acct-color-text);
   }
   .visually-hidden {
     position: absolute;
@@ -212,15 +179,5 @@ export const uiStyles = css`
     .skeleton span {
       animation: none;
     }
-  }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: var(--acct-space-xs) var(--acct-space-s);
-    border-block-end: 1px solid var(--acct-color-border);
   }
 `;

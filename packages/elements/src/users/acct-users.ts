@@ -12,6 +12,8 @@ import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
+import { badgeStyles } from '../ui/badge-styles.js';
+import { tableStyles } from '../ui/table-styles.js';
 import messages from '../i18n/generated/parts/users.js';
 
 /** Roles that can be given; ownership is never handed out here. */
@@ -76,7 +78,7 @@ export function isViewer(user: AccountUser, viewer: Viewer | undefined): boolean
 export class AcctUsers extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */
   static override messages = messages;
-  static override styles = [...AcctElement.styles, uiStyles, listStyles];
+  static override styles = [...AcctElement.styles, uiStyles, badgeStyles, tableStyles, listStyles];
 
   readonly users: ResourceController<UsersData, UsersApi> = new ResourceController(this, {
     section: 'users',
