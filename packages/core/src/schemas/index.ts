@@ -6,6 +6,6 @@ export * from './billing.js';
 export * from './security.js';
 export * from './access.js';
 export * from './contacts.js';
-export * from './phone.js';
+export * from './contacts-phone.js';
 export * from './privacy.js';
 export * from './profile.js';
