@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
 // Kept apart from profile.ts so an element that shows only the summary (acct-overview) does not
-// carry the whole profile's schemas: rollup keeps a used module's top-level schema calls.
+// carry the whole profile's schemas, in any bundler: the bundle build's `pure-schemas` step
+// (rollup.config.mjs) drops unused schemas, but a host bundling @acct/core itself has no such step.
 
 export const ACCOUNT_TYPES = ['individual', 'company', 'sole_trader', 'state_institution'] as const;
 export const AccountType = z.enum(ACCOUNT_TYPES);
