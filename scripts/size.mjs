@@ -28,7 +28,7 @@ const BUDGETS = {
   // security have their own budgets below.
   element: 20 * KB,
   // What an element entry fetches to speak one more locale: the shared part and its own (locale
-  // parts are split per element by scripts/split-locales.mjs). Measured: ru 2.3 to 7.1 KB (security).
+  // parts are split per element by scripts/split-locales.mjs), and the translation lookup.
   locale: 8 * KB,
   // libphonenumber-js's core with its mobile metadata (24 KB gzip of it) and core's own as-you-type
   // formatter instead of AsYouType, loaded by the phone element only. Measured 34.6 KB (38.3 KB with
@@ -111,9 +111,13 @@ for (const [name, input, budget] of entries) {
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
   rows.push({ name, budget: ELEMENT_BUDGETS[name.replace('@acct/elements/', '')] ?? budget, ...measure(main.code) });
   // What the entry fetches to speak each other locale: the shared part and the parts of the
-  // elements in the entry (a lazily loaded element, such as a tab of acct-settings, brings its own).
+  // elements in the entry (a lazily loaded element, such as a tab of acct-settings, brings its own),
+  // and lit-localize's translation lookup, which only a translated (or overridden) page loads.
+  const lookup = (o) => /\/@lit\/localize\/internal\/runtime-msg\.js$/.test(o.facadeModuleId ?? '');
   for (const locale of LOCALES) {
-    const parts = output.filter((o) => o.type === 'chunk' && main.dynamicImports.includes(o.fileName) && o.facadeModuleId?.includes(`/generated/locales/${locale}/`));
+    const parts = output.filter(
+      (o) => o.type === 'chunk' && main.dynamicImports.includes(o.fileName) && (lookup(o) || o.facadeModuleId?.includes(`/generated/locales/${locale}/`)),
+    );
     const sum = { min: 0, gzip: 0, brotli: 0 };
     for (const p of parts) for (const [k, v] of Object.entries(measure(p.code))) sum[k] += v;
     rows.push({ name: `  + ${locale} (${parts.length} parts)`, key: `${name} ${locale}`, budget: BUDGETS.locale, ...sum });

@@ -8,7 +8,7 @@
  */
 import { LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import { defaultMsg as typedDefaultMsg } from '@lit/localize/internal/default-msg.js';
 import type { MsgFn, MsgOptions, TemplateLike } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import common from './generated/parts/common.js';
@@ -36,6 +36,30 @@ function status(detail: object): void {
   window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
 }
 
+type Lookup = typeof import('@lit/localize/internal/runtime-msg.js').runtimeMsg;
+/** The source text itself; typed plainly, as localize's extractor would take a `MsgFn` call for a message. */
+const defaultMsg = typedDefaultMsg as (template: TemplateLike) => ReturnType<MsgFn>;
+/**
+ * lit-localize's translation lookup (a message's id is a hash of its text), fetched with the first
+ * catalogue a page uses: a Russian page fetches it beside its strings, an English page without
+ * overrides never needs it and does not carry it in its entry (issue 10).
+ */
+let lookup: Lookup | undefined;
+let lookupLoad: Promise<void> | undefined;
+
+function loadLookup(): Promise<void> {
+  // A failed fetch is forgotten, so the next locale switch or override fetches again.
+  return (lookupLoad ??= import('@lit/localize/internal/runtime-msg.js').then(
+    (m) => {
+      lookup = m.runtimeMsg;
+    },
+    (err: unknown) => {
+      lookupLoad = undefined;
+      throw err;
+    },
+  ));
+}
+
 const own: LocalizationControls = {
   getLocale: () => active,
   setLocale(locale) {
@@ -44,7 +68,8 @@ const own: LocalizationControls = {
     const id = ++request;
     loading = locale;
     status({ status: 'loading', loadingLocale: locale });
-    settled = (locale === sourceLocale ? Promise.resolve() : catalog(locale)).then(
+    const needs = locale === sourceLocale ? (templatesOf(locale) ? [loadLookup()] : []) : [catalog(locale), loadLookup()];
+    settled = Promise.all(needs).then(
       () => {
         if (id !== request) return settled;
         active = locale;
@@ -69,7 +94,11 @@ const own: LocalizationControls = {
  */
 export function configureAcctLocalization(existing?: LocalizationControls): LocalizationControls {
   if (controls) return controls;
-  if (!existing) _installMsgImplementation(((template: TemplateLike, options?: MsgOptions) => runtimeMsg(templatesOf(active), template, options)) as MsgFn);
+  if (!existing)
+    _installMsgImplementation(((template: TemplateLike, options?: MsgOptions) => {
+      const templates = templatesOf(active);
+      return templates && lookup ? lookup(templates, template, options) : defaultMsg(template);
+    }) as MsgFn);
   controls = existing ?? own;
   state.current = () => controls?.getLocale();
   return controls;
@@ -95,11 +124,19 @@ export function addAcctLocale(locale: string, messages: AcctMessages | (() => Ac
 /** Overrides any messages of any locale (English too), live. */
 export function overrideAcctMessages(locale: string, messages: AcctMessages): void {
   override(locale, messages);
+  // The first override fetches the lookup (also before localization is configured): the
+  // elements render the new text once it is in.
+  if (!lookup)
+    void loadLookup().then(
+      () => locale === active && status({ status: 'ready', readyLocale: locale }),
+      () => undefined,
+    );
 }
 
 /** Resolves when the current locale and every element part requested so far have loaded. */
 export async function acctLocaleReady(): Promise<void> {
   await settled.catch(() => undefined);
+  await lookupLoad?.catch(() => undefined);
   await messagesSettled();
 }
 
