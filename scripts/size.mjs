@@ -112,9 +112,8 @@ for (const [name, input, budget] of entries) {
   rows.push({ name, budget: ELEMENT_BUDGETS[name.replace('@acct/elements/', '')] ?? budget, ...measure(main.code) });
   // What the entry fetches to speak each other locale: the shared part and the parts of the
   // elements in the entry (a lazily loaded element, such as a tab of acct-settings, brings its own),
-  // and the catalogue's code with lit-localize's lookup, which only a translated (or overridden)
-  // page loads.
-  const lookup = (o) => /\/packages\/elements\/src\/i18n\/catalogue\.ts$/.test(o.facadeModuleId ?? '');
+  // and lit-localize's translation lookup, which only a translated (or overridden) page loads.
+  const lookup = (o) => /\/@lit\/localize\/internal\/runtime-msg\.js$/.test(o.facadeModuleId ?? '');
   for (const locale of LOCALES) {
     const parts = output.filter(
       (o) => o.type === 'chunk' && main.dynamicImports.includes(o.fileName) && (lookup(o) || o.facadeModuleId?.includes(`/generated/locales/${locale}/`)),

@@ -162,7 +162,7 @@ describe('contacts on the demo page (built bundle)', () => {
     assert.ok(requested.includes('/dist/acct-widgets.js'));
     assert.deepEqual(requested.filter((p) => /phone/.test(p)), []);
     // An English page needs neither a translation nor lit-localize's lookup of one.
-    assert.deepEqual(requested.filter((p) => /\/chunks\/(ru-|catalogue-)/.test(p)), []);
+    assert.deepEqual(requested.filter((p) => /\/chunks\/(ru-|runtime-msg-)/.test(p)), []);
     await page.close();
   });
 
@@ -175,7 +175,7 @@ describe('contacts on the demo page (built bundle)', () => {
     await page.getByText('Язык интерфейса').waitFor();
     const parts = requested.filter((p) => /\/chunks\/ru-/.test(p)).map((p) => p.replace(/^.*\/ru-(.+)-[\w-]{8}\.js$/, '$1')).sort();
     assert.deepEqual(parts, ['common', 'panel-settings']);
-    assert.equal(requested.filter((p) => /\/chunks\/catalogue-[\w-]{8}\.js$/.test(p)).length, 1, 'the catalogue with the translation lookup, once');
+    assert.equal(requested.filter((p) => /\/chunks\/runtime-msg-[\w-]{8}\.js$/.test(p)).length, 1, 'the translation lookup, once');
     await page.close();
   });
 

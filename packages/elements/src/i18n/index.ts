@@ -12,7 +12,7 @@ import { defaultMsg as typedDefaultMsg } from '@lit/localize/internal/default-ms
 import type { MsgFn, MsgOptions, TemplateLike } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import common from './generated/parts/common.js';
-import { overrides, partnerLocales, registered, registerMessages, state, type AcctMessages } from './registry.js';
+import { addLocale, catalog, messagesSettled, override, registerMessages, state, templatesOf, type AcctMessages } from './registry.js';
 
 export { LOCALE_STATUS_EVENT, registerMessages, type AcctMessages };
 export const SOURCE_LOCALE = sourceLocale;
@@ -36,32 +36,28 @@ function status(detail: object): void {
   window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail }));
 }
 
-type Catalogue = typeof import('./catalogue.js');
+type Lookup = typeof import('@lit/localize/internal/runtime-msg.js').runtimeMsg;
 /** The source text itself; typed plainly, as localize's extractor would take a `MsgFn` call for a message. */
 const defaultMsg = typedDefaultMsg as (template: TemplateLike) => ReturnType<MsgFn>;
 /**
- * The catalogues and lit-localize's lookup (a message's id is a hash of its text), fetched with
- * the first locale switch or override: an English page without overrides never needs them and
- * does not carry them in its entry (issue 10).
+ * lit-localize's translation lookup (a message's id is a hash of its text), fetched with the first
+ * catalogue a page uses: a Russian page fetches it beside its strings, an English page without
+ * overrides never needs it and does not carry it in its entry (issue 10).
  */
-let catalogue: Catalogue | undefined;
-let catalogueLoad: Promise<Catalogue> | undefined;
+let lookup: Lookup | undefined;
+let lookupLoad: Promise<void> | undefined;
 
-function loadCatalogue(): Promise<Catalogue> {
+function loadLookup(): Promise<void> {
   // A failed fetch is forgotten, so the next locale switch or override fetches again.
-  return (catalogueLoad ??= import('./catalogue.js').then(
-    (m) => (catalogue = m),
+  return (lookupLoad ??= import('@lit/localize/internal/runtime-msg.js').then(
+    (m) => {
+      lookup = m.runtimeMsg;
+    },
     (err: unknown) => {
-      catalogueLoad = undefined;
+      lookupLoad = undefined;
       throw err;
     },
   ));
-}
-
-/** Every registered part of `locale`, its parts fetched beside the catalogue's code rather than after it. */
-function catalogOf(locale: string) {
-  for (const loaders of registered) loaders[locale]?.().catch(() => undefined);
-  return loadCatalogue().then((c) => c.catalog(locale));
 }
 
 const own: LocalizationControls = {
@@ -72,7 +68,8 @@ const own: LocalizationControls = {
     const id = ++request;
     loading = locale;
     status({ status: 'loading', loadingLocale: locale });
-    settled = (locale === sourceLocale && !overrides.has(locale) ? Promise.resolve() : catalogOf(locale)).then(
+    const needs = locale === sourceLocale ? (templatesOf(locale) ? [loadLookup()] : []) : [catalog(locale), loadLookup()];
+    settled = Promise.all(needs).then(
       () => {
         if (id !== request) return settled;
         active = locale;
@@ -99,7 +96,8 @@ export function configureAcctLocalization(existing?: LocalizationControls): Loca
   if (controls) return controls;
   if (!existing)
     _installMsgImplementation(((template: TemplateLike, options?: MsgOptions) => {
-      return catalogue ? catalogue.translate(active, template, options) : defaultMsg(template);
+      const templates = templatesOf(active);
+      return templates && lookup ? lookup(templates, template, options) : defaultMsg(template);
     }) as MsgFn);
   controls = existing ?? own;
   state.current = () => controls?.getLocale();
@@ -109,7 +107,7 @@ export function configureAcctLocalization(existing?: LocalizationControls): Loca
 /** Every registered part of one locale as one module; for hosts that run lit-localize themselves. */
 export async function loadAcctLocale(locale: string): Promise<LocaleModule> {
   if (!SUPPORTED_LOCALES.includes(locale)) throw new Error(`acct-widgets: no locale ${locale}`);
-  return { templates: await catalogOf(locale) };
+  return { templates: await catalog(locale) };
 }
 
 /**
@@ -119,23 +117,27 @@ export async function loadAcctLocale(locale: string): Promise<LocaleModule> {
  * Missing messages fall back to English.
  */
 export function addAcctLocale(locale: string, messages: AcctMessages | (() => AcctMessages | Promise<AcctMessages>)): void {
-  partnerLocales.set(locale, messages);
+  addLocale(locale, messages);
   if (!SUPPORTED_LOCALES.includes(locale)) SUPPORTED_LOCALES.push(locale);
 }
 
-/** Overrides any messages of any locale (English too), live: elements render them once the catalogue's chunk is in. */
+/** Overrides any messages of any locale (English too), live. */
 export function overrideAcctMessages(locale: string, messages: AcctMessages): void {
-  overrides.set(locale, { ...overrides.get(locale), ...messages });
-  void loadCatalogue().then(
-    (c) => c.applyOverrides(locale),
-    () => undefined,
-  );
+  override(locale, messages);
+  // The first override fetches the lookup (also before localization is configured): the
+  // elements render the new text once it is in.
+  if (!lookup)
+    void loadLookup().then(
+      () => locale === active && status({ status: 'ready', readyLocale: locale }),
+      () => undefined,
+    );
 }
 
 /** Resolves when the current locale and every element part requested so far have loaded. */
 export async function acctLocaleReady(): Promise<void> {
   await settled.catch(() => undefined);
-  await (await catalogueLoad?.catch(() => undefined))?.messagesSettled();
+  await lookupLoad?.catch(() => undefined);
+  await messagesSettled();
 }
 
 /** Maps a BCP 47 tag (`ru-RU`, `EN`) to a supported locale, or undefined. */
