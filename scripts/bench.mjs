@@ -233,7 +233,10 @@ for (const r of rows) console.log(line(r));
 
 console.log('\nInteractions (Long Tasks observer; target: no task over 50 ms, or over the browser\'s own task for the same edit by more than 50 ms)');
 for (const [name, i] of Object.entries(results.interactions)) {
-  for (const s of i.steps) console.log(`  acct-${name}: ${s.what}: ${f(s.ms)} ms`);
+  // A step repeated (the keystrokes at the end of the long list) prints once, with each run's time.
+  const byStep = new Map();
+  for (const s of i.steps) byStep.set(s.what, [...(byStep.get(s.what) ?? []), s]);
+  for (const [what, runs] of byStep) console.log(`  acct-${name}: ${what}${runs.length > 1 ? ` (x${runs.length})` : ''}: ${runs.map((r) => f(r.ms)).join(' / ')} ms`);
   // A "floor:" step is the browser alone doing the same (a bare textarea): shown, not judged. A step
   // with a floor (an edit of 10,000 lines) is judged by what the element adds: a task may exceed
   // the floor's longest task in the same run by at most the target (a browser that alone needs

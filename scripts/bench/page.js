@@ -399,6 +399,7 @@ export async function interact(name) {
     const checked = () => !sr.getElementById('ipRules-status')?.textContent.trim();
     const PASTE_FLOOR = 'floor: the same paste into a bare <textarea> (the browser alone)';
     const KEY_FLOOR = 'floor: the same keystroke at the end of a bare <textarea> holding the 10,000 lines';
+    const KEYS = 3;
     await step(
       'paste 10,000 lines into the IP list (checked in slices)',
       async () => {
@@ -414,17 +415,20 @@ export async function interact(name) {
     // `insertText` input event a key does), not a script replacing the whole value, which would
     // make the browser lay out all 10,000 lines again. Its findings wait for a pause or for the
     // field to be left (here: left at once).
-    await step(
-      'type a character at the end of the 10,000 lines',
-      async () => {
-        typeAtEnd(area, '1');
-        if (!area.value.endsWith('\n1')) throw new Error('the keystroke did not reach the text area');
-        await el.updateComplete;
-        if (el.settings.draft.ipRules.length !== 10_001) throw new Error('the keystroke did not reach the draft');
-      },
-      KEY_FLOOR,
-    );
-    await step('leave the field (the 10,001 lines are checked in slices)', async () => {
+    // KEYS keystrokes here and in the floor: one of each is too noisy to compare on a shared machine.
+    for (let k = 1; k <= KEYS; k++) {
+      await step(
+        'type a character at the end of the 10,000 lines',
+        async () => {
+          typeAtEnd(area, String(k));
+          if (!area.value.endsWith(`\n${k}`)) throw new Error('the keystroke did not reach the text area');
+          await el.updateComplete;
+          if (el.settings.draft.ipRules.length !== 10_000 + k) throw new Error('the keystroke did not reach the draft');
+        },
+        KEY_FLOOR,
+      );
+    }
+    await step(`leave the field (the ${(10_000 + KEYS).toLocaleString('en')} lines are checked in slices)`, async () => {
       area.dispatchEvent(new Event('change', { bubbles: true }));
       await el.updateComplete;
       await until(checked, 'the list check');
@@ -444,11 +448,13 @@ export async function interact(name) {
       await nextTask();
       void bare.scrollHeight;
     });
-    await step(KEY_FLOOR, async () => {
-      typeAtEnd(bare, '1');
-      void bare.scrollHeight;
-      await nextTask();
-    });
+    for (let k = 1; k <= KEYS; k++) {
+      await step(KEY_FLOOR, async () => {
+        typeAtEnd(bare, String(k));
+        void bare.scrollHeight;
+        await nextTask();
+      });
+    }
     bare.remove();
     await step('open the password form (its chunk loads on first use)', async () => {
       sr.getElementById('pw-open').click();
