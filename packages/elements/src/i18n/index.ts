@@ -12,7 +12,7 @@ import { defaultMsg as typedDefaultMsg } from '@lit/localize/internal/default-ms
 import type { MsgFn, MsgOptions, TemplateLike } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import common from './generated/parts/common.js';
-import { addLocale, catalog, messagesSettled, override, registerMessages, state, templatesOf, type AcctMessages } from './registry.js';
+import { addLocale, announce, catalog, messagesSettled, override, registerMessages, state, templatesOf, type AcctMessages } from './registry.js';
 
 export { LOCALE_STATUS_EVENT, registerMessages, type AcctMessages };
 export const SOURCE_LOCALE = sourceLocale;
@@ -128,7 +128,7 @@ export function overrideAcctMessages(locale: string, messages: AcctMessages): vo
   // elements render the new text once it is in.
   if (!lookup)
     void loadLookup().then(
-      () => locale === active && status({ status: 'ready', readyLocale: locale }),
+      () => announce(locale),
       () => undefined,
     );
 }

@@ -30,7 +30,8 @@ let pending: Promise<unknown> = Promise.resolve();
 /** The locale to re-render for when a part arrives late; set by the i18n module. */
 export const state = { current: (): string | undefined => undefined };
 
-function announce(locale: string): void {
+/** Re-renders the elements when `locale` is the one on screen. */
+export function announce(locale: string): void {
   if (state.current() === locale) window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
 }
 
