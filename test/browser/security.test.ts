@@ -254,6 +254,72 @@ describe('acct-security', () => {
     expect(lightError(el, 'current')).to.contain('Enter your current password');
   });
 
+  it('retries a failed action with the same idempotency key, and a changed input gets a new one', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const keys = (method: string) =>
+      adapter.control.calls.filter((c) => c.method === method).map((c) => (c.args.at(-1) as { idempotencyKey?: string }).idempotencyKey);
+    await openForm(el, /Change password/);
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    await type(el, light(el, 'next'), 'correct horse battery staple 42');
+    await type(el, light(el, 'confirm'), 'correct horse battery staple 42');
+    adapter.control.failNext('network', { method: 'security.changePassword', times: 2 });
+    button(el, /Save new password/).click();
+    await until(() => keys('security.changePassword').length === 1 && /No connection/.test(shadow(el).textContent ?? ''), 'network error shown');
+    button(el, /Save new password/).click();
+    await until(() => keys('security.changePassword').length === 2, 'retry');
+    // The user changes what is sent: another action, another key.
+    await until(() => !(button(el, /Save new password/) as HTMLButtonElement).disabled, 'idle again');
+    await type(el, light(el, 'confirm'), 'correct horse battery staple 42');
+    button(el, /Save new password/).click();
+    await until(() => /password was changed/.test(shadow(el).textContent ?? ''), 'changed');
+    const [first, retry, edited] = keys('security.changePassword');
+    expect(first).to.be.a('string');
+    expect(retry).to.equal(first);
+    expect(edited).to.not.equal(first);
+
+    // Two-factor: the code's confirmation is retried with its key too.
+    button(el, /Turn on two-factor/).click();
+    await until(() => light(el, 'code'), 'enrolment');
+    await type(el, light(el, 'code'), '123456');
+    adapter.control.failNext('network', { method: 'security.confirmTwoFactor' });
+    button(el, /^\s*Turn on\s*$/).click();
+    await until(() => keys('security.confirmTwoFactor').length === 1 && /No connection/.test(shadow(el).textContent ?? ''), 'failed');
+    button(el, /^\s*Turn on\s*$/).click();
+    await until(() => shadow(el).querySelectorAll('.codes li').length === 10, 'recovery codes');
+    const [tf1, tf2] = keys('security.confirmTwoFactor');
+    expect(tf2).to.equal(tf1);
+  });
+
+  it('submits the re-authentication dialog with Enter from its light-DOM password input', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    adapter.control.requireReauth({ method: 'security.startTwoFactor' });
+    button(el, /Turn on two-factor/).click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'reauth dialog');
+    const input = el.querySelector<HTMLInputElement>('input[type=password]')!;
+    input.focus();
+    input.value = DEMO_CREDENTIALS.password;
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ press: 'Enter' });
+    await until(() => shadow(el).querySelector('code.secret'), 'enrolment after Enter');
+    expect(adapter.control.calls.some((c) => c.method === 'viewer.reauthenticate')).to.equal(true);
+  });
+
+  it('keeps focus in the two-factor card: Cancel returns to its button, Turn off focuses the code', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    button(el, /Turn on two-factor/).click();
+    await until(() => light(el, 'code'), 'enrolment');
+    button(el, /^\s*Cancel\s*$/).click();
+    await until(() => shadow(el).activeElement?.id === 'tf-on', 'focus back on Turn on');
+    await adapter.control.externalUpdate('security', { twoFactor: { enabled: true } });
+    (el as AcctSecurity).settings.reload();
+    await until(() => shadow(el).querySelector('#tf-off'), 'on');
+    await openForm(el, /Turn off two-factor/);
+    await until(() => document.activeElement === light(el, 'code'), 'focus on the code');
+  });
+
   it('sets the code word once, never shows it back, and requests a change by ticket', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);

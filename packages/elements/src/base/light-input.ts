@@ -65,6 +65,14 @@ export class LightInput {
     this.#apply(options);
     // Clicking the visible label focuses the input, as a <label> would.
     label.addEventListener('click', () => input.focus());
+    // A light-DOM input has no form owner in the shadow root, so Enter would do nothing: submit
+    // the form its slot sits in, as a native input would (not while an IME is composing).
+    input.addEventListener('keydown', (e) => {
+      const form = e.key === 'Enter' && !e.isComposing ? input.assignedSlot?.closest('form') : undefined;
+      if (!form) return;
+      e.preventDefault();
+      form.requestSubmit();
+    });
     for (const [type, listener] of this.#listeners) input.addEventListener(type, listener);
     return this.#nodes;
   }

@@ -351,8 +351,8 @@ export class AcctSecurity extends AcctElement {
       </p>
       <div class="actions">
         ${on
-          ? this.#opener('tf-off', msg('Turn off two-factor authentication'))
-          : this.#opener('tf-on', tf?.busy ? msg('Starting…') : msg('Turn on two-factor authentication'), { primary: true, disabled: tf?.busy })}
+          ? this.#opener('tf-off', msg('Turn off two-factor authentication'), { id: 'tf-off' })
+          : this.#opener('tf-on', tf?.busy ? msg('Starting…') : msg('Turn on two-factor authentication'), { id: 'tf-on', primary: true, disabled: tf?.busy })}
       </div>`;
     return html`<form id="tf-form" @submit=${(e: SubmitEvent) => (tf ? tf.submit(e) : e.preventDefault())} novalidate aria-labelledby="tf-heading">
       ${renderSection({ heading: msg('Two-factor authentication'), headingId: 'tf-heading', body: tf ? tf.render(idle) : idle })}

@@ -1,13 +1,14 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { newIdempotencyKey, safeUrl, type Ticket } from '@acct/core';
+import { safeUrl, type Ticket } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
+import { ActionKey } from '../base/action-key.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { HintedLightInput } from './hinted-input.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
 
 /**
  * The write-once code word: the form that sets it, and once it is set the request to support to
@@ -22,6 +23,9 @@ export class CodeWordForm implements ReactiveController {
   #action: ActionState = { busy: false };
   #ticketForm: { subject: string; body: string } | undefined;
   #ticketAction: ActionState & { ticket?: Ticket } = { busy: false };
+  /** Kept while what is sent is unchanged: a retry after a lost answer repeats the same action. */
+  readonly #key = new ActionKey();
+  readonly #ticketKey = new ActionKey();
 
   constructor(private readonly host: SecurityFormHost) {
     const el = host.element;
@@ -29,10 +33,10 @@ export class CodeWordForm implements ReactiveController {
     adoptFormStyles(el.shadowRoot);
     this.#word = new HintedLightInput(el, { slot: 'cw-word', name: 'codeWord', type: 'password', autocomplete: 'off' });
     this.#confirm = new LightInput(el, { slot: 'cw-confirm', name: 'codeWordConfirm', type: 'password', autocomplete: 'off' });
-    submitOnEnter(host, this.#word, 'cw-form');
-    submitOnEnter(host, this.#confirm, 'cw-form');
     this.#word.on('input', () => this.#clearError('codeWord'));
     this.#confirm.on('input', () => this.#clearError('codeWordConfirm'));
+    this.#word.on('input', () => this.#key.reset());
+    this.#confirm.on('input', () => this.#key.reset());
   }
 
   /** Whether the form (rather than the summary row) is on screen. */
@@ -96,11 +100,12 @@ export class CodeWordForm implements ReactiveController {
       return;
     }
     this.#action = { busy: true };
-    const idempotencyKey = newIdempotencyKey();
+    const idempotencyKey = this.#key.key();
     try {
       await host.run(() => security.setCodeWord(word, { idempotencyKey }));
       this.#word.clear();
       this.#confirm.clear();
+      this.#key.reset();
       if (this.#show) this.#toggleShow();
       this.#action = { busy: false };
       this.#open = false;
@@ -146,8 +151,9 @@ export class CodeWordForm implements ReactiveController {
     this.#ticketAction = { busy: true };
     this.#update();
     try {
-      const ticket = await host.run(() => tickets.create({ subject: form.subject, body: form.body }, { idempotencyKey: newIdempotencyKey() }));
+      const ticket = await host.run(() => tickets.create({ subject: form.subject, body: form.body }, { idempotencyKey: this.#ticketKey.key(`${form.subject}\n${form.body}`) }));
       this.#ticketForm = undefined;
+      this.#ticketKey.reset();
       this.#ticketAction = { busy: false, ticket };
       host.announce(msg(str`Request ${ticket.id} was sent to support.`));
       host.emit('acct-ticket-created', { section: 'security', ticket });

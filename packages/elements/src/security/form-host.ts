@@ -50,18 +50,6 @@ export function lightField(slot: string, extra: unknown = nothing): TemplateResu
   </div>`;
 }
 
-/**
- * Light-DOM inputs have no form owner in the shadow root, so Enter would do nothing: submit the
- * section's form ourselves, except while an IME is composing.
- */
-export function submitOnEnter(host: SecurityFormHost, field: { on: (type: 'keydown', l: (e: KeyboardEvent) => void) => void }, formId: string): void {
-  field.on('keydown', (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || e.isComposing) return;
-    e.preventDefault();
-    (host.element.shadowRoot?.getElementById(formId) as HTMLFormElement | null)?.requestSubmit();
-  });
-}
-
 /** Moves focus after the next render (to a field of a form just opened, or back to its button). */
 export async function focusAfterRender(host: SecurityFormHost, target: () => HTMLElement | null | undefined): Promise<void> {
   await host.element.updateComplete;

@@ -1,13 +1,14 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { newIdempotencyKey, EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
+import { EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
+import { ActionKey } from '../base/action-key.js';
 import { renderBanner, renderSection } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { passwordFeedbackMessage, strengthLabel } from './messages.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -37,6 +38,9 @@ export class PasswordForm implements ReactiveController {
   #strength: PasswordStrength | undefined;
   #signOut: { busy: boolean; result?: string; error?: AdapterError } | undefined;
   /** The account's email, which a new password should not contain. */
+  /** The change's key, kept while the fields are unchanged: a retry after a lost answer repeats it. */
+  readonly #key = new ActionKey();
+  readonly #signOutKey = new ActionKey();
   #email: string | undefined;
 
   constructor(private readonly host: SecurityFormHost) {
@@ -53,10 +57,10 @@ export class PasswordForm implements ReactiveController {
     u.hidden = true;
     u.readOnly = true;
     u.tabIndex = -1;
-    for (const f of this.#fields) submitOnEnter(host, f, 'pw-form');
     this.#next.on('input', () => void this.#measure());
     this.#current.on('input', () => this.#clearError('current'));
     this.#confirm.on('input', () => this.#clearError('confirm'));
+    for (const f of this.#fields) f.on('input', () => this.#key.reset());
     void this.#loadEmail();
   }
 
@@ -172,11 +176,12 @@ export class PasswordForm implements ReactiveController {
     }
     this.#action = { busy: true };
     host.announce(msg('Changing the password…'));
-    const idempotencyKey = newIdempotencyKey();
+    const idempotencyKey = this.#key.key();
     try {
       // Sent exactly as typed: no trimming, no normalisation.
       await host.run(() => security.changePassword({ current, next }, { idempotencyKey }));
       for (const f of this.#fields) f.clear();
+      this.#key.reset();
       if (this.#show) this.#togglePasswords();
       this.#strength = undefined;
       this.#action = { busy: false, done: true };
@@ -218,7 +223,8 @@ export class PasswordForm implements ReactiveController {
     try {
       const list = await sessions.list();
       const others = list.filter((x) => !x.current);
-      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: newIdempotencyKey() }));
+      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: `${this.#signOutKey.key()}:${other.id}` }));
+      this.#signOutKey.reset();
       const result = others.length ? msg(str`Signed out of ${others.length} other sessions.`) : msg('There were no other sessions.');
       this.#signOut = { busy: false, result };
       host.announce(result);

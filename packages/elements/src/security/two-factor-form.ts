@@ -1,11 +1,12 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { newIdempotencyKey, parseResponse, RecoveryCodes, TwoFactorEnrolment } from '@acct/core';
+import { parseResponse, RecoveryCodes, TwoFactorEnrolment } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
+import { ActionKey } from '../base/action-key.js';
 import { renderBanner } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { qrPath, type QrPath } from './qr.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, submitOnEnter, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, focusAfterRender, lightField, type ActionState, type SecurityFormHost } from './form-host.js';
 
 const CODE = /^\d{6}$/;
 
@@ -26,13 +27,16 @@ export class TwoFactorForm implements ReactiveController {
   #error = '';
   #action: ActionState = { busy: false };
   #copied = '';
+  /** One key per start, and per code sent: a retry after a lost answer repeats the same action. */
+  readonly #startKey = new ActionKey();
+  readonly #key = new ActionKey();
 
   constructor(private readonly host: SecurityFormHost) {
     const el = host.element;
     el.addController(this);
     adoptFormStyles(el.shadowRoot);
     this.#code = new LightInput(el, { slot: 'tf-code', name: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' });
-    submitOnEnter(host, this.#code, 'tf-form');
+    this.#code.on('input', () => this.#key.reset());
   }
 
   /** Whether a step other than the status row is on screen. */
@@ -59,6 +63,7 @@ export class TwoFactorForm implements ReactiveController {
   /** Asks for a code to turn two-factor authentication off. */
   disable(): void {
     this.#set({ step: 'disable' });
+    void focusAfterRender(this.host, () => this.#code.input);
   }
 
   async start(): Promise<void> {
@@ -69,7 +74,8 @@ export class TwoFactorForm implements ReactiveController {
     this.#error = '';
     this.#set(this.#tf);
     try {
-      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ idempotencyKey: newIdempotencyKey() })));
+      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ idempotencyKey: this.#startKey.key() })));
+      this.#startKey.reset();
       this.#action = { busy: false };
       this.#set({ step: 'enrol', secret: enrolment.secret });
       const qr = await qrPath(enrolment.otpauthUri);
@@ -101,15 +107,17 @@ export class TwoFactorForm implements ReactiveController {
     this.#set(this.#tf);
     try {
       if (step === 'enrol') {
-        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { idempotencyKey: newIdempotencyKey() })));
+        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { idempotencyKey: this.#key.key() })));
         this.#set({ step: 'codes', codes: result.recoveryCodes });
         host.announce(msg('Two-factor authentication is on. Save your recovery codes now.'));
       } else {
-        await host.run(() => security.disableTwoFactor(code, { idempotencyKey: newIdempotencyKey() }));
+        await host.run(() => security.disableTwoFactor(code, { idempotencyKey: this.#key.key() }));
         this.#set({ step: 'idle' });
+        void this.#focusStatus();
         host.announce(msg('Two-factor authentication is off.'));
       }
       this.#code.clear();
+      this.#key.reset();
       this.#action = { busy: false };
       host.emit('acct-saved', { section: 'security.twoFactor', data: { enabled: step === 'enrol' } });
       host.reload();
@@ -118,6 +126,7 @@ export class TwoFactorForm implements ReactiveController {
       this.#action = { busy: false, error: error && error.code !== 'validation' ? error : undefined };
       if (error?.code === 'validation') {
         this.#code.clear();
+        this.#key.reset();
         this.#error = msg('That code is not correct. Codes change every 30 seconds; enter the current one.');
         this.#code.input.focus();
       }
@@ -129,7 +138,15 @@ export class TwoFactorForm implements ReactiveController {
     this.#error = '';
     this.#action = { busy: false };
     this.#code.clear();
+    this.#key.reset();
+    this.#startKey.reset();
     this.#set({ step: 'idle' });
+    void this.#focusStatus();
+  }
+
+  /** Back on the status row: focus its button (turn on or off), not the page's start. */
+  #focusStatus(): Promise<void> {
+    return focusAfterRender(this.host, () => this.host.element.shadowRoot?.querySelector<HTMLElement>('#tf-on, #tf-off'));
   }
 
   async #copy(text: string, what: string): Promise<void> {
@@ -197,7 +214,10 @@ export class TwoFactorForm implements ReactiveController {
             ${this.#copied === 'codes' ? msg('Copied') : msg('Copy codes')}
           </button>
           <button type="button" part="button" @click=${() => this.#download(tf.codes)}>${msg('Download codes')}</button>
-          <button type="button" class="primary" part="button button-primary" @click=${() => this.#set({ step: 'idle' })}>
+          <button type="button" class="primary" part="button button-primary" @click=${() => {
+              this.#set({ step: 'idle' });
+              void this.#focusStatus();
+            }}>
             ${msg('I have saved them')}
           </button>
         </div>`;
