@@ -141,6 +141,23 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       o.expectEdited(el);
     });
 
+    it('lists a server error for a path the form does not show, and says so when the server names no field', async () => {
+      const el = await mount();
+      await ready(el);
+      await o.edit(el);
+      adapter.control.failNext('validation', { method: `${o.domain}.update`, fieldErrors: { [`${o.field}.7`]: 'Refused by the host rule', [o.field]: 'Not this one' } });
+      saveButton(el).click();
+      const banners = () => [...shadow(el).querySelectorAll('[part~=banner]')].map((b) => b.textContent ?? '').join(' ');
+      await until(() => /Refused by the host rule/.test(banners()), 'unplaced error listed');
+      // The field's own error stays next to it, not in the list.
+      expect(banners()).not.to.contain('Not this one');
+      o.expectEdited(el);
+      adapter.control.failNext('validation', { method: `${o.domain}.update` });
+      saveButton(el).click();
+      await until(() => /did not say which/.test(banners()), 'validation without fields explained');
+      expect(banners()).not.to.contain('Check the messages next to them');
+    });
+
     it('shows a server reason code as its sentence (from the chunk fetched at the first edit)', async () => {
       const el = await mount();
       await ready(el);

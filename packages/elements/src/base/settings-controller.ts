@@ -53,6 +53,8 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** What the form shows: the saved data plus the user's edits. */
   draft: T | undefined;
   fieldErrors: Record<string, string> = {};
+  /** @internal Paths the form asked `fieldError` for while rendering: the others have no place. */
+  _shown: Set<string> | undefined;
   /** The last save's failure (the draft is kept), shown with a retry. */
   saveError: AdapterError | undefined;
   conflict: SettingsConflict<T> | undefined;
@@ -148,6 +150,7 @@ export class SettingsController<T extends object> implements ReactiveController 
 
   /** The error for a field, translated when it is a known reason code. */
   fieldError(path: string): string | undefined {
+    this._shown?.add(path);
     const reason = this.fieldErrors[path];
     return reason === undefined ? undefined : fieldMessage(reason, this.host);
   }

@@ -19,13 +19,14 @@ function diffPatch<T extends object>(saved: T, draft: T): Partial<T> {
   return patch;
 }
 
+const CONTROLS = ':is(input, select, textarea)[name]';
+
 async function focusFirstInvalid(c: { fieldErrors: Record<string, string> }, host: AcctElement): Promise<void> {
   await host.updateComplete;
-  const first = Object.keys(c.fieldErrors)[0];
-  if (!first) return;
-  const root = host.shadowRoot;
-  const el = (root?.querySelector(`[name="${CSS.escape(first)}"]`) ?? host.querySelector(`[name="${CSS.escape(first)}"]`)) as HTMLElement | null;
-  el?.focus();
+  // The first in form order, not in the order the server listed them.
+  const paths = new Set(Object.keys(c.fieldErrors));
+  const fields = [...(host.shadowRoot?.querySelectorAll<HTMLElement>(CONTROLS) ?? []), ...host.querySelectorAll<HTMLElement>(CONTROLS)];
+  fields.find((el) => paths.has(el.getAttribute('name') ?? ''))?.focus();
 }
 
 async function enterConflict<T extends object>(c: SettingsController<T>, host: AcctElement, api: SettingsApi<T>, options: SettingsControllerOptions<T>, error: AdapterError): Promise<void> {
@@ -56,7 +57,7 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     c.fieldErrors = clientErrors;
     c.saveError = undefined;
     c.chunkFailed = false;
-    c.announcement = errorMessage({ code: 'validation' });
+    c.announcement = errorMessage({ code: 'validation', fieldErrors: c.fieldErrors });
     c._sync();
     await focusFirstInvalid(c, host);
     return false;

@@ -118,8 +118,10 @@ export class AcctBillingSettings extends AcctElement {
         return { label: msg('Renew services automatically'), value: onOff };
       case 'paymentWithoutAuth':
         return { label: msg('Allow payment without signing in'), value: onOff };
-      default:
+      case 'currency':
         return { label: msg('Site currency'), value: `${String(value)} — ${currencyName(String(value), this.activeLocale)}` };
+      default:
+        return { label: path, value: String(value) };
     }
   }
 

@@ -118,12 +118,12 @@ export class AcctNotifications extends AcctElement {
   }
 
   #thresholdError(): string | undefined {
-    const reason = this.settings.fieldErrors['lowBalance.threshold'];
-    if (reason === 'too_precise') {
+    const text = this.settings.fieldError('lowBalance.threshold');
+    if (this.settings.fieldErrors['lowBalance.threshold'] === 'too_precise') {
       const digits = currencyDigits(this.#currency ?? 'USD');
       return digits === 0 ? msg('This currency has no fractional units: enter a whole amount.') : msg(str`Use at most ${digits} digits after the decimal point.`);
     }
-    return this.settings.fieldError('lowBalance.threshold');
+    return text;
   }
 
   #recipientHint(value: string): string {
@@ -227,8 +227,9 @@ export class AcctNotifications extends AcctElement {
       const currency = this.#currency;
       return { label: msg('Threshold'), value: currency ? formatMoney(Number(value), currency, this.activeLocale) : String(value) };
     }
-    const category = path.split('.')[1] as EmailCategory;
-    return { label: this.#categoryLabel(category), value: String(value) || msg('The account email') };
+    const [head, category] = path.split('.');
+    if (head !== 'emails' || !category) return { label: path, value: String(value) };
+    return { label: this.#categoryLabel(category as EmailCategory), value: String(value) || msg('The account email') };
   }
 
   override render() {

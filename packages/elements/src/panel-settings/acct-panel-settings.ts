@@ -190,7 +190,9 @@ export class AcctPanelSettings extends AcctElement {
       describe: (path, value) =>
         path === 'language'
           ? { label: msg('Interface language'), value: languageName(String(value), this.activeLocale) }
-          : { label: msg('Theme'), value: this.#themeLabel(value as ThemeName) },
+          : path === 'theme'
+            ? { label: msg('Theme'), value: this.#themeLabel(value as ThemeName) }
+            : { label: path, value: String(value) },
     })}
     ${this.#confirm?.render() ?? nothing}`;
   }

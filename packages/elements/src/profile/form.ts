@@ -87,7 +87,9 @@ export class ProfileForm {
   }
 
   #error(path: string): string | undefined {
-    const reason = this.host.settings.fieldErrors[path];
+    const settings = this.host.settings;
+    settings._shown?.add(path);
+    const reason = settings.fieldErrors[path];
     if (reason === undefined) return undefined;
     return reasonMessage(path, reason, this.host.settings.draft ?? {}) ?? fieldErrorMessage(reason);
   }
