@@ -306,6 +306,19 @@ describe('acct-security', () => {
     expect(adapter.control.calls.some((c) => c.method === 'viewer.reauthenticate')).to.equal(true);
   });
 
+  it('gives focus back to the button that led to the re-authentication dialog when it is cancelled', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    adapter.control.requireReauth({ method: 'security.startTwoFactor' });
+    const start = button(el, /Turn on two-factor/);
+    start.focus();
+    start.click();
+    await until(() => shadow(el).querySelector('dialog[open]'), 'reauth dialog');
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !shadow(el).querySelector('dialog[open]') && shadow(el).activeElement?.id === 'tf-on', 'focus back on Turn on');
+  });
+
   it('keeps focus in the two-factor card: Cancel returns to its button, Turn off focuses the code', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);

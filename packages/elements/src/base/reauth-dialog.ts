@@ -22,6 +22,8 @@ export class ReauthDialog {
   #busy = false;
   #field: LightInput | undefined;
   #pending: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  /** What had focus when the dialog opened (often Save, disabled while its request runs). */
+  #opener: HTMLElement | undefined;
   readonly #id = `acct-reauth-${++counter}`;
 
   constructor(private readonly host: AcctElement) {
@@ -37,9 +39,10 @@ export class ReauthDialog {
     return this.host.shadowRoot?.getElementById(this.#id) as HTMLDialogElement | null;
   }
 
-  async ask(): Promise<void> {
+  async ask(opener: HTMLElement | null): Promise<void> {
     this.#field ??= new LightInput(this.host, { slot: this.#id, name: 'password', type: 'password', autocomplete: 'current-password' });
     this.#error = '';
+    this.#opener = opener ?? undefined;
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.#dialog?.showModal();
@@ -55,6 +58,22 @@ export class ReauthDialog {
     if (!pending) return;
     if (result === undefined) pending.resolve();
     else pending.reject(result);
+    void this.#restoreFocus();
+  }
+
+  /**
+   * Back to what had focus, once the operation has settled and rendered (a disabled Save is
+   * enabled again), unless the user or the element has put focus somewhere already.
+   */
+  async #restoreFocus(): Promise<void> {
+    await new Promise((r) => setTimeout(r));
+    await this.host.updateComplete;
+    // A button drawn again by another template is found by its id.
+    let opener = this.#opener;
+    if (opener && !opener.isConnected && opener.id) opener = this.host.shadowRoot?.getElementById(opener.id) ?? undefined;
+    const active = document.activeElement;
+    // The closed dialog's light-DOM input may still hold focus, though it is no longer shown.
+    if (opener?.isConnected && (!active || active === document.body || active === this.#field?.input)) opener.focus();
   }
 
   // Arrow functions: lit calls template listeners with the host element as `this`.

@@ -30,13 +30,15 @@ export class ReauthController implements ReactiveController {
 
   /** Runs `operation`; on `reauth_required` asks, re-authenticates and runs it again. */
   async run<R>(operation: () => Promise<R>): Promise<R> {
+    // What has focus now, before the operation disables it: the dialog gives focus back to it.
+    const opener = (this.host.shadowRoot?.activeElement ?? document.activeElement) as HTMLElement | null;
     for (;;) {
       try {
         return await operation();
       } catch (e) {
         if (isAbortError(e) || toAdapterError(e).code !== 'reauth_required' || !this.host.resolvedAdapter?.viewer) throw e;
         this.#dialog ??= new (await import('./reauth-dialog.js')).ReauthDialog(this.host);
-        await this.#dialog.ask();
+        await this.#dialog.ask(opener);
       }
     }
   }
