@@ -78,6 +78,8 @@ describe('acct-email-change', () => {
     await until(() => shadow(el).querySelector('[role=alert]'), 'network banner');
     expect(shadow(el).querySelector('[role=alert]')!.textContent).to.match(/No connection.*input is kept/s);
     expect(q<HTMLInputElement>(el, 'input[name=email]').value).to.equal('x@blocked.example');
+    // The earlier server message about the address is not left beside the new failure.
+    expect(errorOf(el)).to.not.be.ok;
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
     await until(() => adapter.control.snapshot().email.pending === 'x@blocked.example', 'retried');
     const keys = adapter.control.calls.filter((c) => c.method === 'contacts.requestEmailChange').map((c) => (c.args[1] as { idempotencyKey: string }).idempotencyKey);

@@ -65,6 +65,24 @@ describe('Load', () => {
     expect(el.errors).to.deep.equal([]);
   });
 
+  it('aborts a pending read when the element leaves the page, and reads again when it comes back', async () => {
+    const el = await fixture<LoadHost>(html`<load-host-test></load-host-test>`);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.runs[0].signal.aborted).to.equal(true);
+    parent.append(el);
+    await until(() => el.runs.length === 2, 'read again');
+    el.runs[1].resolve('back');
+    await until(() => text(el) === 'back', 'value after the move');
+    expect(el.runs[1].signal.aborted).to.equal(false);
+    // A settled read is not thrown away by a move.
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    expect(el.runs.length).to.equal(2);
+    expect(text(el)).to.equal('back');
+  });
+
   it('records a failure, reports it once, and clears it when a retry succeeds', async () => {
     const el = await fixture<LoadHost>(html`<load-host-test></load-host-test>`);
     el.runs[0]!.resolve('A');

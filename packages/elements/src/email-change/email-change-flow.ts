@@ -95,6 +95,8 @@ export class EmailChangeFlow {
     const el = this.host.element;
     this.busy = kind;
     this.requestError = undefined;
+    // The address passed the checks to be sent: an older server message about it no longer applies.
+    if (kind === 'change') this.fieldError = undefined;
     el.requestUpdate();
     try {
       await this.host.reauth.run(request);
