@@ -83,6 +83,8 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** @internal */
   _conflictChunk: typeof import('./settings-conflict.js') | undefined;
   #saveChunk: Promise<typeof import('./settings-save.js')> | undefined;
+  /** @internal The save's chunk, once a save ran. */
+  _save: typeof import('./settings-save.js') | undefined;
 
   /** @internal The conflict's code, loaded when a save meets one (tests replace it to fail). */
   static conflictLoader = (): Promise<typeof import('./settings-conflict.js')> => import('./settings-conflict.js');
@@ -258,6 +260,7 @@ export class SettingsController<T extends object> implements ReactiveController 
       this._sync();
       return false;
     }
+    this._save = chunk;
     return chunk.save(this, this.host, api, this.options);
   }
 
@@ -272,6 +275,14 @@ export class SettingsController<T extends object> implements ReactiveController 
   /** Ends a conflict: keep the user's values (and save them over the new version), or take theirs. */
   resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
     return this._conflictChunk ? this._conflictChunk.resolveConflict(this, choice) : Promise.resolve();
+  }
+
+  /**
+   * A failed save's server errors that the form shows nowhere (`shown`: the paths it rendered),
+   * listed with their fields' names; server errors only come from a save, so its chunk is in.
+   */
+  renderUnplaced(describe: DescribeField, shown: Set<string>): TemplateResult | typeof nothing {
+    return this.saveError?.code === 'validation' && this._save ? this._save.renderUnplaced(this, describe, shown) : nothing;
   }
 
   /** The conflict's comparison and choice (its chunk is in whenever `conflict` is set). */

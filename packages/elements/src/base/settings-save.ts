@@ -1,3 +1,4 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, type AdapterError, type SettingsApi } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
@@ -6,6 +7,8 @@ import { changedPaths, deepEqual, getPath, setPath } from './paths.js';
 import { SettingsController, type SettingsControllerOptions } from './settings-controller.js';
 import { errorMessage } from '../i18n/messages.js';
 import { adoptOnce } from '../ui/adopt.js';
+import { renderBanner } from '../ui/field.js';
+import type { DescribeField } from './settings-conflict.js';
 
 // What only a save needs (issue 10): it runs after the user's edit and click, so it is fetched at
 // the first edit instead of coming with the first paint. SettingsController.save() documents it.
@@ -57,7 +60,7 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     c.fieldErrors = clientErrors;
     c.saveError = undefined;
     c.chunkFailed = false;
-    c.announcement = errorMessage({ code: 'validation', fieldErrors: c.fieldErrors });
+    c.announcement = errorMessage({ code: 'validation' });
     c._sync();
     await focusFirstInvalid(c, host);
     return false;
@@ -107,11 +110,34 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     else {
       c.saveError = error;
       if (error.code === 'validation') c.fieldErrors = error.fieldErrors ?? {};
-      c.announcement = errorMessage(error);
+      c.announcement = error.code === 'validation' && !Object.keys(c.fieldErrors).length ? noFieldNamed() : errorMessage(error);
     }
     c._sync();
     host.emit('acct-error', { section: options.section, code: error.code, operation: 'save' });
     if (error.code === 'validation') await focusFirstInvalid(c, host);
     return false;
   }
+}
+
+/** A validation failure that names no field: there is no message next to any field to point at. */
+function noFieldNamed(): string {
+  return msg('The server did not accept these values and did not say which. Check them and try again.');
+}
+
+/** A path's label; a sub-path (`ipRules.1`) the element does not describe takes its field's. */
+function fieldName(describe: DescribeField, path: string): string {
+  const label = describe(path, undefined).label;
+  const head = path.split('.')[0];
+  return label === path && head !== path ? describe(head, undefined).label : label;
+}
+
+/**
+ * After a failed save: the server's errors for paths the form shows nowhere (a sub-path, a field
+ * the element does not render), listed with their fields' names instead of vanishing; or, when it
+ * named no field at all, a sentence that says so.
+ */
+export function renderUnplaced<T extends object>(c: SettingsController<T>, describe: DescribeField, shown: Set<string>): TemplateResult | typeof nothing {
+  if (!Object.keys(c.saveError?.fieldErrors ?? {}).length) return renderBanner('danger', noFieldNamed());
+  const unplaced = Object.keys(c.fieldErrors).filter((p) => !shown.has(p));
+  return unplaced.length ? renderBanner('danger', html`<ul>${unplaced.map((p) => html`<li>${fieldName(describe, p)}: ${c.fieldError(p)}</li>`)}</ul>`) : nothing;
 }

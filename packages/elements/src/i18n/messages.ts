@@ -2,13 +2,10 @@ import { msg, str } from '@lit/localize';
 import type { AdapterError } from '@acct/core';
 
 /** A translated sentence for every adapter error code. */
-export function errorMessage(error: Pick<AdapterError, 'code' | 'retryAfter' | 'fieldErrors'>): string {
+export function errorMessage(error: Pick<AdapterError, 'code' | 'retryAfter'>): string {
   switch (error.code) {
     case 'validation':
-      // Without field errors there is no message next to any field to point at.
-      return error.fieldErrors && Object.keys(error.fieldErrors).length
-        ? msg('Some fields need attention. Check the messages next to them.')
-        : msg('The server did not accept these values and did not say which. Check them and try again.');
+      return msg('Some fields need attention. Check the messages next to them.');
     case 'conflict':
       return msg('These settings were changed somewhere else while you were editing.');
     case 'forbidden':

@@ -20,13 +20,6 @@ export function renderLive(text: string): TemplateResult {
   return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${text}</div>`;
 }
 
-/** A path's label; a sub-path (`ipRules.1`) the element does not describe takes its field's. */
-function fieldName(describe: DescribeField, path: string): string {
-  const label = describe(path, undefined).label;
-  const head = path.split('.')[0];
-  return label === path && head !== path ? describe(head, undefined).label : label;
-}
-
 /**
  * The states every settings element shares: missing sub-API, loading skeleton, load error with
  * retry, conflict with both versions, save failure with retry, and the form itself.
@@ -43,25 +36,21 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
       html`<button part="button" @click=${() => ctrl.reload()}>${msg('Retry')}</button>`,
     );
   else {
+    // The paths the form shows errors for: a server's error for any other is listed apart.
     const shown = (ctrl._shown = new Set());
     const form = ctrl.draft ? o.form(ctrl.draft) : nothing;
-    // A server error for a path the form shows nowhere (a sub-path, a field this element does not
-    // render) is listed here with the field's name, not lost.
-    const unplaced = Object.keys(ctrl.fieldErrors).filter((p) => !shown.has(p));
     ctrl._shown = undefined;
     body = html`${ctrl.renderConflict(o.describe)}
     ${ctrl.chunkFailed
       ? renderLoadFailure(() => ctrl.save())
-      : ctrl.saveError && (ctrl.saveError.code !== 'validation' || !Object.keys(ctrl.fieldErrors).length)
+      : ctrl.saveError && ctrl.saveError.code !== 'validation'
       ? renderBanner(
           'danger',
           html`${errorMessage(ctrl.saveError)} ${msg('Your changes are kept.')}`,
           html`<button part="button" @click=${() => ctrl.save()} ?disabled=${!ctrl.canSave}>${msg('Retry')}</button>`,
         )
       : nothing}
-    ${unplaced.length
-      ? renderBanner('danger', html`<ul>${unplaced.map((p) => html`<li>${fieldName(o.describe, p)}: ${ctrl.fieldError(p)}</li>`)}</ul>`)
-      : nothing}
+    ${ctrl.renderUnplaced(o.describe, shown)}
     ${form}`;
   }
   return html`${body}${ctrl.reauth.render()}${renderLive(ctrl.announcement)}`;
