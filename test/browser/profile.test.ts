@@ -263,6 +263,37 @@ describe('acct-profile', () => {
     expect(shadow(el2).querySelector('[name=birthPlace]') === null).to.equal(false);
   });
 
+  it("core's default policy: an empty INN, VATIN or personal name is filled once, then shown read-only with the reason", async () => {
+    /** The memory adapter without the policy in its answer, so the element uses core's default. */
+    async function bare(account: SampleAccountId, profile: DeepPartial<SampleAccount>['profile']) {
+      const memory = createMemoryAdapter({ account, data: { profile } });
+      const api = { get: async () => ({ data: (await memory.profile.get()).data, version: (await memory.profile.get()).version }), update: memory.profile.update };
+      const el = await fixture<AcctProfile>(html`<acct-profile .adapter=${{ ...memory, profile: api }}></acct-profile>`);
+      await until(() => shadow(el).querySelector('[data-field]'), 'profile loaded');
+      return { el, memory };
+    }
+    for (const [account, path, value] of [
+      ['company-resident', 'inn', '7707083893'],
+      ['sole-trader', 'inn', '500100732259'],
+      ['company-non-resident', 'vatin', 'DE136695976'],
+      ['individual-resident', 'lastName', 'Иванова'],
+    ] as const) {
+      const { el, memory } = await bare(account, { [path]: null });
+      await change(el);
+      expect(input(el, path)?.disabled, `${account}: ${path} is an input while empty`).to.equal(false);
+      expect(shadow(el).querySelector(`[data-field=${path}]`)?.textContent).to.match(/Once saved, only support can change this/);
+      await type(el, path, value);
+      button(el, /^\s*save\s*$/i).click();
+      await until(() => shadow(el).querySelector(FORM) === null, `${account}: saved`);
+      expect(memory.control.snapshot().profile[path], account).to.equal(value);
+      await change(el);
+      const field = shadow(el).querySelector(`[data-field=${path}]`)!;
+      expect(field.getAttribute('data-readonly'), `${account}: ${path} fixed once saved`).to.equal('true');
+      expect(field.textContent).to.contain(value).and.match(/cannot be changed/);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('shows the email confirmation status and opens the email and phone elements', async () => {
     if (!customElements.get('acct-email-change')) customElements.define('acct-email-change', class extends HTMLElement {});
     if (!customElements.get('acct-phone-verification')) customElements.define('acct-phone-verification', class extends HTMLElement {});

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  canEdit,
   checkProfileChange,
   defaultProfilePolicy,
   missingForPayment,
@@ -215,13 +216,14 @@ describe('profile schema and default policies', () => {
     }
   });
 
-  test('document rules: INN / VATIN never editable, company data for the main administrator, names of a personal account fixed', () => {
-    assert.equal(defaultProfilePolicy('company', 'resident').fields.inn!.editable, false);
-    assert.equal(defaultProfilePolicy('company', 'non_resident').fields.vatin!.editable, false);
+  test('document rules: INN / VATIN filled once, company data for the main administrator, names of a personal account fixed once given', () => {
+    for (const [type, residency, id] of [['company', 'resident', 'inn'], ['sole_trader', 'resident', 'inn'], ['state_institution', 'resident', 'inn'], ['company', 'non_resident', 'vatin']] as const)
+      assert.equal(defaultProfilePolicy(type, residency).fields[id]!.editable, 'once', `${type} ${residency} ${id}`);
+    assert.equal(defaultProfilePolicy('company', 'resident', 'billing').fields.vatin!.editable, 'once');
+    for (const id of ['lastName', 'firstName', 'middleName']) assert.equal(defaultProfilePolicy('individual', 'non_resident').fields[id]!.editable, 'once', id);
     assert.equal(defaultProfilePolicy('company', 'non_resident').fields.country!.editable, false);
     assert.equal(defaultProfilePolicy('state_institution').fields.kpp!.editable, 'admin');
     assert.equal(defaultProfilePolicy('sole_trader').fields.bic!.editable, 'admin');
-    assert.equal(defaultProfilePolicy('individual').fields.lastName!.editable, false);
     assert.equal(defaultProfilePolicy('company').fields.kpp!.confirm, true);
   });
 
@@ -243,7 +245,8 @@ describe('profile schema and default policies', () => {
       editable: 'admin',
       confirm: true,
     });
-    for (const bad of [{ visible: 'yes' }, { editable: 'owner' }, { confirm: 1 }, null])
+    assert.equal(ProfilePolicy.parse({ fields: { a: { editable: 'once' } } }).fields.a!.editable, 'once');
+    for (const bad of [{ visible: 'yes' }, { editable: 'owner' }, { editable: 'twice' }, { confirm: 1 }, null])
       assert.equal(ProfilePolicy.safeParse({ fields: { a: bad } }).success, false, JSON.stringify(bad));
     assert.equal(Profile.safeParse({ documentsDelivery: '' }).success, true);
     assert.equal(Profile.safeParse({ documentsDelivery: 'fax' }).success, false);
@@ -288,5 +291,25 @@ describe('cross-field rules', () => {
     assert.deepEqual(r.errors, { inn: 'read_only' });
     assert.deepEqual(r.confirm, ['kpp']);
     assert.deepEqual(checkProfileChange(base, { ...base, kpp: '773601002' }, company, 'user').errors, { kpp: 'read_only' });
+  });
+
+  test("'once' fields: anyone fills them while the stored value is empty, nobody changes them after", () => {
+    assert.equal(canEdit({ editable: 'once' }, 'user', ''), true);
+    assert.equal(canEdit({ editable: 'once' }, 'owner', '7707083893'), false);
+    assert.equal(canEdit({ editable: 'once' }, undefined, undefined), true);
+    const empty = { ...base, inn: '' };
+    const filled = { ...base, inn: '7736207543' };
+    for (const role of ['owner', 'user'] as const) assert.deepEqual(checkProfileChange(empty, filled, company, role), { errors: {}, confirm: [] }, role);
+    assert.deepEqual(checkProfileChange(filled, { ...base, inn: '7707083893' }, company, 'owner').errors, { inn: 'read_only' });
+    assert.deepEqual(checkProfileChange(filled, empty, company, 'owner').errors, { inn: 'read_only' });
+    // Judged while it can be filled (against the stored profile), not once it is fixed.
+    assert.deepEqual(validateProfile({ ...base, inn: '7707083890' }, company, { role: 'owner', saved: empty }), { inn: 'checksum' });
+    assert.deepEqual(validateProfile({ ...base, inn: '7707083890' }, company, { role: 'owner', saved: { ...base, inn: '7707083890' } }), {});
+    const person = defaultProfilePolicy('individual', 'resident');
+    assert.deepEqual(checkProfileChange({ lastName: '' }, { lastName: 'Иванова' }, person, 'user').errors, {});
+    assert.deepEqual(checkProfileChange({ lastName: 'Иванова' }, { lastName: 'Петрова' }, person, 'owner').errors, { lastName: 'read_only' });
+    const custom = ProfilePolicy.parse({ fields: {}, custom: [{ id: 'contract', label: 'Contract', type: 'text', editable: 'once', required: true }] });
+    assert.deepEqual(validateProfile({ custom: {} }, custom, { saved: { custom: {} } }), { 'custom.contract': 'required' });
+    assert.deepEqual(checkProfileChange({ custom: { contract: 'A-1' } }, { custom: { contract: 'A-2' } }, custom, 'owner').errors, { 'custom.contract': 'read_only' });
   });
 });

@@ -32,7 +32,7 @@ import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { accountTypeLabel, deliveryLabel } from './fields.js';
-import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
+import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, onceHint, readOnlyReason, reasonMessage } from './form-fields.js';
 
 /** One visible field of the policy, built-in or the host's own. */
 export interface ProfileItem {
@@ -76,7 +76,7 @@ export class ProfileForm {
 
   /** Client-side checks before a save, in the order of the form. */
   validate(d: Profile): Record<string, string> {
-    return this.#ordered(validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today() }));
+    return this.#ordered(validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today(), saved: this.host.settings.saved }));
   }
 
   /** Errors in the order of the form, so focus lands on the first one a reader meets. */
@@ -97,7 +97,7 @@ export class ProfileForm {
     const settings = this.host.settings;
     const d = settings.draft;
     if (!d) return;
-    const all = validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today() });
+    const all = validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today(), saved: this.host.settings.saved });
     const related = path === 'bic' ? ['bic', 'correspondentAccount', 'settlementAccount'] : [path];
     // A required field is only flagged on submit; leaving an empty field is not an error yet.
     const found = (p: string) => (all[p] && all[p] !== 'required' ? all[p] : undefined);
@@ -185,7 +185,9 @@ export class ProfileForm {
     if (ctrl === 'type') return this.#typeSwitch(item, String(value ?? 'individual'));
     const idAttr = `f-${path.replace('.', '-')}`;
     const error = this.#error(path);
-    const hint = custom?.hint ? this.host.text(custom.hint) : fieldHint(path, d);
+    const own = custom?.hint ? this.host.text(custom.hint) : fieldHint(path, d);
+    // A field filled once says so before it is saved, not only after.
+    const hint = item.policy.editable === 'once' ? [own, onceHint()].filter(Boolean).join(' ') : own;
     const required = item.policy.required || item.policy.requiredForPayment;
     const described = ifDefined(fieldIds(idAttr, hint, error));
     if (ctrl === 'checkbox') {
@@ -370,7 +372,10 @@ export class ProfileForm {
     const role = this.host.role();
     return html`<form @submit=${this.#submit} novalidate>
       ${this.#orphanErrors(d)}
-      ${this.host.groups(d, (i) => (canEdit(i.policy, role) ? this.#control(i, getPath(d, i.path), d) : this.#readOnly(i, getPath(d, i.path))))}
+      ${this.host.groups(d, (i) =>
+        // 'once' fields stay inputs while their stored value is empty, typed text included.
+        canEdit(i.policy, role, getPath(s.saved, i.path)) ? this.#control(i, getPath(d, i.path), d) : this.#readOnly(i, getPath(d, i.path)),
+      )}
       <p class="muted">${msg('Fields marked * are required.')}</p>
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>${s.saving ? msg('Saving…') : msg('Save')}</button>
