@@ -166,6 +166,7 @@ describe('acct-profile', () => {
     expect(country.textContent).to.contain('To change the country, create a support ticket');
     button(el, /request change/i).click();
     await until(() => shadow(el).querySelector('#country-request'), 'request form');
+    expect(shadow(el).querySelector('#country-request')?.getAttribute('name'), 'named like every control').to.equal('newCountry');
     button(el, /send request/i).click();
     await until(() => shadow(el).querySelector('#country-request-error'), 'asks for the country');
     const field = shadow(el).querySelector<HTMLInputElement>('#country-request')!;
@@ -395,6 +396,19 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     expect(shadow(el).querySelector(FORM) === null, 'back to the text').to.equal(true);
     expect(el.settings.dirty).to.equal(false);
     expect(shadow(el).querySelector('[data-field=birthPlace]')?.textContent).not.to.contain('Tver');
+  });
+
+  it('view mode: after a successful Save the form closes and focus goes to Change, not the body', async () => {
+    const { el, adapter } = await mount('company-resident');
+    await change(el);
+    await type(el, 'fax', '+74951234500');
+    const save = button(el, /^\s*save\s*$/i);
+    save.focus();
+    save.click();
+    await until(() => shadow(el).querySelector(FORM) === null, 'back to the text');
+    await until(() => shadow(el).activeElement?.getAttribute('data-action') === 'change', 'focus on Change');
+    expect(document.activeElement).to.equal(el);
+    expect(adapter.control.snapshot().profile.fax).to.equal('+74951234500');
   });
 
   it('form mode: loaded on connect; until it is in, the profile shows as text, busy', async () => {

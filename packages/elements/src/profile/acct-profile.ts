@@ -112,6 +112,7 @@ export class AcctProfile extends AcctElement {
     validate: (d) => this.#form?.validate(d) ?? {},
     onSaved: () => {
       this.editing = false;
+      void this.#form?.closed();
     },
   });
 

@@ -121,9 +121,20 @@ export class ProfileForm {
   #cancel = async (): Promise<void> => {
     this.host.settings.discard();
     this.host.close();
-    await this.#el.updateComplete;
-    this.#el.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
+    await this.closed();
   };
+
+  /**
+   * The form went back to the text in view mode (Cancel, or a save): focus moves to Change instead
+   * of falling to the body with the removed form, unless the user has put it elsewhere meanwhile.
+   */
+  async closed(): Promise<void> {
+    if (this.host.mode() !== 'view') return;
+    await this.#el.updateComplete;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this.#el) return;
+    this.#el.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
+  }
 
   #submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
@@ -342,6 +353,7 @@ export class ProfileForm {
       <label id="country-request-label" for="country-request" part="label">${msg('New country')}</label>
       <input
         id="country-request"
+        name="newCountry"
         part="input"
         autocomplete="country-name"
         aria-invalid=${error ? 'true' : 'false'}
