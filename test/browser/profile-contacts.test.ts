@@ -36,6 +36,40 @@ describe('acct-profile with the real email and phone elements', () => {
     expect(adapter.control.snapshot().profile.phoneVerified).to.equal(true);
   });
 
+  it('form: the account email is not a free input; Change email opens the confirmation flow, Save never sends email', async () => {
+    const adapter = createMemoryAdapter({ account: 'billing-individual' });
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-profile mode="form"></acct-profile></acct-provider>`);
+    const el = provider.querySelector('acct-profile') as AcctProfile;
+    await until(() => shadow(el).querySelector('form [name=firstName]'), 'form');
+    await until(() => badge(el, 'email'), 'email status');
+    const field = shadow(el).querySelector('[data-field=email]')!;
+    expect(field.querySelector('input') === null, 'no free input for the account email').to.equal(true);
+    const current = adapter.control.snapshot().profile.email!;
+    expect(field.textContent).to.contain(current);
+    expect(badge(el, 'email')).to.equal('Confirmed');
+    await expect(el).to.be.accessible();
+
+    const first = shadow(el).querySelector<HTMLInputElement>('[name=firstName]')!;
+    first.value = 'Johannes';
+    first.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => adapter.control.calls.some((c) => c.method === 'profile.update'), 'saved');
+    const update = adapter.control.calls.find((c) => c.method === 'profile.update')!;
+    expect(Object.keys(update.args[0] as object)).to.deep.equal(['firstName']);
+
+    button(el, /change email/i).click();
+    const newEmail = () => shadow(el).querySelector('[data-field=email] acct-email-change')?.shadowRoot?.querySelector<HTMLInputElement>('input[name=email]');
+    await until(newEmail, 'email flow');
+    const change = newEmail()!;
+    change.value = 'new.address@example.nl';
+    change.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    button(shadow(el).querySelector('acct-email-change')!, /^\s*change email\s*$/i).click();
+    await until(() => /Waiting for confirmation of new.address@example.nl/.test(badge(el, 'email') ?? ''), 'profile shows the pending change');
+    expect(adapter.control.snapshot().profile.email, 'unchanged until confirmed').to.equal(current);
+    expect(adapter.control.calls.filter((c) => c.method === 'profile.update').every((c) => !('email' in (c.args[0] as object)))).to.equal(true);
+  });
+
   it('a changed phone number is unverified again', async () => {
     const adapter = createMemoryAdapter({ account: 'billing-company' });
     expect(adapter.control.snapshot().profile.phoneVerified).to.equal(true);

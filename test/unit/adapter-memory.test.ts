@@ -315,10 +315,19 @@ describe('profile', () => {
   test('get returns the default policy of the account: control panel matrix, billing panel for billing-*', async () => {
     const company = await createMemoryAdapter({ account: 'company-resident' }).profile.get();
     assert.equal(company.policy?.fields.kpp?.editable, 'admin');
-    assert.equal(company.policy?.fields.inn?.editable, false);
+    assert.equal(company.policy?.fields.inn?.editable, 'once');
     const billing = await createMemoryAdapter({ account: 'billing-individual' }).profile.get();
     assert.equal(billing.policy?.fields.lastName?.requiredForPayment, true);
     assert.equal(billing.policy?.fields.username?.editable, false);
+  });
+
+  test("an empty 'once' field (INN) is filled like the server does, then refused", async () => {
+    const a = createMemoryAdapter({ account: 'company-resident', data: { profile: { inn: null } } });
+    const filled = await a.profile.update({ inn: '7707083893' });
+    assert.equal(filled.data.inn, '7707083893');
+    assert.equal(filled.ticket, undefined);
+    const e = await a.profile.update({ inn: '7736207543' }).catch((x: { fieldErrors?: Record<string, string> }) => x);
+    assert.equal((e as { fieldErrors?: Record<string, string> }).fieldErrors?.inn, 'read_only');
   });
 
   test('changing a filled-in confirm field creates a ticket; filling a blank one does not', async () => {

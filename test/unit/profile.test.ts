@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  canEdit,
   checkProfileChange,
   defaultProfilePolicy,
   missingForPayment,
@@ -92,6 +93,45 @@ describe('international identifiers (registry examples)', () => {
     assert.equal(reason(validateIban('hello')), 'format');
   });
 
+  test('IBAN: the electronic-format example of every country in the SWIFT IBAN registry', () => {
+    // One per registry country (89, from the registry's examples): a country missing from the
+    // length table would refuse every real IBAN of that country (Portugal did).
+    const examples = [
+      'DE89370400440532013000', 'GB29NWBK60161331926819', 'FR1420041010050500013M02606', 'NL91ABNA0417164300', 'CH9300762011623852957', 'BE68539007547034',
+      'AD1200012030200359100100', 'AE070331234567890123456', 'AL47212110090000000235698741',
+      'AT611904300234573201', 'AZ21NABZ00000000137010001944', 'BA391290079401028494', 'BG80BNBG96611020345678',
+      'BH67BMAG00001299123456', 'BI4210000100010000332045181', 'BR1800360305000010009795493C1',
+      'BY13NBRB3600900000002Z00AB00', 'CR05015202001026284066', 'CY17002001280000001200527600',
+      'CZ6508000000192000145399', 'DJ2100010000000154000100186', 'DK5000400440116243',
+      'DO28BAGR00000001212453611324', 'EE382200221020145685', 'EG380019000500000000263180002',
+      'ES9121000418450200051332', 'FI2112345600000785', 'FK88SC123456789012', 'FO6264600001631634',
+      'GE29NB0000000101904917', 'GI75NWBK000000007099453', 'GL8964710001000206', 'GR1601101250000000012300695',
+      'GT82TRAJ01020000001210029690', 'HN88CABF00000000000250005469', 'HR1210010051863000160',
+      'HU42117730161111101800000000', 'IE29AIBK93115212345678', 'IL620108000000099999999',
+      'IQ98NBIQ850123456789012', 'IS140159260076545510730339', 'IT60X0542811101000000123456',
+      'JO94CBJO0010000000000131000302', 'KW81CBKU0000000000001234560101', 'KZ86125KZT5004100100',
+      'LB62099900000001001901229114', 'LC55HEMM000100010012001200023015', 'LI21088100002324013AA',
+      'LT121000011101001000', 'LU280019400644750000', 'LV80BANK0000435195001', 'LY83002048000020100120361',
+      'MC5811222000010123456789030', 'MD24AG000225100013104168', 'ME25505000012345678951',
+      'MK07250120000058984', 'MN121234123456789123', 'MR1300020001010000123456753',
+      'MT84MALT011000012345MTLCAST001S', 'MU17BOMM0101101030300200000MUR', 'NI45BAPR00000013000003558124',
+      'NO9386011117947', 'OM810180000001299123456', 'PK36SCBL0000001123456702', 'PL61109010140000071219812874',
+      'PS92PALS000000000400123456702', 'PT50000201231234567890154', 'QA58DOHB00001234567890ABCDEFG',
+      'RO49AAAA1B31007593840000', 'RS35260005601001611379', 'RU0304452522540817810538091310419',
+      'SA0380000000608010167519', 'SC18SSCB11010000000000001497USD', 'SD2129010501234001',
+      'SE4550000000058398257466', 'SI56263300012039086', 'SK3112000000198742637541',
+      'SM86U0322509800000000270100', 'SO211000001001000100141', 'ST68000100010051845310112',
+      'SV62CENR00000000000000700025', 'TL380080012345678910157', 'TN5910006035183598478831',
+      'TR330006100519786457841326', 'UA213223130000026007233566001', 'VA59001123000012345678',
+      'VG96VPVG0000012345678901', 'XK051212012345678906', 'YE15CBYE0001018861234567891234',
+    ];
+    assert.equal(new Set(examples.map((i) => i.slice(0, 2))).size, 89);
+    for (const iban of examples) assert.equal(reason(validateIban(iban)), 'ok', iban);
+    assert.deepEqual(validateIban('PT50 0002 0123 1234 5678 9015 4'), { ok: true, value: 'PT50000201231234567890154' });
+    assert.equal(reason(validateIban('PT50000201231234567890155')), 'checksum');
+    assert.equal(reason(validateIban('PT5000020123123456789015')), 'length');
+  });
+
   test('SWIFT', () => {
     assert.equal(reason(validateSwift('DEUTDEFF')), 'ok');
     assert.equal(reason(validateSwift('deut de ff 500')), 'ok');
@@ -176,13 +216,14 @@ describe('profile schema and default policies', () => {
     }
   });
 
-  test('document rules: INN / VATIN never editable, company data for the main administrator, names of a personal account fixed', () => {
-    assert.equal(defaultProfilePolicy('company', 'resident').fields.inn!.editable, false);
-    assert.equal(defaultProfilePolicy('company', 'non_resident').fields.vatin!.editable, false);
+  test('document rules: INN / VATIN filled once, company data for the main administrator, names of a personal account fixed once given', () => {
+    for (const [type, residency, id] of [['company', 'resident', 'inn'], ['sole_trader', 'resident', 'inn'], ['state_institution', 'resident', 'inn'], ['company', 'non_resident', 'vatin']] as const)
+      assert.equal(defaultProfilePolicy(type, residency).fields[id]!.editable, 'once', `${type} ${residency} ${id}`);
+    assert.equal(defaultProfilePolicy('company', 'resident', 'billing').fields.vatin!.editable, 'once');
+    for (const id of ['lastName', 'firstName', 'middleName']) assert.equal(defaultProfilePolicy('individual', 'non_resident').fields[id]!.editable, 'once', id);
     assert.equal(defaultProfilePolicy('company', 'non_resident').fields.country!.editable, false);
     assert.equal(defaultProfilePolicy('state_institution').fields.kpp!.editable, 'admin');
     assert.equal(defaultProfilePolicy('sole_trader').fields.bic!.editable, 'admin');
-    assert.equal(defaultProfilePolicy('individual').fields.lastName!.editable, false);
     assert.equal(defaultProfilePolicy('company').fields.kpp!.confirm, true);
   });
 
@@ -204,7 +245,8 @@ describe('profile schema and default policies', () => {
       editable: 'admin',
       confirm: true,
     });
-    for (const bad of [{ visible: 'yes' }, { editable: 'owner' }, { confirm: 1 }, null])
+    assert.equal(ProfilePolicy.parse({ fields: { a: { editable: 'once' } } }).fields.a!.editable, 'once');
+    for (const bad of [{ visible: 'yes' }, { editable: 'owner' }, { editable: 'twice' }, { confirm: 1 }, null])
       assert.equal(ProfilePolicy.safeParse({ fields: { a: bad } }).success, false, JSON.stringify(bad));
     assert.equal(Profile.safeParse({ documentsDelivery: '' }).success, true);
     assert.equal(Profile.safeParse({ documentsDelivery: 'fax' }).success, false);
@@ -249,5 +291,25 @@ describe('cross-field rules', () => {
     assert.deepEqual(r.errors, { inn: 'read_only' });
     assert.deepEqual(r.confirm, ['kpp']);
     assert.deepEqual(checkProfileChange(base, { ...base, kpp: '773601002' }, company, 'user').errors, { kpp: 'read_only' });
+  });
+
+  test("'once' fields: anyone fills them while the stored value is empty, nobody changes them after", () => {
+    assert.equal(canEdit({ editable: 'once' }, 'user', ''), true);
+    assert.equal(canEdit({ editable: 'once' }, 'owner', '7707083893'), false);
+    assert.equal(canEdit({ editable: 'once' }, undefined, undefined), true);
+    const empty = { ...base, inn: '' };
+    const filled = { ...base, inn: '7736207543' };
+    for (const role of ['owner', 'user'] as const) assert.deepEqual(checkProfileChange(empty, filled, company, role), { errors: {}, confirm: [] }, role);
+    assert.deepEqual(checkProfileChange(filled, { ...base, inn: '7707083893' }, company, 'owner').errors, { inn: 'read_only' });
+    assert.deepEqual(checkProfileChange(filled, empty, company, 'owner').errors, { inn: 'read_only' });
+    // Judged while it can be filled (against the stored profile), not once it is fixed.
+    assert.deepEqual(validateProfile({ ...base, inn: '7707083890' }, company, { role: 'owner', saved: empty }), { inn: 'checksum' });
+    assert.deepEqual(validateProfile({ ...base, inn: '7707083890' }, company, { role: 'owner', saved: { ...base, inn: '7707083890' } }), {});
+    const person = defaultProfilePolicy('individual', 'resident');
+    assert.deepEqual(checkProfileChange({ lastName: '' }, { lastName: 'Иванова' }, person, 'user').errors, {});
+    assert.deepEqual(checkProfileChange({ lastName: 'Иванова' }, { lastName: 'Петрова' }, person, 'owner').errors, { lastName: 'read_only' });
+    const custom = ProfilePolicy.parse({ fields: {}, custom: [{ id: 'contract', label: 'Contract', type: 'text', editable: 'once', required: true }] });
+    assert.deepEqual(validateProfile({ custom: {} }, custom, { saved: { custom: {} } }), { 'custom.contract': 'required' });
+    assert.deepEqual(checkProfileChange({ custom: { contract: 'A-1' } }, { custom: { contract: 'A-2' } }, custom, 'owner').errors, { 'custom.contract': 'read_only' });
   });
 });

@@ -89,6 +89,22 @@ describe('reference server', () => {
     assert.match(saved.ticket?.id ?? '', /^T-\d+$/);
   });
 
+  it("lets an empty INN be filled once ('once' policy), then refuses a change, as the element shows it", async () => {
+    const c = client(s.url, await signIn(s.url, 'severveter'));
+    const { data, policy } = await c.profile.get();
+    assert.equal(policy?.fields.inn?.editable, 'once');
+    // An account created without its INN, as a new legal entity's is.
+    const id = String(s.app.store.get("SELECT id FROM accounts WHERE username = 'severveter'")?.id);
+    s.app.store.run("UPDATE resources SET data = ?, version = version + 1 WHERE account_id = ? AND name = 'profile'", [JSON.stringify({ ...data, inn: '' }), id]);
+    const bad = await failure(c.profile.update({ inn: '7707083890' }));
+    assert.equal(bad.fieldErrors?.inn, 'checksum');
+    const filled = await c.profile.update({ inn: '7707083893' });
+    assert.equal(filled.data.inn, '7707083893');
+    assert.equal(filled.ticket, undefined, 'nothing to confirm: there was no old value');
+    const again = await failure(c.profile.update({ inn: '7736207543' }));
+    assert.equal(again.fieldErrors?.inn, 'read_only');
+  });
+
   it('N concurrent updates with one If-Match: exactly one wins, the rest get 412 with the current data, no 5xx', async () => {
     const { version } = await api.billing.get();
     const statuses = await Promise.all(

@@ -354,7 +354,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     (draft, current, _patch, errors) => {
       const policy = profilePolicy();
       const role = account.viewer.role;
-      Object.assign(errors, validateProfile(draft, policy, { role, today: store.now().slice(0, 10) }));
+      Object.assign(errors, validateProfile(draft, policy, { role, today: store.now().slice(0, 10), saved: current }));
       Object.assign(errors, checkProfileChange(current, draft, policy, role).errors);
       // Only a confirmed SMS or call verifies a phone; a changed number is unverified again.
       locked(['phoneVerified'], draft, current, errors);

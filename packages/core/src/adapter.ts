@@ -62,6 +62,13 @@ export interface ViewerApi {
 }
 
 export interface ProfileApi extends SettingsApi<Profile> {
+  /**
+   * `policy` is optional: without it the element uses core's `defaultProfilePolicy`. A field's
+   * `editable` is `true`, `false`, `'admin'` (viewer role `owner` only) or `'once'` (fillable while
+   * the stored value is empty, then read-only). A backend that enforces the policy on `update`
+   * refuses changes the viewer may not make with `fieldErrors: { field: 'read_only' }`
+   * (`checkProfileChange(stored, draft, policy, role)` from `@acct/core` does exactly this).
+   */
   get(o?: RequestOptions): Promise<Versioned<Profile> & { policy?: ProfilePolicy }>;
 }
 

@@ -329,7 +329,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     (ctx, draft, current, _patch, errors) => {
       const policy = profilePolicy(ctx.account, current);
       const r = role(String(ctx.account.id));
-      Object.assign(errors, validateProfile(draft as Profile, policy, { role: r, today: iso().slice(0, 10) }));
+      Object.assign(errors, validateProfile(draft as Profile, policy, { role: r, today: iso().slice(0, 10), saved: current as Profile }));
       Object.assign(errors, checkProfileChange(current as Profile, draft as Profile, policy, r).errors);
       locked(['phoneVerified'], draft, current, errors);
       if (draft.phone !== current.phone) draft.phoneVerified = false;

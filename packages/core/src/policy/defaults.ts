@@ -11,8 +11,11 @@ export type PolicyPanel = 'control' | 'billing';
 const field = (p: Partial<FieldPolicy> = {}): FieldPolicy => ({ ...FIELD_POLICY_DEFAULTS, ...p });
 
 const readOnly = field({ editable: false });
-/** Filled once, then changed by support only (document 002: "change the INN or VATIN"). */
-const never = readOnly;
+/**
+ * Filled once, then changed by support only (document 002: "change the INN or VATIN" is a support
+ * request): an account created without it can still enter it.
+ */
+const once = field({ editable: 'once' });
 /** One object for every plain field: policies are only read, and confirmChanges copies them. */
 const plain = field();
 /** Company data: the main administrator only, and a change of filled data is confirmed by ticket. */
@@ -20,11 +23,14 @@ const company = field({ editable: 'admin', confirm: true });
 const companyRequired = field({ editable: 'admin', confirm: true, required: true });
 const confirmed = field({ confirm: true });
 
-/** A personal account: "It is not possible to specify the name of another person" (document 002). */
+/**
+ * A personal account: "It is not possible to specify the name of another person" (document 002).
+ * The name is entered once (a required name left empty at sign-up must be fillable), then fixed.
+ */
 const person = {
-  lastName: field({ required: true, editable: false }),
-  firstName: field({ required: true, editable: false }),
-  middleName: readOnly,
+  lastName: field({ required: true, editable: 'once' }),
+  firstName: field({ required: true, editable: 'once' }),
+  middleName: once,
   birthDate: confirmed,
   birthPlace: confirmed,
   passportNumber: confirmed,
@@ -55,7 +61,7 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
   company: {
     resident: {
       companyName: companyRequired,
-      inn: never,
+      inn: once,
       kpp: companyRequired,
       ogrn: companyRequired,
       ...signatory,
@@ -68,7 +74,7 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
     non_resident: {
       companyName: companyRequired,
       country: readOnly,
-      vatin: never,
+      vatin: once,
       authorizedPerson: company,
       bankName: company,
       swift: company,
@@ -81,7 +87,7 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
   sole_trader: {
     resident: {
       companyName: companyRequired,
-      inn: never,
+      inn: once,
       ...passport,
       ...ruBank,
       ...addresses,
@@ -95,7 +101,7 @@ const CONTROL: Record<AccountType, Partial<Record<Residency, Record<string, Fiel
   state_institution: {
     resident: {
       companyName: companyRequired,
-      inn: never,
+      inn: once,
       kpp: companyRequired,
       ogrn: companyRequired,
       ...signatory,
@@ -128,7 +134,7 @@ const BILLING_INDIVIDUAL: Record<string, FieldPolicy> = {
 const BILLING_COMPANY: Record<string, FieldPolicy> = {
   ...BILLING_INDIVIDUAL,
   companyName: field({ required: true, confirm: true }),
-  vatin: never,
+  vatin: once,
   legalAddress: confirmed,
   verification: readOnly,
 };
@@ -139,7 +145,8 @@ const UNCONFIRMED = new Set(['email', 'phone', 'documentsDelivery']);
 /** Document 002: "If the old (previously entered) data has been changed, a ticket will be created". */
 function confirmChanges(cell: Record<string, FieldPolicy>): Record<string, FieldPolicy> {
   const out: Record<string, FieldPolicy> = {};
-  for (const [id, p] of Object.entries(cell)) out[id] = p.editable !== false && !UNCONFIRMED.has(id) ? { ...p, confirm: true } : { ...p };
+  // A 'once' field has no old data to change: it is editable only while empty.
+  for (const [id, p] of Object.entries(cell)) out[id] = p.editable !== false && p.editable !== 'once' && !UNCONFIRMED.has(id) ? { ...p, confirm: true } : { ...p };
   return out;
 }
 

@@ -18,10 +18,14 @@ export function isBlank(v: unknown): boolean {
   return false;
 }
 
-/** Can this viewer change the field? `'admin'` means the main administrator (role `owner`). */
-export function canEdit(policy: Pick<FieldPolicy, 'editable'> | undefined, role: Role | undefined): boolean {
+/**
+ * Can this viewer change the field? `'admin'` means the main administrator (role `owner`);
+ * `'once'` means while the field's saved value (`saved`, the stored data, not the draft) is blank.
+ */
+export function canEdit(policy: Pick<FieldPolicy, 'editable'> | undefined, role: Role | undefined, saved?: unknown): boolean {
   if (!policy) return false;
-  return policy.editable === 'admin' ? role === 'owner' : policy.editable !== false;
+  const e = policy.editable;
+  return e === 'admin' ? role === 'owner' : e === 'once' ? isBlank(saved) : e !== false;
 }
 
 /** Paths the policy needs before payment that are still empty (addresses by part). */

@@ -113,6 +113,8 @@ function customReason(f: CustomField, value: unknown): ProfileReason | undefined
 
 export interface ProfileCheckOptions {
   role?: Role | undefined;
+  /** The stored profile, for `editable: 'once'` fields: without it they are checked as editable. */
+  saved?: Profile | undefined;
   /** YYYY-MM-DD; dates after it are refused for birth and issue dates. */
   today?: string | undefined;
 }
@@ -126,7 +128,7 @@ export function validateProfile(profile: Profile, policy: ProfilePolicy, o: Prof
   const errors: Record<string, ProfileReason> = {};
   const companyType = COMPANY_TYPES.has(profile.accountType ?? '');
   for (const [id, p] of Object.entries(policy.fields)) {
-    if (!p.visible || !canEdit(p, o.role)) continue;
+    if (!p.visible || !canEdit(p, o.role, o.saved?.[id])) continue;
     const value = (profile as Record<string, unknown>)[id];
     // KPP is required of organisations (legal entities and state institutions) whatever the policy says.
     const required = p.required || (id === 'kpp' && companyType && profile.accountType !== 'sole_trader' && profile.residency !== 'non_resident');
@@ -142,7 +144,7 @@ export function validateProfile(profile: Profile, policy: ProfilePolicy, o: Prof
     if (reason) errors[id] = reason;
   }
   for (const f of policy.custom ?? []) {
-    if (!canEdit({ editable: f.editable ?? true }, o.role)) continue;
+    if (!canEdit({ editable: f.editable ?? true }, o.role, o.saved?.custom?.[f.id])) continue;
     const value = profile.custom?.[f.id];
     const path = `custom.${f.id}`;
     if (f.required && isBlank(value)) errors[path] = 'required';
@@ -168,7 +170,8 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * What an update may do under a policy: changes to fields the viewer cannot edit (or that the
- * policy does not show) are `read_only` errors; changes to filled `confirm` fields need a ticket.
+ * policy does not show; `'once'` fields once `before` has them) are `read_only` errors; changes to
+ * filled `confirm` fields need a ticket.
  * Custom fields are compared one by one (`custom.<id>`).
  */
 export function checkProfileChange(
@@ -190,7 +193,7 @@ export function checkProfileChange(
     const b = get(after, key);
     if (same(a, b)) continue;
     const p = policyOf(policy, key);
-    if (!p || ('visible' in p && p.visible === false) || !canEdit(p, role)) errors[key] = 'read_only';
+    if (!p || ('visible' in p && p.visible === false) || !canEdit(p, role, a)) errors[key] = 'read_only';
     else if (p.confirm && !isBlank(a)) confirm.push(key);
   }
   return { errors, confirm };

@@ -7,8 +7,11 @@ export { ACCOUNT_TYPES, AccountType, ProfileSummary } from './profile-summary.js
 export const Residency = z.enum(['resident', 'non_resident']);
 export type Residency = z.infer<typeof Residency>;
 
-/** `'admin'`: the main administrator only (viewer role `owner`). */
-const Editable = z.union([z.boolean(), z.enum(['admin'])]);
+/**
+ * `true` / `false`; `'admin'`: the main administrator only (viewer role `owner`); `'once'`: anyone
+ * may fill it while the saved value is empty, then it is read-only (changed by support only).
+ */
+const Editable = z.union([z.boolean(), z.enum(['admin', 'once'])]);
 
 export const ADDRESS_PARTS = ['country', 'region', 'city', 'postcode', 'line1', 'line2'] as const;
 export const Address = z.object({ country: text, region: text, city: text, postcode: text, line1: text, line2: text });

@@ -112,6 +112,7 @@ export class AcctProfile extends AcctElement {
     validate: (d) => this.#form?.validate(d) ?? {},
     onSaved: () => {
       this.editing = false;
+      void this.#form?.closed();
     },
   });
 
@@ -428,7 +429,7 @@ export class AcctProfile extends AcctElement {
   }
 
   #view(d: Draft): TemplateResult {
-    const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#viewer.value));
+    const anyEditable = this.#items(d).some((i) => canEdit(i.policy, this.#viewer.value, getPath(this.settings.saved, i.path)));
     // While the form's chunk loads, Change stays focusable (aria-disabled, not disabled) so a
     // keyboard user keeps their place if the load fails.
     const loading = this.opening === 'loading';

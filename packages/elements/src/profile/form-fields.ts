@@ -108,9 +108,12 @@ export function readOnlyReason(path: string, policy: Pick<FieldPolicy, 'editable
     case 'middleName':
       return msg('The name of a personal account cannot be changed to another person.');
     default:
-      return msg('This field cannot be changed here.');
+      return policy.editable === 'once' ? onceHint() : msg('This field cannot be changed here.');
   }
 }
+
+/** Under a field that is filled once (`editable: 'once'`): while empty, and as the reason after. */
+export const onceHint = (): string => msg('Once saved, only support can change this.');
 
 /** Translated field errors: identifier reasons say what is wrong with which number. */
 export function reasonMessage(path: string, reason: string, profile: Profile): string | undefined {

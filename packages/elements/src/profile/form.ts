@@ -32,7 +32,7 @@ import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { accountTypeLabel, deliveryLabel } from './fields.js';
-import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, readOnlyReason, reasonMessage } from './form-fields.js';
+import { ADDRESS_PART_AUTOCOMPLETE, ADDRESS_SECTION, FIELD_META, fieldHint, onceHint, readOnlyReason, reasonMessage } from './form-fields.js';
 
 /** One visible field of the policy, built-in or the host's own. */
 export interface ProfileItem {
@@ -70,13 +70,24 @@ export class ProfileForm {
     adoptOnce(host.element.shadowRoot, fieldsetStyles);
   }
 
+  /**
+   * With a `contacts` sub-API the account email changes only through its confirmation flow: a
+   * plain input would save it by profile.update, unconfirmed, while the status still said
+   * "Confirmed". Without one there is no flow, so the email stays a plain input. The Change button
+   * needs <acct-email-change> registered on the page (the one-file bundle does; importing it here
+   * would cost the profile entry 0.7 KB gzip).
+   */
+  get #emailFlow(): boolean {
+    return !!this.host.element.resolvedAdapter?.contacts;
+  }
+
   get #el(): AcctElement {
     return this.host.element;
   }
 
   /** Client-side checks before a save, in the order of the form. */
   validate(d: Profile): Record<string, string> {
-    return this.#ordered(validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today() }));
+    return this.#ordered(validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today(), saved: this.host.settings.saved }));
   }
 
   /** Errors in the order of the form, so focus lands on the first one a reader meets. */
@@ -99,7 +110,7 @@ export class ProfileForm {
     const settings = this.host.settings;
     const d = settings.draft;
     if (!d) return;
-    const all = validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today() });
+    const all = validateProfile(d, this.host.policy(d), { role: this.host.role(), today: today(), saved: this.host.settings.saved });
     const related = path === 'bic' ? ['bic', 'correspondentAccount', 'settlementAccount'] : [path];
     // A required field is only flagged on submit; leaving an empty field is not an error yet.
     const found = (p: string) => (all[p] && all[p] !== 'required' ? all[p] : undefined);
@@ -123,9 +134,20 @@ export class ProfileForm {
   #cancel = async (): Promise<void> => {
     this.host.settings.discard();
     this.host.close();
-    await this.#el.updateComplete;
-    this.#el.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
+    await this.closed();
   };
+
+  /**
+   * The form went back to the text in view mode (Cancel, or a save): focus moves to Change instead
+   * of falling to the body with the removed form, unless the user has put it elsewhere meanwhile.
+   */
+  async closed(): Promise<void> {
+    if (this.host.mode() !== 'view') return;
+    await this.#el.updateComplete;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this.#el) return;
+    this.#el.shadowRoot?.querySelector<HTMLElement>('[data-action=change]')?.focus();
+  }
 
   #submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
@@ -181,13 +203,16 @@ export class ProfileForm {
 
   #control(item: ProfileItem, value: unknown, d: Profile): TemplateResult {
     const { path, custom } = item;
+    if (path === 'email' && !custom && this.#emailFlow) return this.#email(value);
     const meta = FIELD_META[path];
     const ctrl = custom ? custom.type : meta?.control ?? 'text';
     if (ctrl === 'address') return this.#address(item, (value ?? {}) as Record<string, string>);
     if (ctrl === 'type') return this.#typeSwitch(item, String(value ?? 'individual'));
     const idAttr = `f-${path.replace('.', '-')}`;
     const error = this.#error(path);
-    const hint = custom?.hint ? this.host.text(custom.hint) : fieldHint(path, d);
+    const own = custom?.hint ? this.host.text(custom.hint) : fieldHint(path, d);
+    // A field filled once says so before it is saved, not only after.
+    const hint = item.policy.editable === 'once' ? [own, onceHint()].filter(Boolean).join(' ') : own;
     const required = item.policy.required || item.policy.requiredForPayment;
     const described = ifDefined(fieldIds(idAttr, hint, error));
     if (ctrl === 'checkbox') {
@@ -316,6 +341,16 @@ export class ProfileForm {
     </fieldset>`;
   }
 
+  /** The account email as text with its confirmation status and the button that opens the change flow. */
+  #email(value: unknown): TemplateResult {
+    const error = this.#error('email');
+    return html`<div class="field" part="field" data-field="email">
+      <span class="label" part="label">${this.host.label('email')}</span>
+      <span class="value">${this.host.display('email', value)} ${this.host.contactStatus('email')}</span>
+      ${error ? html`<div class="error" part="error" role="alert">${error}</div>` : nothing} ${this.host.contactAction('email')}
+    </div>`;
+  }
+
   /** A field the viewer cannot change: its value as text, why, and what to do instead. */
   #readOnly(item: ProfileItem, value: unknown): TemplateResult {
     const { path } = item;
@@ -342,6 +377,7 @@ export class ProfileForm {
       <label id="country-request-label" for="country-request" part="label">${msg('New country')}</label>
       <input
         id="country-request"
+        name="newCountry"
         part="input"
         autocomplete="country-name"
         aria-invalid=${error ? 'true' : 'false'}
@@ -372,7 +408,10 @@ export class ProfileForm {
     const role = this.host.role();
     return html`<form @submit=${this.#submit} novalidate>
       ${this.#orphanErrors(d)}
-      ${this.host.groups(d, (i) => (canEdit(i.policy, role) ? this.#control(i, getPath(d, i.path), d) : this.#readOnly(i, getPath(d, i.path))))}
+      ${this.host.groups(d, (i) =>
+        // 'once' fields stay inputs while their stored value is empty, typed text included.
+        canEdit(i.policy, role, getPath(s.saved, i.path)) ? this.#control(i, getPath(d, i.path), d) : this.#readOnly(i, getPath(d, i.path)),
+      )}
       <p class="muted">${msg('Fields marked * are required.')}</p>
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" ?disabled=${!s.canSave}>${s.saving ? msg('Saving…') : msg('Save')}</button>
