@@ -49,4 +49,13 @@ export function updated<T extends z.ZodMiniType>(data: T) {
   return z.object({ data, version: z.string(), ticket: z.optional(Ticket) });
 }
 
-export const Empty = z.union([z.undefined(), z.null(), z.object({})]);
+/**
+ * The answer of a write that returns nothing: `undefined`, `null` or `{}`. Strict, so a body that
+ * is something else (an HTML error page, an object with fields) is malformed, not success.
+ */
+export const Empty = z.union([z.undefined(), z.null(), z.strictObject({})]);
+
+/** The answer of a write that returns `T` or nothing (`Promise<T | void>` in the contract). */
+export function orEmpty<T extends z.ZodMiniType>(schema: T) {
+  return z.union([schema, Empty]);
+}

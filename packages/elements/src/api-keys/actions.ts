@@ -4,7 +4,7 @@ import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { adoptOnce } from '../ui/adopt.js';
 import { dialogStyles } from '../ui/dialog-styles.js';
-import { CreatedApiKey, parseResponse, type ApiKey, type ApiKeysApi } from '@acct/core';
+import { CreatedApiKey, Empty, type ApiKey, type ApiKeysApi } from '@acct/core';
 import { renderBanner } from '../ui/field.js';
 import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
@@ -55,7 +55,7 @@ export class ApiKeyActions {
   /** Creates the key; on success emits `acct-saved` (without the secret) after `created()` and opens the dialog with the secret. */
   async create(api: ApiKeysApi, input: KeyInput, created: () => void): Promise<boolean> {
     const host = this.host;
-    const done = await act(host.keys, 'create', JSON.stringify(input), async (o) => parseResponse(CreatedApiKey, await api.create(input, o)), {
+    const done = await act(host.keys, 'create', JSON.stringify(input), (o) => api.create(input, o), CreatedApiKey, {
       success: msg(str`Key "${input.name}" was created.`),
     });
     if (!done) return false;
@@ -81,7 +81,7 @@ export class ApiKeyActions {
       danger: true,
     });
     if (!ok) return;
-    const done = await act(host.keys, 'revoke', key.id, (o) => api.revoke(key.id, o), { success: msg(str`Key "${key.name}" was revoked.`) });
+    const done = await act(host.keys, 'revoke', key.id, (o) => api.revoke(key.id, o), Empty, { success: msg(str`Key "${key.name}" was revoked.`) });
     if (done) host.emit('acct-saved', { section: 'apiKeys', data: { id: key.id } });
     await host.updateComplete;
     if (done) host.renderRoot.querySelector<HTMLElement>('#keys')?.focus();
