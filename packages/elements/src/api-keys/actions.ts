@@ -58,6 +58,16 @@ export class ApiKeyActions {
     const done = await act(host.keys, 'create', JSON.stringify(input), (o) => api.create(input, o), CreatedApiKey, {
       success: msg(str`Key "${input.name}" was created.`),
     });
+    const failure = host.keys.failure;
+    if (!done && failure?.operation === 'create' && failure.error.code === 'conflict') {
+      // The same idempotency key was already used: an earlier attempt whose answer was lost created
+      // the key, and its one-time secret is not sent again. Say so (the list reloads), and let the
+      // next Create be a new request.
+      failure.message = () => msg('The key may have been created, but its secret cannot be shown again. Check the list of keys and revoke it if you are not sure.');
+      host.keys.announcement = failure.message();
+      host.keys._idempotency = undefined;
+      host.requestUpdate();
+    }
     if (!done) return false;
     const { key, secret } = done.value;
     created();

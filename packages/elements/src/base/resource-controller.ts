@@ -22,6 +22,8 @@ export interface ResourceControllerOptions<T, A> {
 export interface ActionFailure {
   operation: string;
   error: AdapterError;
+  /** A sentence for this case, rendered instead of the error code's own. */
+  message?: () => string;
 }
 
 /**
@@ -126,7 +128,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
     const f = this.failure;
     if (f?.operation !== operation) return undefined;
     if (f.error.code === 'validation' && f.error.fieldErrors && Object.keys(f.error.fieldErrors).length) return undefined;
-    return errorMessage(f.error);
+    return f.message?.() ?? errorMessage(f.error);
   }
 
   /** Forgets the failure of an operation (the user changed the input or closed the form). */
