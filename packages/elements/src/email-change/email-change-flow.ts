@@ -70,7 +70,7 @@ export class EmailChangeFlow {
     await this.#run('change', 'requestEmailChange', async () => {
       // The new status, or nothing (then the old one with this address pending); anything else is malformed.
       const answer = parseResponse(MaybeEmailStatus, await contacts.requestEmailChange(email, { idempotencyKey }));
-      h.current = answer && 'email' in answer ? (answer as EmailStatus) : { ...(h.current ?? { email: '', confirmed: false }), pending: email };
+      h.current = answer ?? { ...(h.current ?? { email: '', confirmed: false }), pending: email };
       this.#changeKey = undefined;
       h.newEmail = '';
       this.cooldown.start(RESEND_COOLDOWN);
