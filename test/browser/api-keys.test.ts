@@ -1,5 +1,6 @@
 import '@acct/elements/provider';
 import '@acct/elements/api-keys';
+import { AdapterError } from '@acct/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import type { AcctApiKeys } from '@acct/elements';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
@@ -52,6 +53,34 @@ describe('acct-api-keys', () => {
     };
     return written;
   }
+
+  it('says a key may exist when the retry after a lost answer gets conflict, and shows it in the reloaded list', async () => {
+    const adapter = createMemoryAdapter();
+    const apiKeys = adapter.apiKeys!;
+    const used = new Set<string>();
+    // The first answer is lost after the key was made; the retry with its key is refused, as the
+    // reference server does (409: the one-time secret is not shown again).
+    adapter.apiKeys = {
+      ...apiKeys,
+      create: async (input, o) => {
+        if (o?.idempotencyKey && used.has(o.idempotencyKey)) throw new AdapterError('conflict');
+        used.add(o?.idempotencyKey ?? '');
+        await apiKeys.create(input, o);
+        throw new AdapterError('timeout');
+      },
+    };
+    const { el } = await mount(adapter);
+    await type(el, 'input[name=name]', 'CI deploy');
+    q<HTMLButtonElement>(el, 'form.create button[type=submit]').click();
+    await until(() => /took too long/.test(alertText(el)), 'timeout');
+    q<HTMLButtonElement>(el, 'form.create button[type=submit]').click();
+    await until(() => /may have been created/.test(alertText(el)), 'conflict explained');
+    expect(alertText(el)).to.match(/secret cannot be shown again/).and.not.match(/changed somewhere else/);
+    expect(liveText(el)).to.match(/may have been created/);
+    await until(() => q(el, '#keys tbody').textContent!.includes('CI deploy'), 'the key in the reloaded list');
+    expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
 
   it('lists keys with prefix, dates and "Never" for missing ones', async () => {
     const { el } = await mount();

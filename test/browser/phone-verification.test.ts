@@ -130,6 +130,97 @@ describe('acct-phone-verification', () => {
     expect(adapter.control.snapshot().tickets.at(-1)!.body).to.contain('+79161234567');
   });
 
+  it('keeps the code after a network error, retries it with the same key, and never puts the code in the key', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    button(el, /Send code/).click();
+    const keys = () =>
+      adapter.control.calls
+        .filter((c) => c.method === 'contacts.confirmPhoneVerification')
+        .map((c) => (c.args[c.args.length - 1] as { idempotencyKey: string }).idempotencyKey);
+    await enterCode(el, '000000');
+    await until(() => /Attempts left/.test(el.textContent ?? ''), 'wrong code');
+    expect(el.querySelector<HTMLInputElement>('input[name=code]')!.value, 'a wrong code is cleared').to.equal('');
+    adapter.control.failNext('network', { method: 'contacts.confirmPhoneVerification' });
+    adapter.control.failNext('timeout', { method: 'contacts.confirmPhoneVerification' });
+    await enterCode(el, '111111');
+    await until(() => keys().length === 2, 'second attempt');
+    await until(() => /connection/i.test(el.textContent ?? ''), 'network error');
+    expect(el.querySelector<HTMLInputElement>('input[name=code]')!.value, 'kept after a network error').to.equal('111111');
+    el.querySelector<HTMLInputElement>('input[name=code]')!.value = DEMO_CREDENTIALS.smsCode;
+    button(el, /^\s*Confirm\s*$/).click();
+    await el.updateComplete;
+    await until(() => keys().length === 3 && !q<HTMLButtonElement>(el, 'button[type=submit]').disabled, 'third attempt');
+    expect(el.querySelector<HTMLInputElement>('input[name=code]')!.value).to.equal(DEMO_CREDENTIALS.smsCode);
+    button(el, /^\s*Confirm\s*$/).click();
+    await until(() => /is verified/.test(shadow(el).textContent ?? ''), 'verified on the retry');
+    const sent = keys();
+    expect(sent).to.have.length(4);
+    expect(new Set(sent).size, 'one key per code, the same for its retry').to.equal(3);
+    expect(sent[2]).to.equal(sent[3]);
+    for (const key of sent) {
+      expect(key).to.be.a('string');
+      for (const code of ['000000', '111111', DEMO_CREDENTIALS.smsCode]) expect(key).to.not.contain(code);
+    }
+  });
+
+  it('sends the support ticket with an idempotency key that its retry reuses and a changed message renews', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    adapter.control.failNext('unavailable', { method: 'contacts.startPhoneVerification' });
+    button(el, /Send code/).click();
+    await until(() => shadow(el).querySelector('[role=alert]'), 'gateway failure');
+    button(el, /Try the second gateway/).click();
+    await el.updateComplete;
+    button(el, /Send code/).click();
+    await until(() => el.querySelector('input[name=code]'), 'code step on the second gateway');
+    button(el, /The SMS did not arrive/).click();
+    await until(() => shadow(el).querySelector('textarea[name=body]'), 'ticket form');
+    const keys = () =>
+      adapter.control.calls.filter((c) => c.method === 'tickets.create').map((c) => (c.args[c.args.length - 1] as { idempotencyKey?: string }).idempotencyKey);
+    adapter.control.failNext('timeout', { method: 'tickets.create' });
+    adapter.control.failNext('network', { method: 'tickets.create' });
+    button(el, /Create a support ticket/).click();
+    await el.updateComplete;
+    await until(() => keys().length === 1 && !q<HTMLButtonElement>(el, 'form button[type=submit]').disabled, 'first failure');
+    button(el, /Create a support ticket/).click();
+    await el.updateComplete;
+    await until(() => keys().length === 2 && !q<HTMLButtonElement>(el, 'form button[type=submit]').disabled, 'second failure');
+    const body = q<HTMLTextAreaElement>(el, 'textarea[name=body]');
+    body.value += '\nMy number is a new one.';
+    body.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const events = recordEvents(el, ['acct-ticket-created']);
+    button(el, /Create a support ticket/).click();
+    await until(() => events.length === 1, 'ticket created');
+    const sent = keys();
+    expect(sent[0]).to.be.a('string');
+    expect(sent[1], 'the retry of the same ticket').to.equal(sent[0]);
+    expect(sent[2], 'a changed message is a new ticket').to.be.a('string').and.not.equal(sent[0]);
+    expect(adapter.control.snapshot().tickets.at(-1)!.body).to.contain('My number is a new one.');
+  });
+
+  it('aborts its writes when the element leaves the page', async () => {
+    const adapter = createMemoryAdapter();
+    const signals: (AbortSignal | undefined)[] = [];
+    const contacts = adapter.contacts!;
+    adapter.contacts = {
+      ...contacts,
+      confirmPhoneVerification: (id, code, o) => (signals.push(o?.signal), contacts.confirmPhoneVerification(id, code, o)),
+    };
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    button(el, /Send code/).click();
+    adapter.control.hangNext({ method: 'contacts.confirmPhoneVerification' });
+    await enterCode(el, DEMO_CREDENTIALS.smsCode);
+    await until(() => signals.length === 1, 'confirm sent');
+    expect(signals[0]!.aborted).to.equal(false);
+    el.remove();
+    expect(signals[0]!.aborted).to.equal(true);
+  });
+
   it('rejects an invalid number at the field and SMS to a number that is not mobile', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);

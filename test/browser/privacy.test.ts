@@ -57,6 +57,18 @@ describe('acct-privacy', () => {
     expect(adapter.control.snapshot().privacy.exports).to.have.length(1);
   });
 
+  it('does not take a malformed answer to an archive request for success', async () => {
+    const adapter = createMemoryAdapter();
+    const privacy = adapter.privacy!;
+    adapter.privacy = { ...privacy, requestExport: async (o) => (await privacy.requestExport(o), { exports: [{ id: 1 }] }) as never };
+    const { el } = await mount(adapter);
+    const events = recordEvents(el, ['acct-saved', 'acct-error']);
+    button(shadow(el), /request archive/i).click();
+    await until(() => alertText(el), 'failure');
+    expect(alertText(el)).to.match(/could not read/i);
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([['acct-error', { section: 'privacy', code: 'invalid_response', operation: 'requestExport' }]]);
+  });
+
   it('links a ready archive through safeUrl and drops unsafe links', async () => {
     const adapter = createMemoryAdapter({ account: 'individual-non-resident' });
     const { el } = await mount(adapter);

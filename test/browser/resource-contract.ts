@@ -140,6 +140,22 @@ export function runResourceContract(o: ResourceContractOptions): void {
       expect(keys[0]).to.be.a('string').and.equal(keys[1]);
     });
 
+    it('treats a malformed answer to the action as an error, not as success', async () => {
+      const el = await mount();
+      await ready(el);
+      const events = recordEvents(el, [o.savedEvent ?? 'acct-saved', 'acct-error']);
+      await o.action.fill?.(el, adapter);
+      adapter.control.malformedNext({ method: o.action.method });
+      await o.action.submit(el);
+      await until(() => events.length, 'action error');
+      // Said next to the action, or (when the reload shows the write did happen and the action is
+      // gone, as a request already made) announced.
+      await until(() => /could not read/i.test(alertText(el) + liveText(el)), 'error shown');
+      expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+        ['acct-error', { section: o.action.section, code: 'invalid_response', operation: o.action.operation }],
+      ]);
+    });
+
     it('asks for the password on reauth_required, retries, and leaks it nowhere', async () => {
       const el = await mount();
       await ready(el);

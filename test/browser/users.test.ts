@@ -137,6 +137,42 @@ describe('acct-users', () => {
     });
   });
 
+  it('does not take a malformed answer to invite, role change or removal for success', async () => {
+    const adapter = createMemoryAdapter();
+    const answers: Record<string, unknown> = { invite: { id: 5 }, updateRole: { id: 'u3', role: 'god' }, remove: { weird: true } };
+    const users = adapter.users!;
+    adapter.users = {
+      ...users,
+      invite: async (input, o) => (await users.invite(input, o), answers.invite) as never,
+      updateRole: async (id, role, o) => (await users.updateRole(id, role, o), answers.updateRole) as never,
+      remove: async (id, o) => (await users.remove(id, o), answers.remove) as never,
+    };
+    const { el } = await mount(adapter);
+    const events = recordEvents(el, ['acct-saved', 'acct-error']);
+    await type(el, 'input[name=email]', 'colleague@example.com');
+    q<HTMLButtonElement>(el, 'form.create button[type=submit]').click();
+    await until(() => alertText(el).match(/could not read/i), 'invite failure');
+    const select = row(el, 'Invited').querySelector('select')!;
+    select.value = 'admin';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    button(row(el, 'Invited'), /change role/i).click();
+    await until(() => events.filter((e) => e.type === 'acct-error').length === 2, 'role failure');
+    button(row(el, 'Invited'), /remove/i).click();
+    await confirmDialog(el);
+    await until(() => events.filter((e) => e.type === 'acct-error').length === 3, 'remove failure');
+    expect(events.map((e) => [e.type, e.detail.code, e.detail.operation])).to.deep.equal([
+      ['acct-error', 'invalid_response', 'invite'],
+      ['acct-error', 'invalid_response', 'updateRole'],
+      ['acct-error', 'invalid_response', 'remove'],
+    ]);
+    answers.invite = 'garbage';
+    await type(el, 'input[name=email]', 'second@example.com');
+    q<HTMLButtonElement>(el, 'form.create button[type=submit]').click();
+    await until(() => events.length === 4, 'second invite failure');
+    expect(events[3].detail).to.deep.equal({ section: 'users', code: 'invalid_response', operation: 'invite' });
+  });
+
   it('removes a user only after a confirmation', async () => {
     const { adapter, el } = await mount();
     const email = adapter.control.snapshot().users[2].email;

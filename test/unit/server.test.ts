@@ -77,6 +77,32 @@ describe('reference server', () => {
     assert.equal(u.fieldErrors?.colour, 'unknown_field');
   });
 
+  it('refuses unknown fields in the body of every other write too, with the field named', async () => {
+    const key = await failure(api.apiKeys.create({ name: 'x', scopes: ['all'] } as never));
+    assert.equal(key.code, 'validation');
+    assert.deepEqual(key.fieldErrors, { scopes: 'unknown_field' });
+    const user = await failure(api.users.invite({ email: 'new@example.com', role: 'user', isOwner: true } as never));
+    assert.deepEqual(user.fieldErrors, { isOwner: 'unknown_field' });
+    const post = (path: string, body: unknown, method = 'POST') =>
+      fetch(`${s.url}api${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (const [path, body, method] of [
+      ['/tickets', { subject: 's', body: 'b', priority: 'high' }],
+      ['/referral', { status: 'member' }],
+      ['/privacy/exports', { format: 'zip' }],
+      ['/users/usr-2', { role: 'admin', owner: true }, 'PATCH'],
+      ['/sessions/none', { all: true }, 'DELETE'],
+      ['/tickets', ['not', 'an', 'object']],
+    ] as const) {
+      const res = await post(path, body, method);
+      assert.equal(res.status, 422, `${method ?? 'POST'} ${path}`);
+      const answer = (await res.json()) as { code: string; fieldErrors: Record<string, string> };
+      assert.equal(answer.code, 'validation');
+      assert.ok(Object.values(answer.fieldErrors).length === 1, JSON.stringify(answer));
+    }
+    assert.equal((await post('/login', { username: 'mivanova', password: 'x', remember: true })).status, 422);
+    assert.equal(!(await api.apiKeys.list()).some((k) => k.name === 'x'), true);
+  });
+
   it('enforces the profile policy: read-only fields refused, confirmed fields answered with a ticket', async () => {
     const e = await failure(api.profile.update({ discount: 50 }));
     assert.equal(e.code, 'validation');

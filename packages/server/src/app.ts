@@ -166,6 +166,18 @@ function str(body: Json, key: string, errors: FieldErrors, { required = true, ma
   return typeof v === 'string' ? v : '';
 }
 
+/**
+ * Request bodies are strict, as a zod strictObject: a JSON object with only the fields the route
+ * reads (or no body at all). A field it does not know is refused, not silently ignored.
+ */
+function strictBody(body: Json, fields: readonly string[]): void {
+  if (body === undefined) return;
+  if (!isPlainObject(body)) throw invalid({ '(root)': 'invalid_type' });
+  const errors: FieldErrors = {};
+  for (const key of Object.keys(body)) if (!fields.includes(key)) errors[key] = 'unknown_field';
+  check(errors);
+}
+
 function check(errors: FieldErrors): void {
   if (Object.keys(errors).length) throw invalid(errors);
 }
@@ -402,7 +414,9 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
 
   // ---- the routes (paths under /api) ----
 
-  const routes: [string, RegExp, Handler, { secretResponse?: boolean }?][] = [
+  // `body`: the fields a write reads; any other is refused (422, `unknown_field`). `'schema'`:
+  // a settings patch, whose fields its zod schema checks (schemaErrors).
+  const routes: [string, RegExp, Handler, { secretResponse?: boolean; body?: readonly string[] | 'schema' }?][] = [
     ['GET', /^\/viewer$/, (ctx) => {
       const viewer = readRes(String(ctx.account.id), 'viewer').data;
       return { ...viewer, currentIp: ctx.ip };
@@ -417,14 +431,14 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       } else throw invalid({ password: 'required' });
       store.run('UPDATE sessions SET auth_at = ? WHERE id = ?', [iso(), String(ctx.session.id)]);
       return reply(204);
-    }],
+    }, { body: ['password', 'code'] }],
 
     ['GET', /^\/profile$/, (ctx) => {
       const r = profileGet(ctx) as Reply;
       const body = r.body as { data: Record<string, unknown> };
       return reply(200, { ...body, policy: profilePolicy(ctx.account, body.data) }, r.headers);
     }],
-    ['PATCH', /^\/profile$/, profilePatch],
+    ['PATCH', /^\/profile$/, profilePatch, { body: 'schema' }],
 
     ['GET', /^\/contacts\/email$/, (ctx) => emailStatus(String(ctx.account.id))],
     ['POST', /^\/contacts\/email$/, (ctx) => {
@@ -439,7 +453,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       writeRes(accountId, 'email', { ...readRes(accountId, 'email').data, pending: next });
       send(accountId, 'email', next, `Confirm your new address: ${ISSUER} confirmation link ${token(12)}`);
       return emailStatus(accountId);
-    }],
+    }, { body: ['email'] }],
     ['POST', /^\/contacts\/email\/resend$/, (ctx) => {
       const accountId = String(ctx.account.id);
       const status = emailStatus(accountId);
@@ -447,7 +461,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       limit(`email:${accountId}`, 5, 3600, 'Too many confirmation emails');
       send(accountId, 'email', status.pending ?? status.email, `Confirm your address: ${ISSUER} confirmation link ${token(12)}`);
       return reply(204);
-    }],
+    }, { body: [] }],
     ['POST', /^\/contacts\/phone-verifications$/, (ctx) => {
       const errors: FieldErrors = {};
       const phone = str(ctx.body, 'phone', errors, { max: 32 }).replace(/[\s()-]/g, '');
@@ -467,7 +481,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       // A call is answered with the last four digits of the calling number.
       send(accountId, method, normalised, method === 'sms' ? `${ISSUER} code: ${code}` : `Incoming call from +7 495 000-${code}`);
       return { id, method, codeLength: code.length, resendAfter: PHONE_RESEND, attempts: PHONE_ATTEMPTS };
-    }],
+    }, { body: ['phone', 'method', 'gateway'] }],
     ['POST', /^\/contacts\/phone-verifications\/([\w-]+)\/confirm$/, (ctx) => {
       const accountId = String(ctx.account.id);
       const id = ctx.params[0] ?? '';
@@ -489,22 +503,22 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const profile = readRes(accountId, 'profile').data;
       writeRes(accountId, 'profile', { ...profile, phone: String(check_.phone), phoneVerified: true });
       return reply(204);
-    }],
+    }, { body: ['code'] }],
 
     ['GET', /^\/notifications$/, notificationsGet],
-    ['PATCH', /^\/notifications$/, notificationsPatch],
+    ['PATCH', /^\/notifications$/, notificationsPatch, { body: 'schema' }],
     ['GET', /^\/billing$/, billingGet],
-    ['PATCH', /^\/billing$/, billingPatch],
+    ['PATCH', /^\/billing$/, billingPatch, { body: 'schema' }],
     ['GET', /^\/billing\/currencies$/, (ctx) => readRes(String(ctx.account.id), 'currencies').data.list],
     ['GET', /^\/panel$/, panelGet],
-    ['PATCH', /^\/panel$/, panelPatch],
+    ['PATCH', /^\/panel$/, panelPatch, { body: 'schema' }],
     ['POST', /^\/panel\/reset-user-settings$/, (ctx) => {
       writeRes(String(ctx.account.id), 'user_settings', { savedFilters: 0, orderForms: 0 });
       return reply(204);
-    }],
+    }, { body: [] }],
 
     ['GET', /^\/security$/, securityGet],
-    ['PATCH', /^\/security$/, securityPatch],
+    ['PATCH', /^\/security$/, securityPatch, { body: 'schema' }],
     ['POST', /^\/security\/password$/, (ctx) => {
       const errors: FieldErrors = {};
       const current = str(ctx.body, 'current', errors);
@@ -518,7 +532,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       if (next === current) throw invalid({ next: 'same_as_current' });
       store.run('UPDATE accounts SET password_hash = ? WHERE id = ?', [hashSecret(next), String(ctx.account.id)]);
       return reply(204);
-    }],
+    }, { body: ['current', 'next'] }],
     ['POST', /^\/security\/code-word$/, (ctx) => {
       const accountId = String(ctx.account.id);
       // Write once: a set code word can only be changed through support.
@@ -531,7 +545,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       store.run('UPDATE accounts SET code_word_hash = ? WHERE id = ?', [hashSecret(word), accountId]);
       writeRes(accountId, 'security', { ...readRes(accountId, 'security').data, codeWordSet: true });
       return reply(204);
-    }],
+    }, { body: ['word'] }],
     ['POST', /^\/security\/two-factor$/, (ctx) => {
       const accountId = String(ctx.account.id);
       if (ctx.account.totp_secret) throw forbidden('Two-factor is already on');
@@ -540,7 +554,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       store.run('UPDATE accounts SET totp_pending = ? WHERE id = ?', [secret, accountId]);
       const label = encodeURIComponent(`${ISSUER}:${String(ctx.account.username)}`);
       return { secret, otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(ISSUER)}` };
-    }],
+    }, { body: [] }],
     ['POST', /^\/security\/two-factor\/confirm$/, (ctx) => {
       const accountId = String(ctx.account.id);
       const pending = ctx.account.totp_pending ? String(ctx.account.totp_pending) : undefined;
@@ -555,7 +569,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       ]);
       writeRes(accountId, 'security', { ...readRes(accountId, 'security').data, twoFactor: { enabled: true } });
       return { recoveryCodes };
-    }, { secretResponse: true }],
+    }, { secretResponse: true, body: ['code'] }],
     ['POST', /^\/security\/two-factor\/disable$/, (ctx) => {
       const accountId = String(ctx.account.id);
       if (!ctx.account.totp_secret) throw forbidden('Two-factor is off');
@@ -567,7 +581,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       store.run(`UPDATE accounts SET totp_secret = NULL, recovery_hashes = '[]' WHERE id = ?`, [accountId]);
       writeRes(accountId, 'security', { ...readRes(accountId, 'security').data, twoFactor: { enabled: false } });
       return reply(204);
-    }],
+    }, { body: ['code'] }],
 
     ['GET', /^\/sessions$/, (ctx) =>
       store.all('SELECT * FROM sessions WHERE account_id = ? ORDER BY last_active_at DESC', [String(ctx.account.id)]).map((s) => ({
@@ -582,7 +596,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       if (id === ctx.session.id) throw forbidden('Sign out to end the current session');
       if (!store.run('DELETE FROM sessions WHERE id = ? AND account_id = ?', [id, String(ctx.account.id)])) throw notFound();
       return reply(204);
-    }],
+    }, { body: [] }],
 
     ['GET', /^\/login-history$/, (ctx) => {
       const limitN = Number(ctx.query.get('limit') ?? 20);
@@ -625,11 +639,11 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       ]);
       const row = store.get('SELECT * FROM api_keys WHERE id = ?', [id]) as Row;
       return reply(201, { key: apiKeyJson(row), secret });
-    }, { secretResponse: true }],
+    }, { secretResponse: true, body: ['name', 'expiresAt'] }],
     ['DELETE', /^\/api-keys\/([\w-]+)$/, (ctx) => {
       if (!store.run('DELETE FROM api_keys WHERE id = ? AND account_id = ?', [ctx.params[0] ?? '', String(ctx.account.id)])) throw notFound();
       return reply(204);
-    }],
+    }, { body: [] }],
 
     ['GET', /^\/users$/, (ctx) => usersOf(String(ctx.account.id))],
     ['POST', /^\/users$/, (ctx) => {
@@ -647,7 +661,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       store.run('INSERT INTO users (id, account_id, email, role, status) VALUES (?, ?, ?, ?, ?)', [id, accountId, email, r, 'invited']);
       send(accountId, 'email', email, `You are invited to ${ISSUER}`);
       return reply(201, userJson(store.get('SELECT * FROM users WHERE id = ?', [id]) as Row));
-    }],
+    }, { body: ['email', 'role'] }],
     ['PATCH', /^\/users\/([\w-]+)$/, (ctx) => {
       const user = findUser(ctx);
       const errors: FieldErrors = {};
@@ -658,14 +672,14 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       freshAuth(ctx);
       store.run('UPDATE users SET role = ? WHERE id = ?', [r, String(user.id)]);
       return userJson({ ...user, role: r });
-    }],
+    }, { body: ['role'] }],
     ['DELETE', /^\/users\/([\w-]+)$/, (ctx) => {
       const user = findUser(ctx);
       if (user.role === 'owner') throw forbidden('The owner cannot be removed');
       freshAuth(ctx);
       store.run('DELETE FROM users WHERE id = ?', [String(user.id)]);
       return reply(204);
-    }],
+    }, { body: [] }],
 
     ['GET', /^\/privacy$/, (ctx) => readRes(String(ctx.account.id), 'privacy').data],
     ['POST', /^\/privacy\/exports$/, (ctx) => {
@@ -674,7 +688,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const state = readRes(accountId, 'privacy').data as { exports: unknown[] };
       const next = { ...state, exports: [{ id: `exp-${token(6)}`, status: 'pending', requestedAt: iso() }, ...state.exports] };
       return writeRes(accountId, 'privacy', next).data;
-    }],
+    }, { body: [] }],
     ['POST', /^\/privacy\/deletion$/, (ctx) => {
       const accountId = String(ctx.account.id);
       const errors: FieldErrors = {};
@@ -685,7 +699,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const state = readRes(accountId, 'privacy').data as { deletion?: { status: string } };
       if (state.deletion?.status === 'scheduled') return state;
       return writeRes(accountId, 'privacy', { ...state, deletion: { status: 'scheduled', at: new Date(now().getTime() + 30 * 86_400_000).toISOString() } }).data;
-    }],
+    }, { body: ['confirmation'] }],
 
     ['POST', /^\/tickets$/, (ctx) => {
       const errors: FieldErrors = {};
@@ -693,7 +707,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const body = str(ctx.body, 'body', errors, { max: 10_000 }).trim();
       check(errors);
       return reply(201, createTicket(String(ctx.account.id), subject, body));
-    }],
+    }, { body: ['subject', 'body'] }],
 
     ['GET', /^\/balance$/, (ctx) => {
       const accountId = String(ctx.account.id);
@@ -706,7 +720,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const accountId = String(ctx.account.id);
       const state = readRes(accountId, 'referral').data;
       return state.status === 'none' ? writeRes(accountId, 'referral', { status: 'requested' }).data : state;
-    }],
+    }, { body: [] }],
   ];
 
   if (!options.production) {
@@ -767,6 +781,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
   }
 
   function login(req: IncomingMessage, ip: string, body: Json): Reply {
+    strictBody(body, ['username', 'password']);
     const errors: FieldErrors = {};
     const username = str(body, 'username', errors, { max: 100 }).trim();
     const password = str(body, 'password', errors, { max: 1024 });
@@ -826,6 +841,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
         }
       }
       const [, re, handler, flags] = route;
+      if (method !== 'GET' && flags?.body !== 'schema') strictBody(body, flags?.body ?? []);
       const ctx: Ctx = {
         req,
         ip,

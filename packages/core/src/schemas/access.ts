@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime } from './common.js';
+import { IsoDateTime, orEmpty } from './common.js';
 import { Role } from './viewer.js';
 
 export const Session = z.object({
@@ -49,3 +49,5 @@ export const AccountUser = z.object({
 });
 export type AccountUser = z.infer<typeof AccountUser>;
 export const AccountUserList = z.array(AccountUser);
+/** What `users.updateRole` answers: the user, or nothing. */
+export const MaybeAccountUser = orEmpty(AccountUser);

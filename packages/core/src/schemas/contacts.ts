@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { orEmpty } from './common.js';
 
 export const EmailStatus = z.object({
   email: z.string(),
@@ -6,6 +7,8 @@ export const EmailStatus = z.object({
   confirmed: z.boolean(),
 });
 export type EmailStatus = z.infer<typeof EmailStatus>;
+/** What `contacts.requestEmailChange` answers: the new status, or nothing. */
+export const MaybeEmailStatus = orEmpty(EmailStatus);
 
 export interface PhoneVerificationOptions {
   method: 'sms' | 'call';

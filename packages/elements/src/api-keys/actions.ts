@@ -4,7 +4,7 @@ import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { adoptOnce } from '../ui/adopt.js';
 import { dialogStyles } from '../ui/dialog-styles.js';
-import { CreatedApiKey, parseResponse, type ApiKey, type ApiKeysApi } from '@acct/core';
+import { CreatedApiKey, Empty, type ApiKey, type ApiKeysApi } from '@acct/core';
 import { renderBanner } from '../ui/field.js';
 import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
@@ -55,9 +55,19 @@ export class ApiKeyActions {
   /** Creates the key; on success emits `acct-saved` (without the secret) after `created()` and opens the dialog with the secret. */
   async create(api: ApiKeysApi, input: KeyInput, created: () => void): Promise<boolean> {
     const host = this.host;
-    const done = await act(host.keys, 'create', JSON.stringify(input), async (o) => parseResponse(CreatedApiKey, await api.create(input, o)), {
+    const done = await act(host.keys, 'create', JSON.stringify(input), (o) => api.create(input, o), CreatedApiKey, {
       success: msg(str`Key "${input.name}" was created.`),
     });
+    const failure = host.keys.failure;
+    if (!done && failure?.operation === 'create' && failure.error.code === 'conflict') {
+      // The same idempotency key was already used: an earlier attempt whose answer was lost created
+      // the key, and its one-time secret is not sent again. Say so (the list reloads), and let the
+      // next Create be a new request.
+      failure.message = () => msg('The key may have been created, but its secret cannot be shown again. Check the list of keys and revoke it if you are not sure.');
+      host.keys.announcement = failure.message();
+      host.keys._idempotency = undefined;
+      host.requestUpdate();
+    }
     if (!done) return false;
     const { key, secret } = done.value;
     created();
@@ -81,7 +91,7 @@ export class ApiKeyActions {
       danger: true,
     });
     if (!ok) return;
-    const done = await act(host.keys, 'revoke', key.id, (o) => api.revoke(key.id, o), { success: msg(str`Key "${key.name}" was revoked.`) });
+    const done = await act(host.keys, 'revoke', key.id, (o) => api.revoke(key.id, o), Empty, { success: msg(str`Key "${key.name}" was revoked.`) });
     if (done) host.emit('acct-saved', { section: 'apiKeys', data: { id: key.id } });
     await host.updateComplete;
     if (done) host.renderRoot.querySelector<HTMLElement>('#keys')?.focus();

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { Load } from './load.js';
-import { AdapterError, isAbortError, parseResponse, toAdapterError, Viewer, type AccountAdapter, type WriteOptions } from '@acct/core';
+import { AdapterError, isAbortError, parseResponse, toAdapterError, Viewer, type AccountAdapter, type Schema, type WriteOptions } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthController } from './reauth.js';
 import { errorMessage, fieldMessage } from '../i18n/messages.js';
@@ -22,6 +22,8 @@ export interface ResourceControllerOptions<T, A> {
 export interface ActionFailure {
   operation: string;
   error: AdapterError;
+  /** A sentence for this case, rendered instead of the error code's own. */
+  message?: () => string;
 }
 
 /**
@@ -126,7 +128,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
     const f = this.failure;
     if (f?.operation !== operation) return undefined;
     if (f.error.code === 'validation' && f.error.fieldErrors && Object.keys(f.error.fieldErrors).length) return undefined;
-    return errorMessage(f.error);
+    return f.message?.() ?? errorMessage(f.error);
   }
 
   /** Forgets the failure of an operation (the user changed the input or closed the form). */
@@ -139,7 +141,13 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
    * Runs a write (see base/resource-act.ts, whose chunk this fetches on the first action; the
    * action is busy meanwhile, and a chunk that cannot be fetched fails it as a network error).
    */
-  async act<R>(operation: string, fingerprint: string, run: (o: WriteOptions) => Promise<R>, o?: { success?: string; reload?: boolean }): Promise<{ value: R } | undefined> {
+  async act<R>(
+    operation: string,
+    fingerprint: string,
+    run: (o: WriteOptions) => Promise<unknown>,
+    reply: Schema<R>,
+    o?: { success?: string; reload?: boolean },
+  ): Promise<{ value: R } | undefined> {
     if (this.pending) return undefined;
     this.pending = operation;
     this.host.requestUpdate();
@@ -152,7 +160,7 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
     } finally {
       this.pending = undefined;
     }
-    return chunk.act(this, operation, fingerprint, run, o);
+    return chunk.act(this, operation, fingerprint, run, reply, o);
   }
 
   /** @internal Records a failed action: shown, announced, reported. */

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { EmailStatus, isAbortError, newIdempotencyKey, parseResponse, toAdapterError, validateEmail, type AdapterError, type ContactsApi } from '@acct/core';
+import { Empty, isAbortError, MaybeEmailStatus, newIdempotencyKey, parseResponse, toAdapterError, validateEmail, type AdapterError, type ContactsApi, type EmailStatus } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { ReauthCancelled, type ReauthController } from '../base/reauth.js';
@@ -68,8 +68,9 @@ export class EmailChangeFlow {
     if (this.#changeKey?.email !== email) this.#changeKey = { email, key: newIdempotencyKey() };
     const idempotencyKey = this.#changeKey.key;
     await this.#run('change', 'requestEmailChange', async () => {
-      const answer = await contacts.requestEmailChange(email, { idempotencyKey });
-      h.current = answer ? parseResponse(EmailStatus, answer) : { ...(h.current ?? { email: '', confirmed: false }), pending: email };
+      // The new status, or nothing (then the old one with this address pending); anything else is malformed.
+      const answer = parseResponse(MaybeEmailStatus, await contacts.requestEmailChange(email, { idempotencyKey }));
+      h.current = answer ?? { ...(h.current ?? { email: '', confirmed: false }), pending: email };
       this.#changeKey = undefined;
       h.newEmail = '';
       this.cooldown.start(RESEND_COOLDOWN);
@@ -83,7 +84,7 @@ export class EmailChangeFlow {
     if (!contacts || this.busy || this.cooldown.remaining > 0) return;
     const idempotencyKey = newIdempotencyKey();
     await this.#run('resend', 'resendEmailConfirmation', async () => {
-      await contacts.resendEmailConfirmation({ idempotencyKey });
+      parseResponse(Empty, await contacts.resendEmailConfirmation({ idempotencyKey }));
       this.cooldown.start(RESEND_COOLDOWN);
       const to = h.current?.pending ?? h.current?.email ?? '';
       this.announcement = msg(str`The confirmation link was sent again to ${to}.`);

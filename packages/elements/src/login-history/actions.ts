@@ -2,7 +2,7 @@
 // confirmation dialog. Loaded on first use (issue 10), see LazyActions. ("Show more" stays in the
 // element: moved here it would cost the entry more than it saves.)
 import { msg, str } from '@lit/localize';
-import type { Session, SessionsApi } from '@acct/core';
+import { Empty, type Session, type SessionsApi } from '@acct/core';
 import type { ConfirmController } from '../ui/confirm.js';
 import { describeUserAgent, type AcctLoginHistory } from './acct-login-history.js';
 import { act } from '../base/resource-act.js';
@@ -19,7 +19,7 @@ export async function signOut(host: AcctLoginHistory, api: SessionsApi, confirm:
     danger: true,
   });
   if (!ok) return;
-  const done = await act(host.sessions, 'revoke', session.id, (o) => api.revoke(session.id, o), { success: msg(str`${device} was signed out.`) });
+  const done = await act(host.sessions, 'revoke', session.id, (o) => api.revoke(session.id, o), Empty, { success: msg(str`${device} was signed out.`) });
   if (done) host.emit('acct-saved', { section: 'sessions', data: { id: session.id } });
   await host.updateComplete;
   // The row (and its button) is gone: keep focus inside the widget.

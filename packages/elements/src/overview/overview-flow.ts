@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { parseResponse, Ticket, type TicketsApi } from '@acct/core';
+import { Ticket, type TicketsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import type { ResourceController } from '../base/resource-controller.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
@@ -97,9 +97,9 @@ export class OverviewFlow {
     this.#el.requestUpdate();
     if (!this.#errors.subject && !this.#errors.body) {
       this.created = undefined;
-      const done = await act(this.host.tickets, 'create', `${subject}\u0000${body}`, (o) => api.create({ subject, body }, o), { reload: false });
+      const done = await act(this.host.tickets, 'create', `${subject}\u0000${body}`, (o) => api.create({ subject, body }, o), Ticket, { reload: false });
       if (done) {
-        const ticket = parseResponse(Ticket, done.value);
+        const ticket = done.value;
         this.created = ticket;
         this.#subject = '';
         this.#body = '';

@@ -1,7 +1,7 @@
 // What acct-panel-settings runs only when the user asks to reset their user settings: the
 // question, the call and its outcome. Loaded on first use (issue 10), see LazyActions.
 import { msg } from '@lit/localize';
-import { isAbortError, newIdempotencyKey, toAdapterError, type PanelApi } from '@acct/core';
+import { Empty, isAbortError, newIdempotencyKey, parseResponse, toAdapterError, type PanelApi } from '@acct/core';
 import { ReauthCancelled } from '../base/reauth.js';
 import type { ConfirmController } from '../ui/confirm.js';
 import { errorMessage } from '../i18n/messages.js';
@@ -21,7 +21,7 @@ export async function resetUserSettings(host: AcctPanelSettings, panel: PanelApi
   host.resetState = 'busy';
   const idempotencyKey = newIdempotencyKey();
   try {
-    await host.settings.reauth.run(() => panel.resetUserSettings({ idempotencyKey }));
+    parseResponse(Empty, await host.settings.reauth.run(() => panel.resetUserSettings({ idempotencyKey })));
     host.resetState = 'done';
     host.settings.announcement = msg('User settings were reset.');
     host.emit('acct-saved', { section: 'panel.userSettings' });

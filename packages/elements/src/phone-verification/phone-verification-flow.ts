@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isAbortError, newIdempotencyKey, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError, type ContactsApi, type TicketsApi } from '@acct/core';
+import { Empty, isAbortError, newIdempotencyKey, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError, type ContactsApi, type TicketsApi } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { LightInput } from '../base/light-input.js';
@@ -15,6 +15,13 @@ import { renderTicketFields } from '../ui/ticket-fields.js';
 export type Method = 'sms' | 'call';
 type Gateway = 'primary' | 'secondary';
 type PhoneModule = typeof import('@acct/core/phone');
+
+type Key = { request: string; key: string };
+
+/** The idempotency key for `request`: the kept one while the request is the same, else a new one. */
+function keyFor(kept: Key | undefined, request: string): Key {
+  return kept?.request === request ? kept : { request, key: newIdempotencyKey() };
+}
 
 /** What the flow uses of `<acct-phone-verification>`: the number form it paints first. */
 export interface PhoneVerificationHost {
@@ -34,7 +41,7 @@ export interface PhoneVerificationHost {
  * or focuses the element), not with the number form the element first paints. Its state lives
  * here; each change re-renders the element.
  */
-export class PhoneVerificationFlow {
+export class PhoneVerificationFlow implements ReactiveController {
   step: 'enter' | 'code' | 'ticket' | 'done' = 'enter';
   gateway: Gateway = 'primary';
   phoneError: string | undefined;
@@ -51,14 +58,33 @@ export class PhoneVerificationFlow {
   #ticket: Ticket | undefined;
   /** What was tried, for the support ticket. */
   #attempts: string[] = [];
-  #startKey: { request: string; key: string } | undefined;
+  // One idempotency key per user action, reused by its retry (same input) and renewed when the
+  // input changes or after success. The confirm key is random, so the code never reaches headers
+  // or logs; it is kept while the same code is sent for the same verification.
+  #startKey: Key | undefined;
+  #confirmKey: Key | undefined;
+  #ticketKey: Key | undefined;
+  /** The write in flight; aborted when the element leaves the page (as settings saves are). */
+  #abort: AbortController | undefined;
   #code: LightInput | undefined;
 
   constructor(private readonly host: PhoneVerificationHost) {
     this.reauth = new ReauthController(host.element);
     this.cooldown = new CountdownController(host.element);
     adoptOnce(host.element.shadowRoot, linkButtonStyles);
+    host.element.addController(this);
   }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+  }
+
+  /** The signal for a new write. */
+  #signal(): AbortSignal {
+    this.#abort = new AbortController();
+    return this.#abort.signal;
+  }
+
 
   get #el(): AcctElement {
     return this.host.element;
@@ -84,15 +110,16 @@ export class PhoneVerificationFlow {
     }
     const { gateway } = this;
     const request = `${info.value}|${method}|${gateway}`;
-    if (this.#startKey?.request !== request) this.#startKey = { request, key: newIdempotencyKey() };
+    this.#startKey = keyFor(this.#startKey, request);
     const idempotencyKey = this.#startKey.key;
+    const signal = this.#signal();
     this.busy = true;
     this.requestError = undefined;
     this.#changed();
     try {
       const answer = parseResponse(
         PhoneVerification,
-        await this.reauth.run(() => contacts.startPhoneVerification(info.value, { method, gateway }, { idempotencyKey })),
+        await this.reauth.run(() => contacts.startPhoneVerification(info.value, { method, gateway }, { signal, idempotencyKey })),
       );
       this.#startKey = undefined;
       this.#verification = answer;
@@ -134,11 +161,15 @@ export class PhoneVerificationFlow {
       this.#code?.input.focus();
       return;
     }
+    this.#confirmKey = keyFor(this.#confirmKey, `${v.id}\u0000${code}`);
+    const idempotencyKey = this.#confirmKey.key;
+    const signal = this.#signal();
     this.busy = true;
     this.#codeError = '';
     this.#changed();
     try {
-      await this.reauth.run(() => contacts.confirmPhoneVerification(v.id, code, { idempotencyKey: `${v.id}:${code}` }));
+      parseResponse(Empty, await this.reauth.run(() => contacts.confirmPhoneVerification(v.id, code, { signal, idempotencyKey })));
+      this.#confirmKey = undefined;
       this.#code?.clear();
       this.step = 'done';
       this.announcement = msg('Your phone number is verified.');
@@ -146,7 +177,10 @@ export class PhoneVerificationFlow {
     } catch (e) {
       if (isAbortError(e) || e instanceof ReauthCancelled) return;
       const error = toAdapterError(e);
-      this.#code?.clear();
+      // A wrong, expired or blocked code is cleared for the next one; after a failure that says
+      // nothing about the code (network, timeout, unavailable...) it stays for the retry.
+      const spent = !!error.fieldErrors?.code || error.code === 'not_found' || error.code === 'rate_limited';
+      if (spent) this.#code?.clear();
       if (error.fieldErrors?.code) {
         this.#wrong += 1;
         const left = v.attempts !== undefined ? v.attempts - this.#wrong : undefined;
@@ -195,11 +229,16 @@ export class PhoneVerificationFlow {
     event.preventDefault();
     const tickets = this.host.tickets();
     if (!tickets || this.busy) return;
+    const input = { subject: msg('Phone verification failed'), body: this.#ticketBody };
+    this.#ticketKey = keyFor(this.#ticketKey, JSON.stringify(input));
+    const idempotencyKey = this.#ticketKey.key;
+    const signal = this.#signal();
     this.busy = true;
     this.requestError = undefined;
     this.#changed();
     try {
-      this.#ticket = parseResponse(Ticket, await this.reauth.run(() => tickets.create({ subject: msg('Phone verification failed'), body: this.#ticketBody })));
+      this.#ticket = parseResponse(Ticket, await this.reauth.run(() => tickets.create(input, { signal, idempotencyKey })));
+      this.#ticketKey = undefined;
       this.announcement = msg(str`Support ticket ${this.#ticket.id} was created.`);
       this.#el.emit('acct-ticket-created', { section: 'contacts.phone', ticket: this.#ticket });
     } catch (e) {

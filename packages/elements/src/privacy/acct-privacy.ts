@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { formatDate, formatDateTime, parseResponse, PrivacyState, safeUrl, type DataExport, type Viewer } from '@acct/core';
+import { formatDate, formatDateTime, MaybePrivacyState, parseResponse, PrivacyState, safeUrl, type DataExport, type Viewer } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { readWithViewer, ResourceController } from '../base/resource-controller.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
@@ -87,7 +87,7 @@ export class AcctPrivacy extends AcctElement {
   async #requestExport(): Promise<void> {
     const api = this.api('privacy');
     if (!api) return;
-    const done = await this.privacy.act('requestExport', '', (o) => api.requestExport(o), {
+    const done = await this.privacy.act('requestExport', '', (o) => api.requestExport(o), MaybePrivacyState, {
       success: msg('Archive requested. It appears here when it is ready to download.'),
     });
     if (done) this.emit('acct-saved', { section: 'privacy', data: { export: 'requested' } });
@@ -108,7 +108,7 @@ export class AcctPrivacy extends AcctElement {
       await this.#focusConfirmation();
       return;
     }
-    const done = await this.privacy.act('requestDeletion', confirmation, (o) => api.requestDeletion({ confirmation }, o));
+    const done = await this.privacy.act('requestDeletion', confirmation, (o) => api.requestDeletion({ confirmation }, o), MaybePrivacyState);
     if (!done) {
       await this.#focusConfirmation();
       return;

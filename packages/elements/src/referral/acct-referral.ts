@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from '../base/decorators.js';
 import { msg } from '@lit/localize';
-import { parseResponse, ReferralState, safeUrl } from '@acct/core';
+import { MaybeReferralState, parseResponse, ReferralState, safeUrl } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { renderBanner, renderSection } from '../ui/field.js';
@@ -45,7 +45,7 @@ export class AcctReferral extends AcctElement {
   async #request(): Promise<void> {
     const api = this.api('referral');
     if (!api) return;
-    const done = await this.referral.act('requestParticipation', '', (o) => api.requestParticipation(o), {
+    const done = await this.referral.act('requestParticipation', '', (o) => api.requestParticipation(o), MaybeReferralState, {
       success: msg('Your request to join the referral program was sent.'),
     });
     if (done) this.emit('acct-saved', { section: 'referral', data: { status: this.referral.data?.status ?? 'requested' } });

@@ -1,7 +1,7 @@
 // What acct-users runs only when the user acts: checking and sending an invitation, changing a
 // role and removing a user. Loaded on first use (issue 10), see LazyActions.
 import { msg, str } from '@lit/localize';
-import { AccountUser, isEmail, type Role, type UsersApi } from '@acct/core';
+import { AccountUser, Empty, isEmail, MaybeAccountUser, type Role, type UsersApi } from '@acct/core';
 import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
@@ -22,7 +22,7 @@ export function inviteEmailError(email: string): string | undefined {
 /** Sends the invitation; true once it was sent (and `acct-saved` emitted). */
 export async function inviteUser(host: AcctUsers, api: UsersApi, input: { email: string; role: Role }): Promise<boolean> {
   const { email } = input;
-  const done = await act(host.users, 'invite', JSON.stringify(input), (o) => api.invite(input, o), {
+  const done = await act(host.users, 'invite', JSON.stringify(input), (o) => api.invite(input, o), AccountUser, {
     success: msg(str`Invitation sent to ${email}.`),
   });
   if (!done) {
@@ -30,14 +30,13 @@ export async function inviteUser(host: AcctUsers, api: UsersApi, input: { email:
     else if (host.users.fieldError('invite', 'role')) await focus(host, '[name=role]');
     return false;
   }
-  const parsed = AccountUser.safeParse(done.value);
-  host.emit('acct-saved', { section: 'users', data: parsed.success ? parsed.data : input });
+  host.emit('acct-saved', { section: 'users', data: done.value });
   return true;
 }
 
 /** Gives `u` the role `role`; true once applied (and `acct-saved` emitted). */
 export async function changeRole(host: AcctUsers, api: UsersApi, u: AccountUser, role: Role): Promise<boolean> {
-  const done = await act(host.users, `updateRole`, `${u.id}:${role}`, (o) => api.updateRole(u.id, role, o), {
+  const done = await act(host.users, `updateRole`, `${u.id}:${role}`, (o) => api.updateRole(u.id, role, o), MaybeAccountUser, {
     success: msg(str`${whoOf(u)} is now: ${roleLabel(role)}.`),
   });
   if (done) host.emit('acct-saved', { section: 'users', data: { id: u.id, role } });
@@ -54,7 +53,7 @@ export async function removeUser(host: AcctUsers, api: UsersApi, confirm: Confir
     danger: true,
   });
   if (!ok) return;
-  const done = await act(host.users, 'remove', u.id, (o) => api.remove(u.id, o), { success: msg(str`${who} was removed.`) });
+  const done = await act(host.users, 'remove', u.id, (o) => api.remove(u.id, o), Empty, { success: msg(str`${who} was removed.`) });
   if (done) {
     host.emit('acct-saved', { section: 'users', data: { id: u.id } });
     await focus(host, '#users');
