@@ -53,6 +53,24 @@ describe('acct-provider', () => {
     expect(provider.style.getPropertyValue('--acct-brand-surface')).to.equal('');
   });
 
+  it('derives brand-primary-text from brand.primary when it is not given, readable on the light surfaces', async () => {
+    await import('@acct/elements/provider');
+    const { contrastRatio } = await import('@acct/core');
+    const provider = await fixture<HTMLElement & { brand: unknown }>(html`<acct-provider theme="branded"></acct-provider>`);
+    const text = () => provider.style.getPropertyValue('--acct-brand-primary-text');
+    provider.brand = { primary: '#0f766e' };
+    await until(() => text() === '#0f766e', 'an AA primary is its own text colour');
+    for (const primary of ['#14b8a6', 'hsl(173 80% 40%)', 'teal']) {
+      provider.brand = { primary };
+      await until(() => text() !== '' && text() !== '#0f766e', `text colour derived from ${primary}`);
+      for (const surface of ['#ffffff', '#f6f7f9']) expect(contrastRatio(text(), surface), `${primary} -> ${text()}`).to.be.at.least(4.5);
+    }
+    provider.brand = { primary: '#14b8a6', primaryText: '#0b5e58' };
+    await until(() => text() === '#0b5e58', 'a given primaryText wins');
+    provider.brand = {};
+    await until(() => text() === '', 'removed with the brand');
+  });
+
   it('the test page itself enforces the strict CSP (eval and raw HTML are refused)', async () => {
     expect(() => (0, eval)('1 + 1')).to.throw(EvalError);
     expect(() => {

@@ -1,10 +1,11 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property } from '../base/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { contrastRatio, readableOn, type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
+import { contrastRatio, parseColor, readableOn, readableShade, type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { acctContext, type AcctContextValue, type AcctLinks } from '../base/context.js';
 import { getAcctLocale, matchLocale, setAcctLocale, SOURCE_LOCALE } from '../i18n/index.js';
+import { BRANDED_TEXT_SURFACES } from '../theme/surfaces.js';
 
 /** Partner brand values; each is checked as CSS before use, invalid ones are ignored. */
 export interface AcctBrand {
@@ -12,7 +13,11 @@ export interface AcctBrand {
   primary?: string;
   /** Text on the accent colour; computed for contrast from `primary` when omitted. */
   onPrimary?: string;
-  /** Accent used for text and links on the surface. */
+  /**
+   * Accent for text, links, the selected tab and the focus ring on the surface; derived from
+   * `primary` when omitted (`primary` itself when it has 4.5:1 on the light surfaces, else the
+   * lightest darker shade of it that has).
+   */
   primaryText?: string;
   /** Tinted surface for highlights. */
   surface?: string;
@@ -32,6 +37,24 @@ const BRAND_PROPERTIES: Record<keyof AcctBrand, [cssProperty: string, token: str
 /** A value is accepted only if the browser parses it for that property. */
 function validCss(property: string, value: unknown): value is string {
   return typeof value === 'string' && value.length < 200 && CSS.supports(property, value);
+}
+
+/**
+ * Any CSS colour (`teal`, `hsl(...)`) as `#rrggbb` or `rgba(...)`, which the contrast helpers
+ * read; undefined for values only the page can resolve, such as `var(--x)` or `currentColor`.
+ */
+function resolveColor(value: string): string | undefined {
+  if (parseColor(value)) return value;
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return undefined;
+  // A value the canvas cannot use leaves fillStyle unchanged: try from two different colours.
+  const read = (from: string): string => {
+    context.fillStyle = from;
+    context.fillStyle = value;
+    return String(context.fillStyle);
+  };
+  const a = read('#000000');
+  return a === read('#ffffff') ? a : undefined;
 }
 
 /**
@@ -127,10 +150,19 @@ export class AcctProvider extends AcctElement {
       if (validCss(cssProperty, value)) this.style.setProperty(token, value);
       else this.style.removeProperty(token);
     }
+    if (!validCss('color', brand.primary)) return;
+    const primary = resolveColor(brand.primary);
+    if (!primary) return;
     // Text on the brand colour must stay readable (AA) when the partner gives only the colour.
-    if (validCss('color', brand.primary) && !validCss('color', brand.onPrimary)) {
-      const on = readableOn(brand.primary);
-      if ((contrastRatio(on, brand.primary) ?? 0) > 0) this.style.setProperty('--acct-brand-on-primary', on);
+    if (!validCss('color', brand.onPrimary)) {
+      const on = readableOn(primary);
+      if ((contrastRatio(on, primary) ?? 0) > 0) this.style.setProperty('--acct-brand-on-primary', on);
+    }
+    // So must the brand's text-grade colour (links, selected tab, focus ring): without it they
+    // would keep the default brand's crimson next to the partner's buttons.
+    if (!validCss('color', brand.primaryText)) {
+      const text = readableShade(primary, BRANDED_TEXT_SURFACES);
+      if (text) this.style.setProperty('--acct-brand-primary-text', text);
     }
   }
 
