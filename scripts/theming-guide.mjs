@@ -120,7 +120,9 @@ ${jsExample}
 
 From script, \`onPrimary\` and \`primaryText\` may be left out: the provider picks black or white
 text for \`primary\`, and uses \`primary\` for links, the selected tab and the focus ring when it has
-4.5:1 on the light surfaces, else the lightest darker shade of it that has. With CSS, set all three.
+4.5:1 on the light surfaces, else the lightest darker shade of it that has. The code for this is a
+small chunk fetched only then, so derived colours apply a moment after the given ones; give all
+three to have them at once. With CSS, set all three.
 
 Keep the brand colours readable: \`brand-on-primary\` needs 4.5:1 against \`brand-primary\`,
 \`brand-primary-text\` 4.5:1 on white and on \`color-surface\`, \`brand-primary\` 3:1 against white

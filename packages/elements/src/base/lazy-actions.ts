@@ -1,7 +1,7 @@
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LazyPart } from './lazy.js';
 import { renderLoadFailure } from '../ui/lazy-view.js';
-import { rememberOpener } from '../ui/focus.js';
+import { rememberOpener } from '../ui/opener.js';
 
 /**
  * The actions of a list element that only a click starts (create, revoke, invite, sign out) kept

@@ -1,11 +1,10 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property } from '../base/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { contrastRatio, parseColor, readableOn, readableShade, type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
+import { type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { acctContext, type AcctContextValue, type AcctLinks } from '../base/context.js';
 import { getAcctLocale, matchLocale, setAcctLocale, SOURCE_LOCALE } from '../i18n/index.js';
-import { BRANDED_TEXT_SURFACES } from '../theme/surfaces.js';
 
 /** Partner brand values; each is checked as CSS before use, invalid ones are ignored. */
 export interface AcctBrand {
@@ -37,24 +36,6 @@ const BRAND_PROPERTIES: Record<keyof AcctBrand, [cssProperty: string, token: str
 /** A value is accepted only if the browser parses it for that property. */
 function validCss(property: string, value: unknown): value is string {
   return typeof value === 'string' && value.length < 200 && CSS.supports(property, value);
-}
-
-/**
- * Any CSS colour (`teal`, `hsl(...)`) as `#rrggbb` or `rgba(...)`, which the contrast helpers
- * read; undefined for values only the page can resolve, such as `var(--x)` or `currentColor`.
- */
-function resolveColor(value: string): string | undefined {
-  if (parseColor(value)) return value;
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return undefined;
-  // A value the canvas cannot use leaves fillStyle unchanged: try from two different colours.
-  const read = (from: string): string => {
-    context.fillStyle = from;
-    context.fillStyle = value;
-    return String(context.fillStyle);
-  };
-  const a = read('#000000');
-  return a === read('#ffffff') ? a : undefined;
 }
 
 /**
@@ -103,6 +84,9 @@ export class AcctProvider extends AcctElement {
 
   readonly #provider = new ContextProvider(this, { context: acctContext });
 
+  /** @internal How the brand colour derivation's chunk is fetched. */
+  static brandColors = (): Promise<typeof import('./brand-colors.js')> => import('./brand-colors.js');
+
   constructor() {
     super();
     this.addEventListener('acct-theme-change', (e) => {
@@ -150,19 +134,15 @@ export class AcctProvider extends AcctElement {
       if (validCss(cssProperty, value)) this.style.setProperty(token, value);
       else this.style.removeProperty(token);
     }
-    if (!validCss('color', brand.primary)) return;
-    const primary = resolveColor(brand.primary);
-    if (!primary) return;
-    // Text on the brand colour must stay readable (AA) when the partner gives only the colour.
-    if (!validCss('color', brand.onPrimary)) {
-      const on = readableOn(primary);
-      if ((contrastRatio(on, primary) ?? 0) > 0) this.style.setProperty('--acct-brand-on-primary', on);
-    }
-    // So must the brand's text-grade colour (links, selected tab, focus ring): without it they
-    // would keep the default brand's crimson next to the partner's buttons.
-    if (!validCss('color', brand.primaryText)) {
-      const text = readableShade(primary, BRANDED_TEXT_SURFACES);
-      if (text) this.style.setProperty('--acct-brand-primary-text', text);
+    // Colours derived from `primary` for contrast, when the partner gives only it. Their code (colour
+    // parsing, contrast) is a chunk: most pages set no brand, and it must not weigh on them.
+    const primary = brand.primary;
+    if (validCss('color', primary) && !(validCss('color', brand.onPrimary) && validCss('color', brand.primaryText))) {
+      // A chunk that cannot be fetched leaves the theme's defaults, as an invalid value does.
+      AcctProvider.brandColors().then(
+        (m) => this.brand === brand && m.deriveBrandColors(this.style, primary, { onPrimary: !validCss('color', brand.onPrimary), primaryText: !validCss('color', brand.primaryText) }),
+        () => undefined,
+      );
     }
   }
 

@@ -11,7 +11,7 @@ let counter = 0;
 export class ConfirmDialog {
   #options: ConfirmOptions | undefined;
   #resolve: ((ok: boolean) => void) | undefined;
-  #opener: HTMLElement | undefined;
+  #opener: Element | null | undefined;
   readonly #id = `acct-confirm-${++counter}`;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -23,7 +23,7 @@ export class ConfirmDialog {
   }
 
   /** Resolves true on confirm, false on cancel or Escape; focus then returns to `opener`. */
-  async ask(options: ConfirmOptions, opener?: HTMLElement): Promise<boolean> {
+  async ask(options: ConfirmOptions, opener?: Element | null): Promise<boolean> {
     this.settle(false);
     this.#options = options;
     this.#opener = opener;

@@ -1,7 +1,7 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LazyPart } from '../base/lazy.js';
 import type { ConfirmDialog } from './confirm-dialog.js';
-import { openerOf } from './focus.js';
+import { openerOf } from './opener.js';
 
 export interface ConfirmOptions {
   heading: string;

@@ -13,8 +13,10 @@ const WATCH_MS = 60_000;
  * when it has left the page, on the start of the host's content. Stops at the user's next key or
  * pointer press, when focus is elsewhere, or after a minute.
  */
-export function returnFocus(host: ReactiveControllerHost & HTMLElement, opener: HTMLElement | undefined): () => void {
+export function returnFocus(host: ReactiveControllerHost & HTMLElement, given: Element | null | undefined): () => void {
   const root = host.shadowRoot;
+  // Only a control of this host (its shadow root or light DOM children) is taken back to.
+  const opener = given instanceof HTMLElement && (root?.contains(given) || host.contains(given)) ? given : undefined;
   let stopped = false;
   const place = (): void => {
     if (stopped) return;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { deepActiveElement } from './opener.js';
 
 /**
  * The focused element, looked up through open shadow roots; null when focus is on `<body>`, or
@@ -6,37 +7,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * that the browser moves to `<body>` at its next rendering step.
  */
 export function focusedElement(): HTMLElement | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  const el = deepActiveElement();
   if (!(el instanceof HTMLElement) || el === document.body) return null;
   return el.matches(':disabled') || !el.checkVisibility() ? null : el;
-}
-
-function inside(host: Element, el: Element): boolean {
-  for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) if (n === host) return true;
-  return false;
-}
-
-const openers = new WeakMap<Element, HTMLElement>();
-
-/**
- * Remembers the control of `host` that has focus as the action it starts begins: a dialog the
- * action opens after an await (a lazy chunk, during which the busy control is disabled and loses
- * focus) returns focus there. Call the returned function when the action is over.
- */
-export function rememberOpener(host: Element): () => void {
-  const el = focusedElement();
-  if (!el || !inside(host, el)) return () => undefined;
-  openers.set(host, el);
-  return () => {
-    if (openers.get(host) === el) openers.delete(host);
-  };
-}
-
-/** What a dialog of `host` opened now returns focus to: the remembered opener, else the focused control. */
-export function openerOf(host: Element): HTMLElement | undefined {
-  const el = openers.get(host) ?? focusedElement();
-  return el && inside(host, el) ? el : undefined;
 }
 
 /**
