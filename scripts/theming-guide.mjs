@@ -43,14 +43,14 @@ const brandExample = `<acct-provider theme="branded" brand-name="Northwind Cloud
 const cssExample = `acct-provider {
   --acct-brand-primary: #0f766e;       /* buttons, selected tabs, checked controls */
   --acct-brand-on-primary: #ffffff;    /* text on them: 4.5:1 against the primary */
-  --acct-brand-primary-text: #0b5e58;  /* links and focus ring: 4.5:1 on white */
+  --acct-brand-primary-text: #0b5e58;  /* links, selected tab, focus ring: 4.5:1 on white */
   --acct-brand-surface: #e6f4f1;       /* highlights behind body text */
   --acct-brand-font: Georgia, "Times New Roman", serif;
   --acct-brand-radius: 12px;
 }`;
 
 const jsExample = `document.querySelector('acct-provider').brand = {
-  primary: '#0f766e',          // onPrimary is picked for contrast when omitted
+  primary: '#0f766e',          // onPrimary and primaryText are derived for contrast when omitted
   primaryText: '#0b5e58',
   surface: '#e6f4f1',
   font: 'Georgia, "Times New Roman", serif',
@@ -117,6 +117,12 @@ Or from script, e.g. with values from the partner's configuration. Each value is
 \`\`\`js
 ${jsExample}
 \`\`\`
+
+From script, \`onPrimary\` and \`primaryText\` may be left out: the provider picks black or white
+text for \`primary\`, and uses \`primary\` for links, the selected tab and the focus ring when it has
+4.5:1 on the light surfaces, else the lightest darker shade of it that has. The code for this is a
+small chunk fetched only then, so derived colours apply a moment after the given ones; give all
+three to have them at once. With CSS, set all three.
 
 Keep the brand colours readable: \`brand-on-primary\` needs 4.5:1 against \`brand-primary\`,
 \`brand-primary-text\` 4.5:1 on white and on \`color-surface\`, \`brand-primary\` 3:1 against white

@@ -70,6 +70,21 @@ describe('acct-billing-settings', () => {
     [...shadow(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Retry')!.click();
     await until(() => q<HTMLSelectElement>(el, 'select[name=currency]').options.length > 1, 'currencies after retry');
   });
+
+  it('fires acct-error for a failing or malformed currency list, once per failure', async () => {
+    for (const [fail, code] of [
+      [(a: MemoryAdapter) => a.control.failNext('network', { method: 'billing.currencies' }), 'network'],
+      [(a: MemoryAdapter) => a.control.malformedNext({ method: 'billing.currencies' }), 'invalid_response'],
+    ] as const) {
+      const adapter = createMemoryAdapter({ account: 'billing-individual' });
+      fail(adapter);
+      const errors: unknown[] = [];
+      const provider = await fixture(html`<acct-provider .adapter=${adapter} @acct-error=${(e: CustomEvent) => errors.push(e.detail)}><acct-billing-settings></acct-billing-settings></acct-provider>`);
+      const el = provider.querySelector('acct-billing-settings')!;
+      await until(() => /could not be loaded/.test(shadow(el).textContent ?? ''), 'currency warning');
+      expect(errors).to.deep.equal([{ section: 'billing', code, operation: 'currencies' }]);
+    }
+  });
 });
 
 describe('settings conflict chunk (base/settings-conflict.ts, loaded when a save meets a conflict)', () => {

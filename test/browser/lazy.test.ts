@@ -4,6 +4,7 @@ import { LitElement, html as litHtml } from 'lit';
 import { LazyPart } from '../../packages/elements/src/base/lazy.js';
 import { LazyActions } from '../../packages/elements/src/base/lazy-actions.js';
 import { ConfirmController } from '../../packages/elements/src/ui/confirm.js';
+import { focusedElement, retryLoad } from '../../packages/elements/src/ui/focus.js';
 import { expect, fixture, html, until } from './helpers.js';
 
 class LazyHost extends LitElement {
@@ -43,6 +44,57 @@ class ActionsHost extends LitElement {
   }
 }
 customElements.define('lazy-actions-host-test', ActionsHost);
+
+/** A list row's destructive action behind a lazy chunk and a confirmation, as the list elements have. */
+class FocusHost extends LitElement {
+  busy = false;
+  gone = false;
+  release: (() => void) | undefined;
+  readonly answers: boolean[] = [];
+  readonly confirm = new ConfirmController(this);
+  readonly actions = new LazyActions(this, () => new Promise<object>((resolve) => (this.release = () => resolve({}))));
+
+  async removeThing(): Promise<void> {
+    await this.actions.run('remove', async () => {
+      this.answers.push(await this.confirm.ask({ heading: 'Remove it?', body: 'Really.', confirmLabel: 'Remove', danger: true }));
+    });
+  }
+
+  override render() {
+    return litHtml`<h2 id="heading">Things</h2>
+      ${this.gone ? '' : litHtml`<button id="opener" ?disabled=${this.busy || this.actions.loading('remove')} @click=${() => this.removeThing()}>Remove</button>`}
+      <button id="other">Other</button>${this.confirm.render()}`;
+  }
+}
+customElements.define('focus-host-test', FocusHost);
+
+/** A section whose load failed, with the shared Retry (ui/focus.ts retryLoad). */
+class RetryHost extends LitElement {
+  phase: 'error' | 'loading' | 'ready' = 'error';
+  finish: ((phase: 'error' | 'ready') => void) | undefined;
+  readonly ctrl = {
+    host: this,
+    get phase() {
+      return this.host.phase;
+    },
+    reload: () => {
+      this.phase = 'loading';
+      this.requestUpdate();
+      return new Promise<void>((resolve) => (this.finish = (phase) => {
+        this.phase = phase;
+        this.requestUpdate();
+        resolve();
+      }));
+    },
+  };
+
+  override render() {
+    if (this.phase === 'loading') return litHtml`<p aria-busy="true">Loading…</p>`;
+    if (this.phase === 'error') return litHtml`<p role="alert">Failed. <button id="retry" @click=${(e: Event) => retryLoad(e, this.ctrl)}>Retry</button></p>`;
+    return litHtml`<section><h2 id="heading">Billing</h2><input id="first" /></section>`;
+  }
+}
+customElements.define('retry-host-test', RetryHost);
 
 const state = (el: LazyHost) => el.shadowRoot!.getElementById('state')!.textContent;
 
@@ -155,5 +207,88 @@ describe('LazyActions', () => {
     await until(() => el.ran.length === 1, 'ran after Retry');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role=alert]') === null).to.equal(true);
+  });
+});
+
+describe('focus after dialogs and retries (ui/focus.ts, ui/focus-return.ts)', () => {
+  const byId = (el: Element, id: string) => el.shadowRoot!.getElementById(id) as HTMLElement;
+  const opened = (el: Element) => el.shadowRoot!.querySelector('dialog[open]');
+  const deepActive = () => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a;
+  };
+
+  async function openCold(el: FocusHost): Promise<void> {
+    byId(el, 'opener').focus();
+    byId(el, 'opener').click();
+    await until(() => el.release, 'chunk requested');
+    await el.updateComplete;
+    // The browser takes focus from a disabled control at its next rendering step.
+    await until(() => deepActive() !== byId(el, 'opener'), 'the busy opener loses focus while the chunk loads');
+    el.release!();
+    await until(() => opened(el), 'dialog');
+  }
+
+  it('a dialog opened after its chunk loaded returns focus to the opener on Escape, Cancel and confirm', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    for (const close of ['escape', 'cancel', 'confirm'] as const) {
+      const el = await fixture<FocusHost>(html`<focus-host-test></focus-host-test>`);
+      await openCold(el);
+      if (close === 'escape') await sendKeys({ press: 'Escape' });
+      else opened(el)!.querySelector<HTMLButtonElement>(`button[value=${close}]`)!.click();
+      await until(() => !opened(el), 'closed');
+      await until(() => focusedElement() === byId(el, 'opener'), `focus back on the opener after ${close}`);
+      await until(() => el.answers.length === 1, 'answered');
+      expect(el.answers).to.deep.equal([close === 'confirm']);
+    }
+  });
+
+  it('keeps focus with the opener while the confirmed action makes it busy, and moves on when it is removed', async () => {
+    const el = await fixture<FocusHost>(html`<focus-host-test></focus-host-test>`);
+    await openCold(el);
+    opened(el)!.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+    await until(() => el.answers.length === 1, 'answered');
+    el.busy = true;
+    el.requestUpdate();
+    await until(() => deepActive() !== byId(el, 'opener'), 'a disabled opener loses focus');
+    el.busy = false;
+    el.requestUpdate();
+    await until(() => focusedElement() === byId(el, 'opener'), 'back on the opener once it is enabled');
+
+    void el.removeThing();
+    await until(() => opened(el), 'dialog again');
+    opened(el)!.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+    await until(() => el.answers.length === 2, 'answered again');
+    el.gone = true; // the row went away with the action
+    el.requestUpdate();
+    await until(() => focusedElement() === byId(el, 'heading'), 'the section heading when the opener is gone');
+    expect(byId(el, 'heading').tabIndex).to.equal(-1);
+  });
+
+  it('does not take focus back once the user moved it', async () => {
+    const el = await fixture<FocusHost>(html`<focus-host-test></focus-host-test>`);
+    await openCold(el);
+    opened(el)!.querySelector<HTMLButtonElement>('button[value=cancel]')!.click();
+    await until(() => focusedElement() === byId(el, 'opener'), 'on the opener');
+    byId(el, 'other').focus();
+    el.gone = true;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(focusedElement() === byId(el, 'other'), 'focus stays where the user put it').to.equal(true);
+  });
+
+  it('Retry of a failed load puts focus on the loaded section, or on the new Retry when it failed again', async () => {
+    const el = await fixture<RetryHost>(html`<retry-host-test></retry-host-test>`);
+    byId(el, 'retry').focus();
+    byId(el, 'retry').click();
+    await el.updateComplete;
+    el.finish!('error');
+    await until(() => focusedElement() === byId(el, 'retry'), 'the new Retry after another failure');
+    byId(el, 'retry').click();
+    await el.updateComplete;
+    el.finish!('ready');
+    await until(() => focusedElement() === byId(el, 'heading'), 'the heading of what loaded');
+    expect(byId(el, 'heading').tabIndex).to.equal(-1);
   });
 });

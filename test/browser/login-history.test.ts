@@ -140,6 +140,38 @@ describe('acct-login-history', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('returns focus to Sign out when the dialog opened before its chunk was in is cancelled', async () => {
+    const { el } = await mount();
+    const Ctor = customElements.get('acct-login-history') as unknown as WithActionsLoader;
+    const original = Ctor.actionsLoader;
+    Ctor.actionsLoader = () => new Promise((resolve) => setTimeout(() => resolve(original()), 150));
+    try {
+      const opener = shadow(el).querySelectorAll<HTMLButtonElement>('#sessions button')[0];
+      opener.focus();
+      opener.click();
+      await until(() => shadow(el).querySelector('dialog[open]'), 'dialog');
+      (shadow(el).querySelector('dialog[open] button[value=cancel]') as HTMLButtonElement).click();
+      await until(() => !shadow(el).querySelector('dialog[open]'), 'closed');
+      await until(() => shadow(el).activeElement === opener, 'focus back on Sign out');
+    } finally {
+      Ctor.actionsLoader = original;
+    }
+  });
+
+  it('after Retry of a failed load, focus is on the loaded content, not on the page', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext('network', { method: 'loginHistory.list' });
+    const provider = await fixture(render(adapter));
+    const el = provider.querySelector('acct-login-history')!;
+    const retryButton = () => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Retry');
+    await until(retryButton, 'load error with Retry');
+    const retry = retryButton()!;
+    retry.focus();
+    retry.click();
+    await until(() => ready(el), 'tables after Retry');
+    await until(() => document.activeElement === el && shadow(el).activeElement?.matches('h2, h3, [role=heading]'), 'focus on the heading');
+  });
+
   it('is usable with the keyboard alone: Tab reaches Sign out, Enter opens the dialog, Escape cancels', async () => {
     const { adapter, el } = await mount();
     const { sendKeys } = await import('@web/test-runner-commands');

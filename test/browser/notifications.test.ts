@@ -93,6 +93,29 @@ describe('acct-notifications', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('rejects misplaced group separators in en and ru alike, with the locale example, and saves nothing', async () => {
+    for (const [locale, account, texts, message] of [
+      ['en', 'billing-company', ['1,50', '12,5', '1,5000', '1 500,50'], /check the separators: write the amount like 1,500\.50/i],
+      ['ru', 'company-resident', ['1.500,50', '1,500.50', '1 5'], /проверьте разделители: .*1\s500,50/i],
+    ] as const) {
+      setAcctLocale(locale);
+      const adapter = createMemoryAdapter({ account });
+      const el = await mount(adapter, locale);
+      for (const text of texts) {
+        await type(el, 'lowBalance.threshold', text);
+        const field = input(el, 'lowBalance.threshold');
+        expect(field.value, text).to.equal(text);
+        expect(field.getAttribute('aria-invalid'), text).to.equal('true');
+        const error = shadow(el).getElementById(field.getAttribute('aria-describedby')!.split(' ').pop()!)!;
+        expect(error.textContent, text).to.match(message);
+      }
+      save(el);
+      await el.updateComplete;
+      expect(adapter.control.calls.some((c) => c.method === 'notifications.update')).to.equal(false);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('does not drift: 0.1 + 0.2 typed as 0.30 stays 0.30', async () => {
     const adapter = createMemoryAdapter({ account: 'billing-company' });
     const el = await mount(adapter);

@@ -129,6 +129,35 @@ describe('acct-panel-settings', () => {
     expect(adapter.control.calls.filter((c) => c.method === 'panel.resetUserSettings').length).to.equal(1);
   });
 
+  it('returns focus to Reset after Escape and after a confirmed reset, also when the dialog opened before its chunk was in', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const adapter = createMemoryAdapter();
+    adapter.control.latency = 150;
+    const { el } = await mount(adapter);
+    const Panel = customElements.get('acct-panel-settings') as typeof AcctPanelSettings;
+    const original = Panel.resetLoader;
+    // First use: the chunk takes a while, so the busy Reset button loses focus meanwhile.
+    Panel.resetLoader = () => new Promise((resolve) => setTimeout(() => resolve(original()), 150));
+    const resetButton = () => [...shadow(el).querySelectorAll('button')].find((b) => /reset user settings|resetting/i.test(b.textContent ?? ''))!;
+    const focused = () => shadow(el).activeElement === resetButton() && document.activeElement === el;
+    try {
+      resetButton().focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation', 5000);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !shadow(el).querySelector('dialog[open]'), 'closed');
+      await until(focused, 'focus back on Reset after Escape');
+
+      await sendKeys({ press: 'Enter' });
+      await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation again');
+      (shadow(el).querySelector('dialog[open] button[value=confirm]') as HTMLButtonElement).click();
+      await until(() => liveText(el).match(/were reset/i), 'reset announced', 5000);
+      await until(focused, 'focus back on Reset once the reset is done');
+    } finally {
+      Panel.resetLoader = original;
+    }
+  });
+
   it('shows a reset failure with a retry', async () => {
     const adapter = createMemoryAdapter();
     const { el } = await mount(adapter);

@@ -47,10 +47,32 @@ describe('acct-provider', () => {
     const provider = await fixture<HTMLElement & { brand: unknown }>(html`<acct-provider theme="branded"></acct-provider>`);
     provider.brand = { primary: '#ffeb3b', font: 'Georgia, serif', radius: '2px; background: red', surface: 'url(https://evil.example/x.png)' };
     await until(() => provider.style.getPropertyValue('--acct-brand-primary') === '#ffeb3b', 'brand applied');
-    expect(provider.style.getPropertyValue('--acct-brand-on-primary')).to.equal('#000000');
+    // Derived with the colour code's chunk, a moment after the given values.
+    await until(() => provider.style.getPropertyValue('--acct-brand-on-primary') === '#000000', 'readable text on the brand colour');
     expect(provider.style.getPropertyValue('--acct-brand-font')).to.equal('Georgia, serif');
     expect(provider.style.getPropertyValue('--acct-brand-radius')).to.equal('');
     expect(provider.style.getPropertyValue('--acct-brand-surface')).to.equal('');
+  });
+
+  it('derives brand-primary-text from brand.primary when it is not given, readable on the light surfaces', async () => {
+    await import('@acct/elements/provider');
+    const { contrastRatio } = await import('@acct/core');
+    const provider = await fixture<HTMLElement & { brand: unknown }>(html`<acct-provider theme="branded"></acct-provider>`);
+    const text = () => provider.style.getPropertyValue('--acct-brand-primary-text');
+    provider.brand = { primary: '#0f766e' };
+    await until(() => text() === '#0f766e', 'an AA primary is its own text colour');
+    for (const primary of ['#14b8a6', 'hsl(173 80% 40%)', 'teal']) {
+      provider.brand = {};
+      await until(() => text() === '', 'no brand');
+      provider.brand = { primary };
+      await until(() => text() !== '', `text colour derived from ${primary}`);
+      expect(text()).to.not.equal(primary);
+      for (const surface of ['#ffffff', '#f6f7f9']) expect(contrastRatio(text(), surface), `${primary} -> ${text()}`).to.be.at.least(4.5);
+    }
+    provider.brand = { primary: '#14b8a6', primaryText: '#0b5e58' };
+    await until(() => text() === '#0b5e58', 'a given primaryText wins');
+    provider.brand = {};
+    await until(() => text() === '', 'removed with the brand');
   });
 
   it('the test page itself enforces the strict CSP (eval and raw HTML are refused)', async () => {

@@ -92,6 +92,18 @@ describe('acct-settings', () => {
     }
   });
 
+  it('branded with only brand.primary: the selected tab and the focus ring take the brand colour too', async () => {
+    const provider = await fixture<HTMLElement & { brand: unknown }>(
+      html`<acct-provider theme="branded" .brand=${{ primary: '#0f766e' }} .adapter=${createMemoryAdapter()}><acct-settings tabs="billing panel"></acct-settings></acct-provider>`,
+    );
+    const el = provider.querySelector('acct-settings')!;
+    await el.updateComplete;
+    const teal = 'rgb(15, 118, 110)';
+    await until(() => getComputedStyle(tab(el, 'billing')).borderBlockEndColor === teal, 'selected tab underline in the brand colour');
+    expect(getComputedStyle(tab(el, 'billing')).getPropertyValue('--acct-color-focus').trim()).to.equal('#0f766e');
+    await expect(el).to.be.accessible();
+  });
+
   it('says so when no section is available', async () => {
     const el = await mount({});
     expect(shadow(el).textContent).to.contain('No settings are available');

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BRAND_TOKENS, PRIMITIVES, SCALE_TOKENS, SEMANTIC_TOKENS, THEME_TOKENS, type ConcreteTheme } from '../../packages/elements/src/theme/tokens.js';
-import { checkContrast } from '../../packages/elements/src/theme/contrast.js';
+import { checkContrast, themeColors } from '../../packages/elements/src/theme/contrast.js';
+import { BRANDED_TEXT_SURFACES } from '../../packages/elements/src/theme/surfaces.js';
+import { contrastRatio, readableOn, readableShade } from '@acct/core';
 import { BRAND_DOCS, SCALE_DOCS, SEMANTIC_DOCS } from '../../packages/elements/src/theme/token-docs.js';
 
 const themes = Object.keys(THEME_TOKENS) as ConcreteTheme[];
@@ -31,6 +33,25 @@ describe('themes', () => {
   it('a brand colour that is too light fails the branded check (the check can fail)', () => {
     const failing = checkContrast('branded', { 'brand-primary': '#ffd166', 'brand-on-primary': '#ffffff' }).filter((r) => !r.pass);
     assert.ok(failing.some((r) => r.fg === 'color-on-accent' && r.bg === 'color-accent'));
+  });
+
+  it('the provider derives brand-primary-text from brand.primary that passes AA on the branded surfaces', () => {
+    const colors = themeColors('branded');
+    assert.deepEqual([...BRANDED_TEXT_SURFACES].sort(), [colors['color-surface-raised'], colors['color-surface']].sort());
+    // Dark enough already: kept as given, so links, the selected tab and the focus ring match the buttons.
+    assert.equal(readableShade('#0f766e', BRANDED_TEXT_SURFACES), '#0f766e');
+    for (const primary of ['#14b8a6', '#ffd166', '#ffeb3b', '#ff0000', '#ffffff', '#3b82f6']) {
+      const text = readableShade(primary, BRANDED_TEXT_SURFACES);
+      assert.ok(text && text !== primary, primary);
+      const brand = { 'brand-primary': primary, 'brand-on-primary': readableOn(primary), 'brand-primary-text': text };
+      for (const r of checkContrast('branded', brand).filter((p) => p.fg === 'color-accent-text' || p.fg === 'color-focus')) {
+        assert.ok(r.pass, `${primary} -> ${text}: ${r.fg} on ${r.bg} = ${r.ratio?.toFixed(2)}`);
+      }
+      // The lightest such shade: a step lighter would fail, so the brand's colour changes no more than needed.
+      const lighter = `#${[1, 3, 5].map((i) => Math.min(255, parseInt(text.slice(i, i + 2), 16) + 3).toString(16).padStart(2, '0')).join('')}`;
+      assert.ok(BRANDED_TEXT_SURFACES.some((bg) => (contrastRatio(lighter, bg) ?? 0) < 4.5), `${primary} -> ${text} is darker than needed`);
+    }
+    assert.equal(readableShade('teal', BRANDED_TEXT_SURFACES), undefined);
   });
 
   it('no component reads a token that no theme defines', () => {

@@ -41,3 +41,24 @@ export function readableOn(background: string): '#000000' | '#ffffff' {
   const black = contrastRatio('#000000', background) ?? 1;
   return white >= black ? '#ffffff' : '#000000';
 }
+
+/**
+ * `color` itself when it has `min` contrast on every one of `backgrounds` (light ones), else the
+ * lightest shade of it (its channels scaled towards black, so the hue stays) that has; undefined
+ * when a colour cannot be parsed or no shade is enough.
+ */
+export function readableShade(color: string, backgrounds: readonly string[], min = 4.5): string | undefined {
+  const rgb = parseColor(color);
+  if (!rgb) return undefined;
+  const hex = (f: number): string => `#${rgb.map((c) => Math.floor(c * f).toString(16).padStart(2, '0')).join('')}`;
+  const enough = (f: number): boolean => backgrounds.every((bg) => (contrastRatio(hex(f), bg) ?? 0) >= min);
+  if (enough(1)) return color;
+  if (!enough(0)) return undefined;
+  let [lo, hi] = [0, 1]; // enough(lo), not enough(hi)
+  for (let i = 0; i < 16; i++) {
+    const mid = (lo + hi) / 2;
+    if (enough(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hex(lo);
+}

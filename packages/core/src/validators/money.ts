@@ -6,37 +6,84 @@
  */
 import { currencyDigits, numberFormat } from '../format.js';
 
-export type MoneyReason = 'empty' | 'not_a_number' | 'negative' | 'too_precise' | 'too_large';
+export type MoneyReason = 'empty' | 'not_a_number' | 'negative' | 'too_precise' | 'too_large' | 'grouping';
 export type MoneyResult = { ok: true; value: number } | { ok: false; reason: MoneyReason };
 
-function separators(locale: string): { group: string; decimal: string } {
-  const parts = numberFormat(locale).formatToParts(12345.6);
-  return {
-    group: parts.find((p) => p.type === 'group')?.value ?? ',',
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-  };
+interface Grouping {
+  group: string;
+  decimal: string;
+  /** Digits in the group next to the decimal mark (3), and in every group before it (3; 2 in en-IN). */
+  primary: number;
+  secondary: number;
 }
 
-const SPACES = /[\s\u00a0\u202f\u2009']/g;
+const groupings = new Map<string, Grouping>();
 
+function grouping(locale: string): Grouping {
+  let g = groupings.get(locale);
+  if (g) return g;
+  const parts = numberFormat(locale).formatToParts(1234567890.5);
+  const ints = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
+  const norm = (s: string | undefined): string | undefined => s?.normalize('NFKC');
+  g = {
+    group: norm(parts.find((p) => p.type === 'group')?.value) ?? ',',
+    decimal: norm(parts.find((p) => p.type === 'decimal')?.value) ?? '.',
+    primary: (ints.length > 1 && ints.at(-1)) || 3,
+    secondary: (ints.length > 2 && ints.at(-2)) || 3,
+  };
+  if (groupings.size >= 64) groupings.clear();
+  groupings.set(locale, g);
+  return g;
+}
+
+// Spaces (any width; NFKC folds them to U+0020) and apostrophes are never a decimal mark, so they
+// are read as group separators in every locale; `,` and `.` only where they are the locale's own.
+const NEUTRAL = /[ '\u2019]/;
+const NUMERIC = /^[\d ',.\u2019]*$/;
+
+/** The digits of the integer part, or why its group separators are not where the locale puts them. */
+function integerDigits(text: string, g: Grouping): string | MoneyReason {
+  if (/^\d*$/.test(text)) return text;
+  if (!NUMERIC.test(text)) return 'not_a_number';
+  const groups = text.split(/[^\d]/);
+  const separators = text.replace(/\d/g, '');
+  if (![...separators].every((c) => c === g.group || NEUTRAL.test(c))) return 'grouping';
+  const last = groups.length - 1;
+  const fits = groups.every((d, i) =>
+    i === last ? d.length === g.primary : i === 0 ? d.length >= 1 && d.length <= g.secondary : d.length === g.secondary,
+  );
+  return fits ? groups.join('') : 'grouping';
+}
+
+/**
+ * Reads an amount typed in `locale`. Group separators count only where the locale puts them
+ * (`1,500.50` in en, `1 500,50` in ru, `1.500,50` in de, `1,50,000` in en-IN), and never after
+ * the decimal mark: `1,50` in en is not 150 but a `grouping` error, since the user most likely
+ * meant a decimal comma.
+ */
 export function parseMoney(text: string, locale: string, currency: string): MoneyResult {
-  // NFKC folds full-width digits and other look-alikes to ASCII.
-  let t = text.normalize('NFKC').replace(SPACES, '');
+  // NFKC folds full-width digits, no-break and thin spaces and other look-alikes to ASCII.
+  const t = text.normalize('NFKC').trim().replace(/\s/g, ' ');
   if (t === '') return { ok: false, reason: 'empty' };
   if (/^[-\u2212]/.test(t)) return { ok: false, reason: 'negative' };
-  const { group, decimal } = separators(locale);
-  if (group.trim() !== '') t = t.split(group).join(group === decimal ? group : '');
-  // Accept the other common decimal mark when it cannot be a group separator here.
-  if (decimal !== '.' && !t.includes(decimal) && /^\d*\.\d*$/.test(t)) t = t.replace('.', decimal);
-  if (decimal !== ',' && !t.includes(decimal) && /^\d*,\d{1,2}$/.test(t) && group !== ',') t = t.replace(',', decimal);
-  const m = new RegExp(`^(\\d+)?(?:${decimal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d*))?$`).exec(t);
-  if (!m || (m[1] === undefined && !m[2])) return { ok: false, reason: 'not_a_number' };
-  const whole = m[1] ?? '0';
-  const fraction = m[2] ?? '';
+  const g = grouping(locale);
+  let decimal = g.decimal;
+  // Accept the other common decimal mark when it cannot be a group separator here
+  // (`1500.50` in ru; `12,5` in a locale that groups with spaces).
+  if (!t.includes(decimal)) {
+    if (decimal !== '.' && g.group !== '.' && t.split('.').length === 2) decimal = '.';
+    else if (decimal !== ',' && g.group !== ',' && /^[^,]*,\d{1,2}$/.test(t)) decimal = ',';
+  }
+  const [int = '', fraction = '', ...rest] = t.split(decimal);
+  if (rest.length > 0) return { ok: false, reason: 'not_a_number' };
+  if (!/^\d*$/.test(fraction)) return { ok: false, reason: NUMERIC.test(fraction) ? 'grouping' : 'not_a_number' };
+  const whole = integerDigits(int, g);
+  if (whole === 'not_a_number' || whole === 'grouping') return { ok: false, reason: whole };
+  if (whole === '' && fraction === '') return { ok: false, reason: 'not_a_number' };
   const digits = currencyDigits(currency);
   if (fraction.replace(/0+$/, '').length > digits) return { ok: false, reason: 'too_precise' };
   if (whole.replace(/^0+/, '').length > 13) return { ok: false, reason: 'too_large' };
-  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt((fraction + '0'.repeat(digits)).slice(0, digits) || '0');
+  const minor = BigInt(whole || '0') * 10n ** BigInt(digits) + BigInt((fraction + '0'.repeat(digits)).slice(0, digits) || '0');
   return { ok: true, value: Number(minor) / 10 ** digits };
 }
 

@@ -1,6 +1,7 @@
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LazyPart } from './lazy.js';
 import { renderLoadFailure } from '../ui/lazy-view.js';
+import { rememberOpener } from '../ui/opener.js';
 
 /**
  * The actions of a list element that only a click starts (create, revoke, invite, sign out) kept
@@ -13,12 +14,14 @@ import { renderLoadFailure } from '../ui/lazy-view.js';
  * own, and the failure of any row shows once, where the group's errors go.
  */
 export class LazyActions<M> extends LazyPart<M> {
+  readonly #host: HTMLElement;
   readonly #update: () => void;
   readonly #waiting = new Set<string>();
   #failed: { action: string; retry: () => unknown } | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, loader: () => Promise<M>) {
     super(host, loader);
+    this.#host = host;
     this.#update = () => host.requestUpdate();
   }
 
@@ -34,22 +37,30 @@ export class LazyActions<M> extends LazyPart<M> {
    */
   async run<R>(action: string, fn: (chunk: M) => R | Promise<R>, retry: () => unknown = () => this.run(action, fn)): Promise<R | undefined> {
     let chunk = this.value;
-    if (this.#failed || !chunk) {
-      if (this.#waiting.has(action)) return undefined;
-      this.#failed = undefined;
-      this.#waiting.add(action);
-      this.#update();
-      try {
-        chunk = await this.load();
-      } catch {
-        this.#failed = { action, retry };
-        return undefined;
-      } finally {
-        this.#waiting.delete(action);
+    const cold = this.#failed !== undefined || !chunk;
+    if (cold && this.#waiting.has(action)) return undefined;
+    // The control is disabled while the chunk loads, which takes its focus: a dialog the action
+    // opens (after that or any other await) returns focus to it all the same (ConfirmController).
+    const forget = rememberOpener(this.#host);
+    try {
+      if (cold || !chunk) {
+        this.#failed = undefined;
+        this.#waiting.add(action);
         this.#update();
+        try {
+          chunk = await this.load();
+        } catch {
+          this.#failed = { action, retry };
+          return undefined;
+        } finally {
+          this.#waiting.delete(action);
+          this.#update();
+        }
       }
+      return await fn(chunk);
+    } finally {
+      forget();
     }
-    return fn(chunk);
   }
 
   /** The failed load of an action of `group`, with a Retry; nothing otherwise. */

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { Load } from '../base/load.js';
-import { BillingSettings, Currencies, currencyName, parseResponse, toAdapterError } from '@acct/core';
+import { BillingSettings, Currencies, currencyName, isAbortError, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { renderBanner, renderCheckboxField, renderFormActions, renderSection, renderSelectField } from '../ui/field.js';
@@ -17,7 +17,8 @@ import messages from '../i18n/generated/parts/billing-settings.js';
  * @tagname acct-billing-settings
  * @summary Auto-renewal, site currency and payment without re-login.
  * @fires acct-saved - After the preferences were stored; detail `{ section: 'billing', data }`.
- * @fires acct-error - When loading or saving failed; detail `{ section, code, operation }`.
+ * @fires acct-error - When loading, saving or loading the currency list failed; detail `{ section: 'billing', code, operation }`
+ *   (`load`, `save`, `currencies`).
  * @fires acct-dirty-change - When unsaved edits appear or disappear.
  * @csspart section - The card around the preferences.
  * @csspart field - A label with its control, hint and error.
@@ -50,6 +51,9 @@ export class AcctBillingSettings extends AcctElement {
     args: () => [this.resolvedAdapter] as const,
     task: async ([adapter], { signal }) =>
       adapter?.billing ? parseResponse(Currencies, await adapter.billing.currencies({ signal })) : undefined,
+    onError: (e) => {
+      if (!isAbortError(e)) this.emit('acct-error', { section: 'billing', code: toAdapterError(e).code, operation: 'currencies' });
+    },
   });
 
   #currencyOptions(current: string): { value: string; label: string }[] {

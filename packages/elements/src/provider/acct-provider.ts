@@ -1,7 +1,7 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property } from '../base/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { contrastRatio, readableOn, type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
+import { type AccountAdapter, type ThemeName, THEMES } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { acctContext, type AcctContextValue, type AcctLinks } from '../base/context.js';
 import { getAcctLocale, matchLocale, setAcctLocale, SOURCE_LOCALE } from '../i18n/index.js';
@@ -12,7 +12,11 @@ export interface AcctBrand {
   primary?: string;
   /** Text on the accent colour; computed for contrast from `primary` when omitted. */
   onPrimary?: string;
-  /** Accent used for text and links on the surface. */
+  /**
+   * Accent for text, links, the selected tab and the focus ring on the surface; derived from
+   * `primary` when omitted (`primary` itself when it has 4.5:1 on the light surfaces, else the
+   * lightest darker shade of it that has).
+   */
   primaryText?: string;
   /** Tinted surface for highlights. */
   surface?: string;
@@ -80,6 +84,9 @@ export class AcctProvider extends AcctElement {
 
   readonly #provider = new ContextProvider(this, { context: acctContext });
 
+  /** @internal How the brand colour derivation's chunk is fetched. */
+  static brandColors = (): Promise<typeof import('./brand-colors.js')> => import('./brand-colors.js');
+
   constructor() {
     super();
     this.addEventListener('acct-theme-change', (e) => {
@@ -127,10 +134,15 @@ export class AcctProvider extends AcctElement {
       if (validCss(cssProperty, value)) this.style.setProperty(token, value);
       else this.style.removeProperty(token);
     }
-    // Text on the brand colour must stay readable (AA) when the partner gives only the colour.
-    if (validCss('color', brand.primary) && !validCss('color', brand.onPrimary)) {
-      const on = readableOn(brand.primary);
-      if ((contrastRatio(on, brand.primary) ?? 0) > 0) this.style.setProperty('--acct-brand-on-primary', on);
+    // Colours derived from `primary` for contrast, when the partner gives only it. Their code (colour
+    // parsing, contrast) is a chunk: most pages set no brand, and it must not weigh on them.
+    const primary = brand.primary;
+    if (validCss('color', primary) && !(validCss('color', brand.onPrimary) && validCss('color', brand.primaryText))) {
+      // A chunk that cannot be fetched leaves the theme's defaults, as an invalid value does.
+      AcctProvider.brandColors().then(
+        (m) => this.brand === brand && m.deriveBrandColors(this.style, primary, { onPrimary: !validCss('color', brand.onPrimary), primaryText: !validCss('color', brand.primaryText) }),
+        () => undefined,
+      );
     }
   }
 

@@ -32,7 +32,7 @@ export const SEMANTIC_DOCS: Record<SemanticToken, string> = {
 export const BRAND_DOCS: Record<BrandToken | 'brand-font' | 'brand-radius', string> = {
   'brand-primary': 'Partner accent colour (`brand.primary`): drives `color-accent` in the branded theme.',
   'brand-on-primary': 'Text on the brand accent (`brand.onPrimary`); picked for contrast from `brand.primary` when not given.',
-  'brand-primary-text': 'Brand colour for links, accent text and the focus ring (`brand.primaryText`); needs 4.5:1 on white.',
+  'brand-primary-text': 'Brand colour for links, accent text, the selected tab and the focus ring (`brand.primaryText`); needs 4.5:1 on white and `color-surface`. Derived from `brand.primary` when not given: that colour if it has 4.5:1, else the lightest darker shade of it that has.',
   'brand-surface': 'Tinted highlight surface (`brand.surface`): drives `color-info-surface`.',
   'brand-font': 'Font family of the branded theme (`brand.font`); no default token, falls back to `font-family`.',
   'brand-radius': 'Corner radius of the branded theme (`brand.radius`); falls back to `radius-m`.',

@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import { adoptOnce } from './adopt.js';
 import { dialogStyles } from './dialog-styles.js';
 import type { ConfirmOptions } from './confirm.js';
+import { returnFocus } from './focus-return.js';
 
 let counter = 0;
 
@@ -10,6 +11,7 @@ let counter = 0;
 export class ConfirmDialog {
   #options: ConfirmOptions | undefined;
   #resolve: ((ok: boolean) => void) | undefined;
+  #opener: Element | null | undefined;
   readonly #id = `acct-confirm-${++counter}`;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -20,9 +22,11 @@ export class ConfirmDialog {
     return this.host.shadowRoot?.getElementById(this.#id) as HTMLDialogElement | null;
   }
 
-  async ask(options: ConfirmOptions): Promise<boolean> {
+  /** Resolves true on confirm, false on cancel or Escape; focus then returns to `opener`. */
+  async ask(options: ConfirmOptions, opener?: Element | null): Promise<boolean> {
     this.settle(false);
     this.#options = options;
+    this.#opener = opener;
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.#dialog;
@@ -38,6 +42,9 @@ export class ConfirmDialog {
     const resolve = this.#resolve;
     this.#resolve = undefined;
     if (this.#dialog?.open) this.#dialog.close();
+    // Before the answer is acted on: the confirmed action may disable or remove the opener.
+    if (resolve) returnFocus(this.host, this.#opener);
+    this.#opener = undefined;
     resolve?.(ok);
   }
 

@@ -1,6 +1,7 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LazyPart } from '../base/lazy.js';
 import type { ConfirmDialog } from './confirm-dialog.js';
+import { openerOf } from './opener.js';
 
 export interface ConfirmOptions {
   heading: string;
@@ -8,11 +9,17 @@ export interface ConfirmOptions {
   confirmLabel: string;
   /** Destructive actions get the danger style and focus lands on Cancel. */
   danger?: boolean;
+  /**
+   * Where focus returns when the dialog closes, however it closes; by default the control that
+   * started the action (remembered by LazyActions before its chunk loaded), else the focused one.
+   */
+  opener?: HTMLElement;
 }
 
 /**
  * A confirmation in a native modal `<dialog>` (focus trap, Escape, inert page for free).
- * `await confirm.ask(...)` resolves true on confirm, false on cancel or Escape. The dialog's code
+ * `await confirm.ask(...)` resolves true on confirm, false on cancel or Escape; either way focus
+ * returns to the control that asked (ui/focus-return.ts). The dialog's code
  * comes as a lazy chunk on the first `ask()` (or when the user points at the host), not with the
  * element's first paint.
  */
@@ -31,6 +38,8 @@ export class ConfirmController implements ReactiveController {
   }
 
   async ask(options: ConfirmOptions): Promise<boolean> {
+    // Now, before the dialog's chunk is awaited: focus may leave the opener meanwhile.
+    const opener = options.opener ?? openerOf(this.host);
     let module;
     try {
       module = await this.part.load();
@@ -40,7 +49,7 @@ export class ConfirmController implements ReactiveController {
       return globalThis.confirm(`${options.heading}\n\n${options.body}`);
     }
     this.#dialog ??= new module.ConfirmDialog(this.host);
-    return this.#dialog.ask(options);
+    return this.#dialog.ask(options, opener);
   }
 
   render(): TemplateResult | typeof nothing {

@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import type { ResourceController } from '../base/resource-controller.js';
 import { missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderSkeleton } from './field.js';
+import { retryLoad } from './focus.js';
 
 /**
  * The states every list element shares: missing sub-API, loading skeleton, load error with
@@ -15,7 +16,7 @@ export function renderResource<T, A>(ctrl: ResourceController<T, A>, apiName: st
     case 'loading':
       return html`<div aria-busy="true">${renderSkeleton(3)}<span class="visually-hidden">${msg('Loading…')}</span></div>`;
     case 'error':
-      return renderBanner('danger', ctrl.loadErrorMessage, html`<button type="button" part="button" @click=${() => ctrl.reload()}>${msg('Retry')}</button>`);
+      return renderBanner('danger', ctrl.loadErrorMessage, html`<button type="button" part="button" @click=${(e: Event) => retryLoad(e, ctrl)}>${msg('Retry')}</button>`);
     default:
       return ready(ctrl.data as T);
   }

@@ -1,0 +1,48 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { deepActiveElement } from './opener.js';
+
+/**
+ * The focused element, looked up through open shadow roots; null when focus is on `<body>`, or
+ * still on an element that can no longer hold it (in a dialog that just closed, or disabled) and
+ * that the browser moves to `<body>` at its next rendering step.
+ */
+export function focusedElement(): HTMLElement | null {
+  const el = deepActiveElement();
+  if (!(el instanceof HTMLElement) || el === document.body) return null;
+  return el.matches(':disabled') || !el.checkVisibility() ? null : el;
+}
+
+/**
+ * Focus on the start of a shadow root's content: its first heading, made focusable with
+ * `tabindex="-1"` (out of the tab order), else its first enabled control. For when the control
+ * that had focus went away (a Retry replaced by what it loaded, a removed row's button).
+ */
+export function focusContent(root: ShadowRoot): void {
+  const heading = root.querySelector<HTMLElement>(':is(h1, h2, h3, h4, h5, h6, [role=heading]):not(dialog *)');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus();
+    return;
+  }
+  root.querySelector<HTMLElement>(':is(button, input, select, textarea, a[href], [tabindex]):not(:disabled, [tabindex="-1"], dialog *)')?.focus();
+}
+
+/**
+ * The click handler of a Retry that reloads a failed section: once the reload has settled and the
+ * host has rendered what it brought (the content, or the error again), focus goes to the start of
+ * that content, since the Retry button it was on is gone. Focus the user moved meanwhile stays.
+ */
+export function retryLoad(event: Event, ctrl: { readonly phase: string; reload(): unknown }): void {
+  const root = (event.currentTarget as Element | null)?.getRootNode();
+  void ctrl.reload();
+  if (!(root instanceof ShadowRoot)) return;
+  const host = root.host as HTMLElement & ReactiveControllerHost;
+  const watcher: ReactiveController = {
+    hostUpdated: () => {
+      if (ctrl.phase === 'loading') return;
+      host.removeController(watcher);
+      if (!focusedElement()) focusContent(root);
+    },
+  };
+  host.addController(watcher);
+}
