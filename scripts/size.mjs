@@ -51,8 +51,11 @@ const BUDGETS = {
  * 24.8 KB since core's schemas and the settings save slimmed the shared part; 23.2 KB since the IP
  * list's editing joined the IP chunk; 21.4 KB since zod 4.4.3, unused core schemas and styles left.
  * What is left over 20 KB in both is their own first paint (templates and English text).
+ * 21.3 KB since the fixes of an outside review (2026-12-03) in the shared base: a read is aborted
+ * when its element leaves the page, server errors without a place are listed, re-authentication
+ * gives focus back; the budget moved to 21.5 for those, not for anything of security's own.
  */
-const ELEMENT_BUDGETS = { profile: 24 * KB, security: 21.25 * KB };
+const ELEMENT_BUDGETS = { profile: 24 * KB, security: 21.5 * KB };
 const BASELINE = 'scripts/size-baseline.json';
 const LOCALES = JSON.parse(readFileSync('packages/elements/lit-localize.json', 'utf8')).targetLocales;
 

@@ -95,8 +95,8 @@ describe('acct-notifications', () => {
 
   it('rejects misplaced group separators in en and ru alike, with the locale example, and saves nothing', async () => {
     for (const [locale, account, texts, message] of [
-      ['en', 'billing-company', ['1,50', '12,5', '1,5000', '1 500,50'], /check the separators: write the amount like 1,500\.50/i],
-      ['ru', 'company-resident', ['1.500,50', '1,500.50', '1 5'], /проверьте разделители: .*1\s500,50/i],
+      ['en', 'billing-company', ['1,50', '12,5', '1,5000', '1 500,50'], /check the separators between the digits: this language writes an amount like 1,500\.50/i],
+      ['ru', 'company-resident', ['1.500,50', '1,500.50', '1 5'], /проверьте разделители между цифрами: .*1\s500,50/i],
     ] as const) {
       setAcctLocale(locale);
       const adapter = createMemoryAdapter({ account });

@@ -17,23 +17,17 @@ interface Grouping {
   secondary: number;
 }
 
-const groupings = new Map<string, Grouping>();
-
+/** The locale's separators and group sizes (numberFormat is cached; formatToParts of one number takes microseconds). */
 function grouping(locale: string): Grouping {
-  let g = groupings.get(locale);
-  if (g) return g;
   const parts = numberFormat(locale).formatToParts(1234567890.5);
   const ints = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
-  const norm = (s: string | undefined): string | undefined => s?.normalize('NFKC');
-  g = {
-    group: norm(parts.find((p) => p.type === 'group')?.value) ?? ',',
-    decimal: norm(parts.find((p) => p.type === 'decimal')?.value) ?? '.',
+  const part = (type: string): string | undefined => parts.find((p) => p.type === type)?.value.normalize('NFKC');
+  return {
+    group: part('group') ?? ',',
+    decimal: part('decimal') ?? '.',
     primary: (ints.length > 1 && ints.at(-1)) || 3,
     secondary: (ints.length > 2 && ints.at(-2)) || 3,
   };
-  if (groupings.size >= 64) groupings.clear();
-  groupings.set(locale, g);
-  return g;
 }
 
 // Spaces (any width; NFKC folds them to U+0020) and apostrophes are never a decimal mark, so they

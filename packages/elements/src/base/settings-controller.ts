@@ -277,14 +277,6 @@ export class SettingsController<T extends object> implements ReactiveController 
     return this._conflictChunk ? this._conflictChunk.resolveConflict(this, choice) : Promise.resolve();
   }
 
-  /**
-   * A failed save's server errors that the form shows nowhere (`shown`: the paths it rendered),
-   * listed with their fields' names; server errors only come from a save, so its chunk is in.
-   */
-  renderUnplaced(describe: DescribeField, shown: Set<string>): TemplateResult | typeof nothing {
-    return this.saveError?.code === 'validation' && this._save ? this._save.renderUnplaced(this, describe, shown) : nothing;
-  }
-
   /** The conflict's comparison and choice (its chunk is in whenever `conflict` is set). */
   renderConflict(describe: DescribeField): TemplateResult | typeof nothing {
     return this.conflict && this._conflictChunk ? this._conflictChunk.renderConflict(this, this.conflict, describe) : nothing;

@@ -49,6 +49,9 @@ export function fieldErrorMessage(reason: string): string {
       return msg('Too many digits after the decimal point for this currency.');
     case 'too_large':
       return msg('This amount is too large.');
+    case 'grouping':
+      // `1,50` in en: most likely a decimal mark typed for another language; say so, not 150.
+      return msg('Check the separators between the digits: this language writes an amount like 1,500.50.');
     case 'invalid_email':
       return msg('Enter an email address like name@example.com.');
     case 'unchanged':

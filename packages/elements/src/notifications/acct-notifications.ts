@@ -124,12 +124,6 @@ export class AcctNotifications extends AcctElement {
       const digits = currencyDigits(this.#currency ?? 'USD');
       return digits === 0 ? msg('This currency has no fractional units: enter a whole amount.') : msg(str`Use at most ${digits} digits after the decimal point.`);
     }
-    if (reason === 'grouping') {
-      // `1,50` in en: a misplaced group separator is most likely a decimal mark typed for
-      // another locale, so show how this locale writes an amount instead of guessing.
-      const example = formatMoneyInput(1500.5, this.activeLocale, this.#currency ?? 'USD');
-      return msg(str`Check the separators: write the amount like ${example}.`);
-    }
     return text;
   }
 

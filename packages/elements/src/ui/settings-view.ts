@@ -50,7 +50,7 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
           html`<button part="button" @click=${() => ctrl.save()} ?disabled=${!ctrl.canSave}>${msg('Retry')}</button>`,
         )
       : nothing}
-    ${ctrl.renderUnplaced(o.describe, shown)}
+    ${ctrl.saveError?.code === 'validation' && ctrl._save ? ctrl._save.renderUnplaced(ctrl, o.describe, shown) : nothing}
     ${form}`;
   }
   return html`${body}${ctrl.reauth.render()}${renderLive(ctrl.announcement)}`;
