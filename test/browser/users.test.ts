@@ -139,7 +139,7 @@ describe('acct-users', () => {
 
   it('does not take a malformed answer to invite, role change or removal for success', async () => {
     const adapter = createMemoryAdapter();
-    const answers: Record<string, unknown> = { invite: { id: 5 }, updateRole: { id: 'u3', role: 'god' }, remove: { weird: true } };
+    const answers: Record<string, unknown> = { invite: { id: 5 }, updateRole: { id: 'u3', role: 'god' }, remove: '<html>502 Bad Gateway</html>' };
     const users = adapter.users!;
     adapter.users = {
       ...users,

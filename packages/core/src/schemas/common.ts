@@ -58,13 +58,14 @@ type SafeParse<T> = { success: true; data: T } | { success: false; error: { issu
 const notNothing: SafeParse<never> = { success: false, error: { issues: [{ path: [] }] } };
 
 /**
- * The answer of a write that returns nothing: `undefined`, `null` or `{}`; anything else (an HTML
- * error page, an object with fields) is malformed. Only `safeParse`, all that `parseResponse`
+ * The answer of a write that returns nothing: `undefined`, `null` or an object, whose content is
+ * not used (an adapter may pass on its server's `{ ok: true }`, or a fetch Response); a string (an
+ * HTML error page), a number, a boolean or an array is malformed. Only `safeParse`, all that `parseResponse`
  * uses: a zod union of undefined, null and a strict object would add those zod kinds to every
  * element entry that shares zod with an action chunk (about 0.55 KB gzip each, over budget).
  */
 export const Empty = {
-  safeParse: (v: unknown): SafeParse<undefined> => (isNothing(v) ? { success: true, data: undefined } : notNothing),
+  safeParse: (v: unknown): SafeParse<undefined> => (v == null || (typeof v === 'object' && !Array.isArray(v)) ? { success: true, data: undefined } : notNothing),
 } as unknown as z.ZodMiniType<undefined>;
 
 /** The answer of a write that returns `T` or nothing (`Promise<T | void>` in the contract). */
