@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { Empty, isAbortError, newIdempotencyKey, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError, type ContactsApi, type TicketsApi } from '@acct/core';
+import { Empty, isAbortError, parseResponse, PhoneVerification, Ticket, toAdapterError, type AdapterError, type ContactsApi, type TicketsApi } from '@acct/core';
+import { ActionKey } from '../base/action-key.js';
 import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { LightInput } from '../base/light-input.js';
@@ -16,12 +17,6 @@ export type Method = 'sms' | 'call';
 type Gateway = 'primary' | 'secondary';
 type PhoneModule = typeof import('@acct/core/phone');
 
-type Key = { request: string; key: string };
-
-/** The idempotency key for `request`: the kept one while the request is the same, else a new one. */
-function keyFor(kept: Key | undefined, request: string): Key {
-  return kept?.request === request ? kept : { request, key: newIdempotencyKey() };
-}
 
 /** What the flow uses of `<acct-phone-verification>`: the number form it paints first. */
 export interface PhoneVerificationHost {
@@ -61,9 +56,9 @@ export class PhoneVerificationFlow implements ReactiveController {
   // One idempotency key per user action, reused by its retry (same input) and renewed when the
   // input changes or after success. The confirm key is random, so the code never reaches headers
   // or logs; it is kept while the same code is sent for the same verification.
-  #startKey: Key | undefined;
-  #confirmKey: Key | undefined;
-  #ticketKey: Key | undefined;
+  readonly #startKey = new ActionKey();
+  readonly #confirmKey = new ActionKey();
+  readonly #ticketKey = new ActionKey();
   /** The write in flight; aborted when the element leaves the page (as settings saves are). */
   #abort: AbortController | undefined;
   #code: LightInput | undefined;
@@ -110,8 +105,7 @@ export class PhoneVerificationFlow implements ReactiveController {
     }
     const { gateway } = this;
     const request = `${info.value}|${method}|${gateway}`;
-    this.#startKey = keyFor(this.#startKey, request);
-    const idempotencyKey = this.#startKey.key;
+    const idempotencyKey = this.#startKey.key(request);
     const signal = this.#signal();
     this.busy = true;
     this.requestError = undefined;
@@ -121,7 +115,7 @@ export class PhoneVerificationFlow implements ReactiveController {
         PhoneVerification,
         await this.reauth.run(() => contacts.startPhoneVerification(info.value, { method, gateway }, { signal, idempotencyKey })),
       );
-      this.#startKey = undefined;
+      this.#startKey.reset();
       this.#verification = answer;
       this.#e164 = info.value;
       this.#wrong = 0;
@@ -161,15 +155,14 @@ export class PhoneVerificationFlow implements ReactiveController {
       this.#code?.input.focus();
       return;
     }
-    this.#confirmKey = keyFor(this.#confirmKey, `${v.id}\u0000${code}`);
-    const idempotencyKey = this.#confirmKey.key;
+    const idempotencyKey = this.#confirmKey.key(`${v.id}\u0000${code}`);
     const signal = this.#signal();
     this.busy = true;
     this.#codeError = '';
     this.#changed();
     try {
       parseResponse(Empty, await this.reauth.run(() => contacts.confirmPhoneVerification(v.id, code, { signal, idempotencyKey })));
-      this.#confirmKey = undefined;
+      this.#confirmKey.reset();
       this.#code?.clear();
       this.step = 'done';
       this.announcement = msg('Your phone number is verified.');
@@ -230,15 +223,14 @@ export class PhoneVerificationFlow implements ReactiveController {
     const tickets = this.host.tickets();
     if (!tickets || this.busy) return;
     const input = { subject: msg('Phone verification failed'), body: this.#ticketBody };
-    this.#ticketKey = keyFor(this.#ticketKey, JSON.stringify(input));
-    const idempotencyKey = this.#ticketKey.key;
+    const idempotencyKey = this.#ticketKey.key(JSON.stringify(input));
     const signal = this.#signal();
     this.busy = true;
     this.requestError = undefined;
     this.#changed();
     try {
       this.#ticket = parseResponse(Ticket, await this.reauth.run(() => tickets.create(input, { signal, idempotencyKey })));
-      this.#ticketKey = undefined;
+      this.#ticketKey.reset();
       this.announcement = msg(str`Support ticket ${this.#ticket.id} was created.`);
       this.#el.emit('acct-ticket-created', { section: 'contacts.phone', ticket: this.#ticket });
     } catch (e) {
