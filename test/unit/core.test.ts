@@ -171,3 +171,12 @@ describe('write answers', () => {
   assert.equal(MaybeAccountUser.safeParse({ id: 'u3', role: 'god' }).success, false);
   });
 });
+
+describe('the public validators (DESIGN.md "Validators")', () => {
+  it('are all exported from the main @acct/core entry, phone included', async () => {
+    const core = await import('@acct/core');
+    const named = ['validateInn', 'validateKpp', 'validateOgrn', 'validateOgrnip', 'validateBic', 'validateCorrespondentAccount', 'validateSettlementAccount', 'validateRuPassport', 'validateSwift', 'validateIban', 'validateVatin', 'validatePhone', 'validatePassword', 'parseIpRules', 'ipRulesAllow'];
+    for (const name of named) assert.equal(typeof (core as Record<string, unknown>)[name], 'function', name);
+    assert.deepEqual(core.validatePhone('+7 916 123-45-67', { mobileOnly: true }), { ok: true, value: '+79161234567', country: 'RU', type: 'MOBILE', international: '+7 916 123 45 67' });
+  });
+});
