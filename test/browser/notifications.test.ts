@@ -76,7 +76,7 @@ describe('acct-notifications', () => {
     const cases: [string, RegExp][] = [
       ['-5', /cannot be negative/i],
       ['12abc', /enter an amount/i],
-      ['10.555', /at most 2 digits/i],
+      ['10.555', /too many digits after the decimal point/i],
     ];
     for (const [text, message] of cases) {
       await type(el, 'lowBalance.threshold', text);

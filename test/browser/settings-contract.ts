@@ -84,9 +84,12 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       expect(alertText(el)).to.match(/connection/i);
       await expect(el).to.be.accessible();
       const retry = [...shadow(el).querySelectorAll('button')].find((b) => /retry/i.test(b.textContent ?? ''))!;
+      retry.focus();
       retry.click();
       await ready(el);
       expect(errors.map((e) => e.detail)).to.deep.include({ section: o.domain, code: 'network', operation: 'load' });
+      // The Retry it was on is gone: focus goes to the loaded section's heading, not to the page.
+      await until(() => shadow(el).activeElement?.matches('h2, h3, [role=heading]'), 'focus on the heading after Retry');
     });
 
     it('turns a malformed response into a clear error', async () => {

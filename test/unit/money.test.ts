@@ -25,7 +25,8 @@ describe('parseMoney', () => {
     assert.deepEqual(parseMoney('1e5', 'en', 'USD'), { ok: false, reason: 'not_a_number' });
     assert.deepEqual(parseMoney('1.2.3', 'en', 'USD'), { ok: false, reason: 'not_a_number' });
     assert.deepEqual(parseMoney('1.505', 'en', 'USD'), { ok: false, reason: 'too_precise' });
-    assert.deepEqual(parseMoney('10.5', 'en', 'JPY'), { ok: false, reason: 'too_precise' });
+    assert.deepEqual(parseMoney('10.5', 'en', 'JPY'), { ok: false, reason: 'whole_amount' });
+    assert.deepEqual(parseMoney('10.00', 'en', 'JPY'), { ok: true, value: 10 });
     assert.deepEqual(parseMoney('10.50', 'en', 'USD'), { ok: true, value: 10.5 });
     assert.deepEqual(parseMoney('99999999999999', 'en', 'USD'), { ok: false, reason: 'too_large' });
   });

@@ -6,7 +6,7 @@
  */
 import { currencyDigits, numberFormat } from '../format.js';
 
-export type MoneyReason = 'empty' | 'not_a_number' | 'negative' | 'too_precise' | 'too_large' | 'grouping';
+export type MoneyReason = 'empty' | 'not_a_number' | 'negative' | 'too_precise' | 'whole_amount' | 'too_large' | 'grouping';
 export type MoneyResult = { ok: true; value: number } | { ok: false; reason: MoneyReason };
 
 interface Grouping {
@@ -75,7 +75,8 @@ export function parseMoney(text: string, locale: string, currency: string): Mone
   if (whole === 'not_a_number' || whole === 'grouping') return { ok: false, reason: whole };
   if (whole === '' && fraction === '') return { ok: false, reason: 'not_a_number' };
   const digits = currencyDigits(currency);
-  if (fraction.replace(/0+$/, '').length > digits) return { ok: false, reason: 'too_precise' };
+  // A currency without minor units (JPY) gets its own reason: "too precise" would not say why.
+  if (fraction.replace(/0+$/, '').length > digits) return { ok: false, reason: digits ? 'too_precise' : 'whole_amount' };
   if (whole.replace(/^0+/, '').length > 13) return { ok: false, reason: 'too_large' };
   const minor = BigInt(whole || '0') * 10n ** BigInt(digits) + BigInt((fraction + '0'.repeat(digits)).slice(0, digits) || '0');
   return { ok: true, value: Number(minor) / 10 ** digits };

@@ -47,6 +47,8 @@ export function fieldErrorMessage(reason: string): string {
       return msg('The amount cannot be negative.');
     case 'too_precise':
       return msg('Too many digits after the decimal point for this currency.');
+    case 'whole_amount':
+      return msg('This currency has no fractional units: enter a whole amount.');
     case 'too_large':
       return msg('This amount is too large.');
     case 'grouping':

@@ -5,7 +5,6 @@ import { Load } from '../base/load.js';
 import {
   Balance,
   BillingSettings,
-  currencyDigits,
   EmailStatus,
   formatMoney,
   formatMoneyInput,
@@ -117,16 +116,6 @@ export class AcctNotifications extends AcctElement {
     this.settings.setText('lowBalance.threshold', text, parseMoney(text, this.activeLocale, this.#currency ?? 'USD'), report);
   }
 
-  #thresholdError(): string | undefined {
-    const text = this.settings.fieldError('lowBalance.threshold');
-    const reason = this.settings.fieldErrors['lowBalance.threshold'];
-    if (reason === 'too_precise') {
-      const digits = currencyDigits(this.#currency ?? 'USD');
-      return digits === 0 ? msg('This currency has no fractional units: enter a whole amount.') : msg(str`Use at most ${digits} digits after the decimal point.`);
-    }
-    return text;
-  }
-
   #recipientHint(value: string): string {
     const account = this.#account.value?.email;
     if (value.trim() === '') return account ? msg(str`Empty: sent to the account email, ${account}.`) : msg('Empty: sent to the account email.');
@@ -188,7 +177,7 @@ export class AcctNotifications extends AcctElement {
                 hint: currency
                   ? msg(str`For example ${formatMoney(1500.5, currency, this.activeLocale)}.`)
                   : undefined,
-                error: this.#thresholdError(),
+                error: s.fieldError('lowBalance.threshold'),
                 onInput: (v) => this.#typeThreshold(v, false),
                 onChange: (v) => this.#typeThreshold(v, true),
               })}

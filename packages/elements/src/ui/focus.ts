@@ -35,6 +35,15 @@ export function focusContent(root: ShadowRoot): void {
 export function retryLoad(event: Event, ctrl: { readonly phase: string; reload(): unknown }): void {
   const root = (event.currentTarget as Element | null)?.getRootNode();
   void ctrl.reload();
+  focusAfterReload(root, ctrl);
+}
+
+/**
+ * The focus half of `retryLoad`, for a reload already started (settings elements import this
+ * module on the click, so their entries do not carry it). It may start after the reload settled:
+ * the host renders once more, so the watcher always sees a settled render.
+ */
+export function focusAfterReload(root: Node | undefined, ctrl: { readonly phase: string }): void {
   if (!(root instanceof ShadowRoot)) return;
   const host = root.host as HTMLElement & ReactiveControllerHost;
   const watcher: ReactiveController = {
@@ -45,4 +54,5 @@ export function retryLoad(event: Event, ctrl: { readonly phase: string; reload()
     },
   };
   host.addController(watcher);
+  host.requestUpdate();
 }

@@ -33,7 +33,12 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
     body = renderBanner(
       'danger',
       ctrl.loadErrorMessage,
-      html`<button part="button" @click=${() => ctrl.reload()}>${msg('Retry')}</button>`,
+      html`<button part="button" @click=${(e: Event) => {
+        // Focus moves to what the reload brings, by a module fetched on the click (see focus.ts).
+        const root = (e.currentTarget as Element).getRootNode();
+        ctrl.reload();
+        import('./focus.js').then((f) => f.focusAfterReload(root, ctrl), () => {});
+      }}>${msg('Retry')}</button>`,
     );
   else {
     // The paths the form shows errors for: a server's error for any other is listed apart.
