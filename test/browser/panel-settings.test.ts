@@ -61,6 +61,8 @@ describe('acct-panel-settings', () => {
     await until(() => q(el, 'legend').textContent?.trim() === 'Тема', 'Russian legend');
     expect(provider.getAttribute('lang')).to.equal('ru');
     expect(events.map((e) => e.detail.locale)).to.include('ru');
+    // Like a theme, the provider announces the change it followed, as its own event too.
+    await until(() => events.some((e) => e.target === provider && e.detail.locale === 'ru'), 'the provider fires acct-locale-change');
     await expect(el).to.be.accessible();
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
     await until(() => liveText(el) === 'Сохранено.', 'announced in Russian');
@@ -195,18 +197,29 @@ describe('acct-panel-settings', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('waits in the skeleton until an adapter arrives, then loads', async () => {
+  it('says at once that it has no adapter (not a skeleton forever), then loads when one is set', async () => {
     const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings></acct-panel-settings>`);
     await el.updateComplete;
-    expect(shadow(el).querySelector('[aria-busy=true]') !== null, 'skeleton without an adapter').to.equal(true);
-    expect(shadow(el).textContent).to.not.contain('not available');
+    expect(shadow(el).querySelector('[aria-busy=true]'), 'no endless skeleton').to.equal(null);
+    expect(shadow(el).textContent).to.contain('"panel"');
     el.adapter = createMemoryAdapter();
     await until(() => shadow(el).querySelector(FORM), 'form once the adapter is set');
   });
 
+  it('offers a locale a partner adds while the list is on screen', async () => {
+    const { addAcctLocale } = await import('@acct/elements/i18n');
+    const { el } = await mount(createMemoryAdapter());
+    const codes = () => [...shadow(el).querySelectorAll<HTMLOptionElement>('select[name=language] option')].map((o) => o.value);
+    expect(codes()).to.not.include('de');
+    addAcctLocale('de', {});
+    await until(() => codes().includes('de'), 'the added language in the mounted list');
+  });
+
   it('keeps the skeleton still for a user who asked for reduced motion', async () => {
     const { emulateMedia } = await import('@web/test-runner-commands');
-    const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings></acct-panel-settings>`);
+    // A load that never answers keeps the skeleton up.
+    const adapter = { panel: { get: () => new Promise<never>(() => undefined) } };
+    const el = await fixture<AcctPanelSettings>(html`<acct-panel-settings .adapter=${adapter}></acct-panel-settings>`);
     await el.updateComplete;
     const bar = shadow(el).querySelector('.skeleton span');
     expect(bar !== null, 'skeleton bar').to.equal(true);

@@ -1,6 +1,6 @@
 import { FORM } from './settings-contract.js';
 import { createMemoryAdapter } from '@acct/adapter-memory';
-import { expect, fixture, html, until } from './helpers.js';
+import { expect, fixture, html, shadow, until } from './helpers.js';
 import { takeViolations } from './helpers.js';
 
 describe('acct-provider', () => {
@@ -73,6 +73,36 @@ describe('acct-provider', () => {
     await until(() => text() === '#0b5e58', 'a given primaryText wins');
     provider.brand = {};
     await until(() => text() === '', 'removed with the brand');
+  });
+
+  it('inside a provider without an adapter, says so at once, and loads when the provider gets one', async () => {
+    await import('@acct/elements/provider');
+    await import('@acct/elements/panel-settings');
+    // Inside a provider that has neither an adapter nor api-base.
+    const provider = await fixture<HTMLElement & { adapter?: unknown }>(html`<acct-provider><acct-panel-settings></acct-panel-settings></acct-provider>`);
+    const inner = provider.querySelector('acct-panel-settings')!;
+    await until(() => shadow(inner).textContent?.includes('no "panel" API'), 'missing message inside an empty provider');
+    provider.adapter = createMemoryAdapter();
+    await until(() => shadow(inner).querySelector(FORM), 'form once the provider gets the adapter');
+  });
+
+  it('waits in the skeleton while api-base builds the adapter, never calling it missing', async () => {
+    await import('@acct/elements/provider');
+    await import('@acct/elements/api-base');
+    await import('@acct/elements/panel-settings');
+    const seen: string[] = [];
+    const provider = await fixture(html`<acct-provider api-base="/no-such-api"><acct-panel-settings></acct-panel-settings></acct-provider>`);
+    const inner = provider.querySelector('acct-panel-settings')!;
+    const root = shadow(inner);
+    const record = () => seen.push(root.textContent ?? '');
+    record();
+    const observer = new MutationObserver(record);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    expect(root.querySelector('[aria-busy="true"]'), 'skeleton while the adapter is built').to.not.equal(null);
+    // The dev server answers 404 for the made-up base: the load fails with a Retry, never "missing".
+    await until(() => root.querySelector('button') && !root.querySelector('[aria-busy="true"]'), 'load error after the adapter was built');
+    observer.disconnect();
+    expect(seen.some((t) => t.includes('no "panel" API')), seen.join(' | ')).to.equal(false);
   });
 
   it('the test page itself enforces the strict CSP (eval and raw HTML are refused)', async () => {

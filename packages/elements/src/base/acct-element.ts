@@ -88,6 +88,15 @@ export class AcctElement extends LitElement {
     return this.adapter ?? this.context?.adapter;
   }
 
+  /**
+   * No adapter yet, but one may still come: a provider building it from `api-base`, or an
+   * `acct-provider` around us not defined yet. Otherwise a missing adapter is said at once (a
+   * host setting `el.adapter` later still gets its data: the load follows the property).
+   */
+  get adapterPending(): boolean {
+    return this.context?.pending ?? !!this.closest('acct-provider');
+  }
+
   /** A sub-API of the resolved adapter, or undefined when the host did not implement it. */
   protected api<K extends SubApiName>(name: K): AccountAdapter[K] | undefined {
     return this.resolvedAdapter?.[name];

@@ -16,6 +16,8 @@ export interface AcctLinks {
 /** What an `acct-provider` gives every element inside it. */
 export interface AcctContextValue {
   adapter?: AccountAdapter;
+  /** No adapter yet, but one is being built (`api-base`): elements wait instead of saying it is missing. */
+  pending?: boolean;
   theme: ThemeName;
   locale: string;
   brandName?: string;

@@ -124,9 +124,9 @@ export class SettingsController<T extends object> implements ReactiveController 
   }
 
   get phase(): SettingsPhase {
-    // No adapter yet (a provider still building one from api-base, or a host setting it after
-    // mount): wait in the skeleton. An adapter without this sub-API is a lasting gap: say so.
-    if (!this.host.resolvedAdapter) return 'loading';
+    // No adapter yet but one coming (see adapterPending): wait in the skeleton. No adapter at all,
+    // or one without this sub-API, is a gap the host must close: say so.
+    if (!this.host.resolvedAdapter && this.host.adapterPending) return 'loading';
     if (!this.options.api()) return 'missing';
     if (this.conflict) return 'conflict';
     if (this.saving) return 'saving';

@@ -118,7 +118,10 @@ export async function loadAcctLocale(locale: string): Promise<LocaleModule> {
  */
 export function addAcctLocale(locale: string, messages: AcctMessages | (() => AcctMessages | Promise<AcctMessages>)): void {
   addLocale(locale, messages);
-  if (!SUPPORTED_LOCALES.includes(locale)) SUPPORTED_LOCALES.push(locale);
+  if (SUPPORTED_LOCALES.includes(locale)) return;
+  SUPPORTED_LOCALES.push(locale);
+  // Mounted language lists (panel settings) render the new choice.
+  announce(getAcctLocale());
 }
 
 /** Overrides any messages of any locale (English too), live. */

@@ -84,6 +84,9 @@ export class AcctProvider extends AcctElement {
 
   readonly #provider = new ContextProvider(this, { context: acctContext });
 
+  /** @internal Set by the api-base module while it builds the adapter (only when it is loaded). */
+  _building = false;
+
   /** @internal How the brand colour derivation's chunk is fetched. */
   static brandColors = (): Promise<typeof import('./brand-colors.js')> => import('./brand-colors.js');
 
@@ -111,6 +114,7 @@ export class AcctProvider extends AcctElement {
     return {
       // A nested provider without its own adapter or links uses the outer one's.
       adapter: this.resolvedAdapter,
+      pending: !this.resolvedAdapter && (this._building || !!this.context?.pending),
       theme: this.theme,
       locale: getAcctLocale(),
       brandName: this.brandName ?? this.context?.brandName,
@@ -118,11 +122,15 @@ export class AcctProvider extends AcctElement {
     };
   }
 
+  /** The locale this provider last applied: a panel-settings pick switches the page's before we hear of it. */
+  #shown: string | undefined;
+
   async #applyLocale(): Promise<void> {
     const wanted = this.locale ?? matchLocale(document.documentElement.lang) ?? SOURCE_LOCALE;
-    const before = getAcctLocale();
-    const locale = await setAcctLocale(wanted);
+    const before = this.#shown ?? getAcctLocale();
+    const locale = (this.#shown = await setAcctLocale(wanted));
     this.requestUpdate();
+    // Like the theme, a change from an element inside is announced by the provider too.
     if (locale !== before) this.emit('acct-locale-change', { locale });
   }
 

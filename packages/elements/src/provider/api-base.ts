@@ -38,9 +38,13 @@ class ApiBaseController implements ReactiveController {
     const base = this.host.getAttribute(ATTRIBUTE);
     if (base === this.#base || this.#ownAdapter()) return;
     this.#base = base;
+    // Elements inside wait for the adapter (the context's `pending`) instead of calling it missing.
+    this.host._building = !!base;
+    this.host.requestUpdate();
     if (!base) return;
     const { createRestAdapter } = await import('@acct/adapter-rest');
     if (base !== this.#base || this.#ownAdapter()) return;
+    this.host._building = false;
     this.host.adapter = this.#built = createRestAdapter({ baseUrl: base });
   }
 }
