@@ -319,6 +319,48 @@ describe('acct-security', () => {
     await until(() => !shadow(el).querySelector('dialog[open]') && shadow(el).activeElement?.id === 'tf-on', 'focus back on Turn on');
   });
 
+  it('gives focus back to the button the user pressed when the re-authentication dialog is cancelled with its Cancel button', async () => {
+    const { sendMouse } = await import('@web/test-runner-commands');
+    // A real mouse press, which focuses the button as a user's click does.
+    const press = async (b: HTMLElement) => {
+      b.scrollIntoView({ block: 'center' });
+      const r = b.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+    };
+    const cancelDialog = async (el: AcctSecurity) => {
+      await until(() => shadow(el).querySelector('dialog[open]'), 'reauth dialog');
+      await press([...shadow(el).querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((b) => /Cancel/.test(b.textContent ?? ''))!);
+      await until(() => !shadow(el).querySelector('dialog[open]'), 'dialog closed');
+    };
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    adapter.control.requireReauth({ method: 'security.startTwoFactor' });
+
+    // Two-factor's Turn on (disabled while its request runs).
+    await press(button(el, /Turn on two-factor/));
+    await cancelDialog(el);
+    await until(() => shadow(el).activeElement?.id === 'tf-on', 'focus back on Turn on');
+    expect(document.activeElement).to.equal(el);
+
+    // The password form's Save (its request needs the password again).
+    await openForm(el, /Change password/);
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    await type(el, light(el, 'next'), 'violet tractor mumbles quietly');
+    await type(el, light(el, 'confirm'), 'violet tractor mumbles quietly');
+    // The strength meter comes with a chunk; wait for it so the button does not move under the mouse.
+    await until(() => shadow(el).querySelector('meter'), 'meter');
+    await el.updateComplete;
+    const save = button(el, /Save new password/);
+    adapter.control.reset();
+    adapter.control.requireReauth({ method: 'security.changePassword' });
+    await press(save);
+    await cancelDialog(el);
+    await until(() => shadow(el).activeElement === save, 'focus back on Save new password');
+    expect(save.disabled).to.equal(false);
+    // Nothing typed is lost by cancelling.
+    expect(light(el, 'next').value).to.equal('violet tractor mumbles quietly');
+  });
+
   it('keeps focus in the two-factor card: Cancel returns to its button, Turn off focuses the code', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
