@@ -375,6 +375,95 @@ describe('acct-security', () => {
     await until(() => document.activeElement === light(el, 'code'), 'focus on the code');
   });
 
+  describe('aborts a write in flight when the element leaves the page', () => {
+    /** The `signal` each security and sessions method was last called with. */
+    function spySignals(adapter: MemoryAdapter): Map<string, AbortSignal | undefined> {
+      const seen = new Map<string, AbortSignal | undefined>();
+      const apis = { security: adapter.security, sessions: adapter.sessions } as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>;
+      for (const [domain, api] of Object.entries(apis)) {
+        for (const [name, f] of Object.entries(api)) {
+          if (typeof f !== 'function') continue;
+          api[name] = (...args: unknown[]) => {
+            seen.set(`${domain}.${name}`, (args.at(-1) as { signal?: AbortSignal } | undefined)?.signal);
+            return f.apply(api, args);
+          };
+        }
+      }
+      return seen;
+    }
+
+    const fillPassword = async (el: AcctSecurity) => {
+      await openForm(el, /Change password/);
+      await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+      await type(el, light(el, 'next'), 'violet tractor mumbles quietly');
+      await type(el, light(el, 'confirm'), 'violet tractor mumbles quietly');
+    };
+    const startTwoFactor = async (el: AcctSecurity) => {
+      button(el, /Turn on two-factor/).click();
+      await until(() => light(el, 'code'), 'enrolment');
+      await type(el, light(el, 'code'), '123456');
+    };
+    const cases: [string, (el: AcctSecurity, adapter: MemoryAdapter) => Promise<void>, (el: AcctSecurity) => void][] = [
+      ['security.changePassword', fillPassword, (el) => button(el, /Save new password/).click()],
+      ['security.startTwoFactor', async () => {}, (el) => button(el, /Turn on two-factor/).click()],
+      ['security.confirmTwoFactor', startTwoFactor, (el) => button(el, /^\s*Turn on\s*$/).click()],
+      [
+        'security.disableTwoFactor',
+        async (el, adapter) => {
+          await adapter.control.externalUpdate('security', { twoFactor: { enabled: true } });
+          el.settings.reload();
+          await until(() => shadow(el).querySelector('#tf-off'), 'on');
+          await openForm(el, /Turn off two-factor/);
+          await type(el, light(el, 'code'), '123456');
+        },
+        (el) => button(el, /^\s*Turn off\s*$/).click(),
+      ],
+      [
+        'security.setCodeWord',
+        async (el) => {
+          await openForm(el, /Set a code word/);
+          await type(el, light(el, 'codeWord'), 'брусника');
+          await type(el, light(el, 'codeWordConfirm'), 'брусника');
+        },
+        (el) => button(el, /Set code word/).click(),
+      ],
+      [
+        'security.update',
+        async (el, adapter) => type(el, textarea(el), adapter.control.snapshot().viewer.currentIp!),
+        (el) => button(el, /^\s*Save\s*$/).click(),
+      ],
+      [
+        'sessions.revoke',
+        async (el) => {
+          await fillPassword(el);
+          button(el, /Save new password/).click();
+          await until(() => /Sign out other sessions/.test(shadow(el).textContent ?? ''), 'sign-out offer');
+        },
+        (el) => button(el, /Sign out other sessions/).click(),
+      ],
+    ];
+    for (const [method, prepare, act] of cases) {
+      it(method, async () => {
+        const adapter = createMemoryAdapter();
+        const signals = spySignals(adapter);
+        const el = await mount(adapter);
+        await prepare(el, adapter);
+        const events = recordEvents(el, ['acct-saved', 'acct-error']);
+        adapter.control.hangNext({ method });
+        act(el);
+        await until(() => signals.has(method), `${method} called`);
+        const signal = signals.get(method);
+        expect(signal, 'an AbortSignal passed').to.be.instanceOf(AbortSignal);
+        expect(signal!.aborted).to.equal(false);
+        el.remove();
+        expect(signal!.aborted, 'aborted on leaving').to.equal(true);
+        // The abort is the user's leaving, not a failure to report.
+        await new Promise((r) => setTimeout(r, 0));
+        expect(events.map((e) => e.type)).to.deep.equal([]);
+      });
+    }
+  });
+
   it('sets the code word once, never shows it back, and requests a change by ticket', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);

@@ -246,10 +246,12 @@ export class AcctSecurity extends AcctElement {
   // ---- Forms (lazy chunk) ------------------------------------------------------------------------
 
   /** What the forms may use of the element, without widening its public API. */
-  #host(): SecurityFormHost {
+  #host(m: Forms): SecurityFormHost {
+    if (this.#formHost) return this.#formHost;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const el = this;
-    return (this.#formHost ??= {
+    const leave = new m.LeaveSignal(el);
+    return (this.#formHost = {
       element: el,
       api: (name) => el.api(name),
       run: (operation) => el.settings.reauth.run(operation),
@@ -262,6 +264,9 @@ export class AcctSecurity extends AcctElement {
       get saved() {
         return el.settings.saved;
       },
+      get leaveSignal() {
+        return leave.signal;
+      },
     });
   }
 
@@ -272,7 +277,7 @@ export class AcctSecurity extends AcctElement {
     const m = await this.forms.run(key, (f) => f, () => this.#openForm(key));
     if (!m || this.#opening !== key) return;
     this.#opening = undefined;
-    const host = this.#host();
+    const host = this.#host(m);
     if (key === 'pw') await (this.#pw ??= new m.PasswordForm(host)).setOpen(true);
     else if (key === 'cw') await (this.#cw ??= new m.CodeWordForm(host)).setOpen(true);
     else if (key === 'ticket') (this.#cw ??= new m.CodeWordForm(host)).requestChange();

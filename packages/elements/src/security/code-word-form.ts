@@ -101,8 +101,9 @@ export class CodeWordForm implements ReactiveController {
     }
     this.#action = { busy: true };
     const idempotencyKey = this.#key.key();
+    const signal = host.leaveSignal;
     try {
-      await host.run(() => security.setCodeWord(word, { idempotencyKey }));
+      await host.run(() => security.setCodeWord(word, { signal, idempotencyKey }));
       this.#word.clear();
       this.#confirm.clear();
       this.#key.reset();
@@ -150,8 +151,11 @@ export class CodeWordForm implements ReactiveController {
     if (!tickets || !form || this.#ticketAction.busy) return;
     this.#ticketAction = { busy: true };
     this.#update();
+    const signal = host.leaveSignal;
     try {
-      const ticket = await host.run(() => tickets.create({ subject: form.subject, body: form.body }, { idempotencyKey: this.#ticketKey.key(`${form.subject}\n${form.body}`) }));
+      const ticket = await host.run(() =>
+        tickets.create({ subject: form.subject, body: form.body }, { signal, idempotencyKey: this.#ticketKey.key(`${form.subject}\n${form.body}`) }),
+      );
       this.#ticketForm = undefined;
       this.#ticketKey.reset();
       this.#ticketAction = { busy: false, ticket };

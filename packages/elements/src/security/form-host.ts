@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { adoptOnce } from '../ui/adopt.js';
 import { isAbortError, toAdapterError, type AccountAdapter, type AdapterError, type SecuritySettings, type SubApiName } from '@acct/core';
 import { ReauthCancelled } from '../base/reauth.js';
@@ -24,6 +24,33 @@ export interface SecurityFormHost {
   emit<K extends keyof AcctEventMap>(name: K, detail: AcctEventMap[K]): boolean;
   readonly viewer: { username?: string } | undefined;
   readonly saved: SecuritySettings | undefined;
+  /** Aborted when the element leaves the page: every request of the forms passes it. */
+  readonly leaveSignal: AbortSignal;
+}
+
+/**
+ * The forms' `leaveSignal`: a user who leaves (the host SPA removes the element) has given up on
+ * what was in flight, so it is aborted rather than left to land on a detached form. A new one
+ * serves the element if it is put back on the page.
+ */
+export class LeaveSignal implements ReactiveController {
+  #abort = new AbortController();
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
+  hostConnected(): void {
+    if (this.#abort.signal.aborted) this.#abort = new AbortController();
+  }
+
+  hostDisconnected(): void {
+    this.#abort.abort();
+  }
 }
 
 /** Emits `acct-error` and returns the error, or undefined when it was a cancel or an abort. */

@@ -67,7 +67,7 @@ export class PasswordForm implements ReactiveController {
   async #loadEmail(): Promise<void> {
     try {
       const contacts = this.host.api('contacts');
-      if (contacts) this.#email = parseResponse(EmailStatus, await contacts.emailStatus()).email;
+      if (contacts) this.#email = parseResponse(EmailStatus, await contacts.emailStatus({ signal: this.host.leaveSignal })).email;
     } catch {
       // The email only sharpens the password check; without it the check still runs.
     }
@@ -177,9 +177,10 @@ export class PasswordForm implements ReactiveController {
     this.#action = { busy: true };
     host.announce(msg('Changing the password…'));
     const idempotencyKey = this.#key.key();
+    const signal = host.leaveSignal;
     try {
       // Sent exactly as typed: no trimming, no normalisation.
-      await host.run(() => security.changePassword({ current, next }, { idempotencyKey }));
+      await host.run(() => security.changePassword({ current, next }, { signal, idempotencyKey }));
       for (const f of this.#fields) f.clear();
       this.#key.reset();
       if (this.#show) this.#togglePasswords();
@@ -220,10 +221,11 @@ export class PasswordForm implements ReactiveController {
     if (!sessions || this.#signOut?.busy) return;
     this.#signOut = { busy: true };
     this.#update();
+    const signal = host.leaveSignal;
     try {
-      const list = await sessions.list();
+      const list = await sessions.list({ signal });
       const others = list.filter((x) => !x.current);
-      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: `${this.#signOutKey.key()}:${other.id}` }));
+      for (const other of others) await host.run(() => sessions.revoke(other.id, { signal, idempotencyKey: `${this.#signOutKey.key()}:${other.id}` }));
       this.#signOutKey.reset();
       const result = others.length ? msg(str`Signed out of ${others.length} other sessions.`) : msg('There were no other sessions.');
       this.#signOut = { busy: false, result };

@@ -73,8 +73,9 @@ export class TwoFactorForm implements ReactiveController {
     this.#action = { busy: true };
     this.#error = '';
     this.#set(this.#tf);
+    const signal = host.leaveSignal;
     try {
-      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ idempotencyKey: this.#startKey.key() })));
+      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ signal, idempotencyKey: this.#startKey.key() })));
       this.#startKey.reset();
       this.#action = { busy: false };
       this.#set({ step: 'enrol', secret: enrolment.secret });
@@ -105,13 +106,14 @@ export class TwoFactorForm implements ReactiveController {
     this.#error = '';
     this.#action = { busy: true };
     this.#set(this.#tf);
+    const signal = host.leaveSignal;
     try {
       if (step === 'enrol') {
-        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { idempotencyKey: this.#key.key() })));
+        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { signal, idempotencyKey: this.#key.key() })));
         this.#set({ step: 'codes', codes: result.recoveryCodes });
         host.announce(msg('Two-factor authentication is on. Save your recovery codes now.'));
       } else {
-        await host.run(() => security.disableTwoFactor(code, { idempotencyKey: this.#key.key() }));
+        await host.run(() => security.disableTwoFactor(code, { signal, idempotencyKey: this.#key.key() }));
         this.#set({ step: 'idle' });
         void this.#focusStatus();
         host.announce(msg('Two-factor authentication is off.'));
