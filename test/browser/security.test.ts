@@ -340,7 +340,7 @@ describe('acct-security', () => {
     await press(button(el, /Turn on two-factor/));
     await cancelDialog(el);
     await until(() => shadow(el).activeElement?.id === 'tf-on', 'focus back on Turn on');
-    expect(document.activeElement).to.equal(el);
+    expect(document.activeElement === el, 'focus in the element').to.equal(true);
 
     // The password form's Save (its request needs the password again).
     await openForm(el, /Change password/);
@@ -373,6 +373,136 @@ describe('acct-security', () => {
     await until(() => shadow(el).querySelector('#tf-off'), 'on');
     await openForm(el, /Turn off two-factor/);
     await until(() => document.activeElement === light(el, 'code'), 'focus on the code');
+  });
+
+  it('moves focus to each new step of a flow: its heading or its first field', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    const focused = () => shadow(el).activeElement as HTMLElement | null;
+    const press = (b: HTMLButtonElement) => (b.focus(), b.click());
+
+    // Two-factor: start -> the set-up step's heading -> (a wrong code: the code) -> the recovery codes' heading.
+    press(button(el, /Turn on two-factor/));
+    await until(() => focused()?.id === 'tf-step', 'focus on the set-up step');
+    expect(focused()!.localName).to.equal('h3');
+    expect(focused()!.textContent).to.contain('Set up your authenticator app');
+    expect(document.activeElement === el, 'focus in the element').to.equal(true);
+    await until(() => shadow(el).querySelector('svg.qr path'), 'QR code');
+    expect(focused()?.id, 'the QR code arriving leaves focus where it is').to.equal('tf-step');
+    await type(el, light(el, 'code'), '000000');
+    press(button(el, /^\s*Turn on\s*$/));
+    await until(() => /not correct/.test(lightError(el, 'code')) && document.activeElement === light(el, 'code'), 'focus on the code again');
+    await type(el, light(el, 'code'), '123456');
+    press(button(el, /^\s*Turn on\s*$/));
+    await until(() => focused()?.id === 'tf-step' && /recovery codes/.test(focused()!.textContent ?? ''), 'focus on the recovery codes step');
+    expect(focused()!.textContent).to.contain('Save your recovery codes');
+    press(button(el, /I have saved them/));
+    await until(() => focused()?.id === 'tf-off', 'focus on the status row');
+
+    // Password change done: the form is gone, focus is on the card's heading (then the sign-out offer).
+    await openForm(el, /Change password/);
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    await type(el, light(el, 'next'), 'violet tractor mumbles quietly');
+    await type(el, light(el, 'confirm'), 'violet tractor mumbles quietly');
+    press(button(el, /Save new password/));
+    await until(() => focused()?.id === 'pw-heading', 'focus on the password heading');
+    expect(document.activeElement === el, 'focus in the element').to.equal(true);
+    press(button(el, /Not now/));
+    await until(() => focused()?.id === 'pw-open', 'focus on Change password');
+
+    // Code word set: the card's heading, which then says it is set.
+    await openForm(el, /Set a code word/);
+    await until(() => document.activeElement === light(el, 'codeWord'), 'focus on the code word');
+    await type(el, light(el, 'codeWord'), 'брусника');
+    await type(el, light(el, 'codeWordConfirm'), 'брусника');
+    press(button(el, /Set code word/));
+    await until(() => focused()?.id === 'cw-heading' && /A code word is set/.test(shadow(el).textContent ?? ''), 'focus on the code word heading');
+    await expect(el).to.be.accessible();
+
+    // Its change request: the subject, then back to the button on Cancel.
+    await openForm(el, /Request a change/);
+    await until(() => focused()?.id === 'ticket-subject', 'focus on the subject');
+    press(button(el, /^\s*Cancel\s*$/));
+    await until(() => focused()?.id === 'cw-ticket', 'focus back on Request a change');
+  });
+
+  it('leaves focus the user put elsewhere while a step was on its way', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    adapter.control.latency = 150;
+    button(el, /Turn on two-factor/).click();
+    textarea(el).focus();
+    await until(() => shadow(el).querySelector('#tf-step'), 'set-up step');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shadow(el).activeElement === textarea(el), 'focus still in the IP list').to.equal(true);
+  });
+
+  it('announces each error once: an alert banner, or a field error read as focus reaches the field, never also the live region', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    /** How many times `text` is announced: by alerts on screen and by the live region. */
+    const said = (text: RegExp) =>
+      [...shadow(el).querySelectorAll('[role=alert]')].map((a) => a.textContent ?? '').filter((t) => text.test(t)).length + (text.test(liveText(el)) ? 1 : 0);
+
+    // Password: a network failure is one alert; a wrong current password is its field's error, with focus there.
+    await openForm(el, /Change password/);
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    await type(el, light(el, 'next'), 'violet tractor mumbles quietly');
+    await type(el, light(el, 'confirm'), 'violet tractor mumbles quietly');
+    adapter.control.failNext('network', { method: 'security.changePassword' });
+    button(el, /Save new password/).click();
+    await until(() => said(/No connection/) > 0 && !button(el, /Save new password/).disabled, 'network error');
+    await el.updateComplete;
+    expect(said(/No connection/)).to.equal(1);
+    await until(() => shadow(el).activeElement === button(el, /Save new password/), 'focus back on Save');
+    await type(el, light(el, 'current'), 'not my password');
+    button(el, /Save new password/).click();
+    await until(() => document.activeElement === light(el, 'current'), 'focus on the wrong password');
+    expect(lightError(el, 'current')).to.contain('not your current password');
+    expect(said(/not your current password/)).to.equal(0);
+    expect(liveText(el)).to.equal('');
+
+    // Signing out the other sessions after a change: one alert.
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    button(el, /Save new password/).click();
+    await until(() => /Sign out other sessions/.test(shadow(el).textContent ?? ''), 'changed');
+    adapter.control.failNext('unavailable', { method: 'sessions.list' });
+    button(el, /Sign out other sessions/).click();
+    await until(() => shadow(el).querySelector('[role=alert]') && !button(el, /Sign out other sessions/).disabled, 'sign-out failed');
+    const alert = shadow(el).querySelector('[role=alert]')!.textContent!.trim();
+    expect(alert.length).to.be.greaterThan(0);
+    expect(liveText(el)).to.not.contain(alert.slice(0, 20));
+    await until(() => shadow(el).activeElement?.id === 'pw-sign-out', 'focus back on Sign out');
+
+    // Code word: a network failure is one alert; the server's refusal of the word is its field's error.
+    await openForm(el, /Set a code word/);
+    await type(el, light(el, 'codeWord'), 'брусника');
+    await type(el, light(el, 'codeWordConfirm'), 'брусника');
+    adapter.control.failNext('network', { method: 'security.setCodeWord' });
+    button(el, /Set code word/).click();
+    await until(() => said(/No connection/) > 0, 'network error');
+    await el.updateComplete;
+    expect(said(/No connection/)).to.equal(1);
+    adapter.control.failNext('validation', { method: 'security.setCodeWord', fieldErrors: { codeWord: 'too_short' } });
+    button(el, /Set code word/).click();
+    await until(() => light(el, 'codeWord').getAttribute('aria-invalid') === 'true', 'field error');
+    await until(() => document.activeElement === light(el, 'codeWord'), 'focus on the code word');
+    const fieldError = lightError(el, 'codeWord').trim();
+    expect(fieldError.length).to.be.greaterThan(0);
+    expect(liveText(el)).to.not.contain(fieldError);
+    expect(shadow(el).querySelector('#cw-form [role=alert]') === null, 'no alert for a field error').to.equal(true);
+    // Nothing typed is lost.
+    expect(light(el, 'codeWordConfirm').value).to.equal('брусника');
+
+    // Two-factor: one alert.
+    adapter.control.failNext('network', { method: 'security.startTwoFactor' });
+    button(el, /Turn on two-factor/).focus();
+    button(el, /Turn on two-factor/).click();
+    await until(() => said(/No connection/) > 0, 'network error');
+    await el.updateComplete;
+    expect(said(/No connection/)).to.equal(1);
+    await until(() => shadow(el).activeElement?.id === 'tf-on', 'focus back on Turn on');
   });
 
   describe('aborts a write in flight when the element leaves the page', () => {

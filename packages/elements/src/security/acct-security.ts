@@ -328,7 +328,7 @@ export class AcctSecurity extends AcctElement {
           ${cw?.renderRequest() ??
           (this.api('tickets')
             ? html`<p class="muted">${msg('To change it, ask support: they will verify your identity first.')}</p>
-                <div class="actions">${this.#opener('ticket', msg('Request a change'))}</div>`
+                <div class="actions">${this.#opener('ticket', msg('Request a change'), { id: 'cw-ticket' })}</div>`
             : html`<p class="muted">
                 ${msg('To change it, contact support: they will verify your identity first.')}
                 ${ticketsLink ? html`<a href=${ticketsLink}>${msg('Create a ticket')}</a>` : nothing}
