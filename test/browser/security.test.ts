@@ -635,8 +635,19 @@ describe('acct-security', () => {
     const path = shadow(el).querySelector('svg.qr path')!.getAttribute('d')!;
     expect(path.length).to.be.greaterThan(500);
     expect(shadow(el).querySelector('svg.qr')!.getAttribute('aria-label')).to.contain('QR code');
-    // The forms' own styles come with their chunk.
-    expect(getComputedStyle(shadow(el).querySelector('svg.qr')!).inlineSize).to.equal('192px');
+    // The forms' own styles come with their chunk: 13.5rem, the quiet zone inside the image.
+    const qr = shadow(el).querySelector<SVGSVGElement>('svg.qr')!;
+    expect(getComputedStyle(qr).inlineSize).to.equal('216px');
+    expect(getComputedStyle(qr).paddingInlineStart).to.equal('0px');
+    // A quiet zone of 4 modules on every side (QR spec): no dark module in it.
+    const size = Number(qr.getAttribute('viewBox')!.split(' ')[2]);
+    const modules = [...path.matchAll(/M(\d+) (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(modules.length).to.be.greaterThan(100);
+    expect(Math.min(...modules.flat()), 'first dark module').to.equal(4);
+    expect(Math.max(...modules.flat()), 'last dark module').to.equal(size - 5);
+    // Version 1 to 40 codes are 21 to 177 modules across, plus the two quiet zones.
+    expect((size - 8 - 17) % 4).to.equal(0);
+    expect(qr.getAttribute('shape-rendering')).to.equal('crispEdges');
     expect(shadow(el).querySelector('code.secret')!.textContent!.replace(/\s/g, '')).to.match(/^[A-Z2-7]{32}$/);
     await expect(el).to.be.accessible();
     const code = light(el, 'code');

@@ -204,7 +204,7 @@ export class TwoFactorForm implements ReactiveController {
           <li>
             <p>${msg('Scan this QR code with an authenticator app (such as Aegis, Google Authenticator or 1Password).')}</p>
             ${tf.qr
-              ? html`<svg class="qr" part="qr" viewBox="0 0 ${tf.qr.size} ${tf.qr.size}" role="img" aria-label=${msg('QR code for your authenticator app')}><path d=${tf.qr.d}></path></svg>`
+              ? html`<svg class="qr" part="qr" viewBox="0 0 ${tf.qr.size} ${tf.qr.size}" shape-rendering="crispEdges" role="img" aria-label=${msg('QR code for your authenticator app')}><path d=${tf.qr.d}></path></svg>`
               : html`<p class="muted" aria-busy="true">${msg('Drawing the QR code…')}</p>`}
           </li>
           <li>
