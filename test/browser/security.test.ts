@@ -576,6 +576,25 @@ describe('acct-security', () => {
         (el) => button(el, /Sign out other sessions/).click(),
       ],
     ];
+    it('gives an element put back on the page a fresh signal', async () => {
+      const adapter = createMemoryAdapter();
+      const signals = spySignals(adapter);
+      const el = await mount(adapter);
+      await fillPassword(el);
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      // Leaving cleared the secrets: typed again.
+      expect(light(el, 'current').value).to.equal('');
+      await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+      await type(el, light(el, 'next'), 'violet tractor mumbles quietly');
+      await type(el, light(el, 'confirm'), 'violet tractor mumbles quietly');
+      button(el, /Save new password/).click();
+      await until(() => /password was changed/.test(shadow(el).textContent ?? ''), 'changed');
+      expect(signals.get('security.changePassword')?.aborted).to.equal(false);
+    });
+
     for (const [method, prepare, act] of cases) {
       it(method, async () => {
         const adapter = createMemoryAdapter();
