@@ -8,6 +8,7 @@ import type { AcctElement } from './acct-element.js';
 import { LightInput } from './light-input.js';
 import { ReauthCancelled } from './reauth.js';
 import { errorMessage } from '../i18n/messages.js';
+import { focusedElement } from '../ui/focus.js';
 
 let counter = 0;
 
@@ -71,9 +72,9 @@ export class ReauthDialog {
     // A button drawn again by another template is found by its id.
     let opener = this.#opener;
     if (opener && !opener.isConnected && opener.id) opener = this.host.shadowRoot?.getElementById(opener.id) ?? undefined;
-    const active = document.activeElement;
-    // The closed dialog's light-DOM input may still hold focus, though it is no longer shown.
-    if (opener?.isConnected && (!active || active === document.body || active === this.#field?.input)) opener.focus();
+    // Focus may still sit in the closed dialog (its Cancel button, its light-DOM input), hidden now
+    // and on its way to <body>: that counts as lost. Focus the user put elsewhere stays.
+    if (opener?.isConnected && !focusedElement()) opener.focus();
   }
 
   // Arrow functions: lit calls template listeners with the host element as `this`.

@@ -246,10 +246,12 @@ export class AcctSecurity extends AcctElement {
   // ---- Forms (lazy chunk) ------------------------------------------------------------------------
 
   /** What the forms may use of the element, without widening its public API. */
-  #host(): SecurityFormHost {
+  #host(m: Forms): SecurityFormHost {
+    if (this.#formHost) return this.#formHost;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const el = this;
-    return (this.#formHost ??= {
+    const leave = new m.LeaveSignal(el);
+    return (this.#formHost = {
       element: el,
       api: (name) => el.api(name),
       run: (operation) => el.settings.reauth.run(operation),
@@ -262,6 +264,9 @@ export class AcctSecurity extends AcctElement {
       get saved() {
         return el.settings.saved;
       },
+      get leaveSignal() {
+        return leave.signal;
+      },
     });
   }
 
@@ -272,7 +277,7 @@ export class AcctSecurity extends AcctElement {
     const m = await this.forms.run(key, (f) => f, () => this.#openForm(key));
     if (!m || this.#opening !== key) return;
     this.#opening = undefined;
-    const host = this.#host();
+    const host = this.#host(m);
     if (key === 'pw') await (this.#pw ??= new m.PasswordForm(host)).setOpen(true);
     else if (key === 'cw') await (this.#cw ??= new m.CodeWordForm(host)).setOpen(true);
     else if (key === 'ticket') (this.#cw ??= new m.CodeWordForm(host)).requestChange();
@@ -323,7 +328,7 @@ export class AcctSecurity extends AcctElement {
           ${cw?.renderRequest() ??
           (this.api('tickets')
             ? html`<p class="muted">${msg('To change it, ask support: they will verify your identity first.')}</p>
-                <div class="actions">${this.#opener('ticket', msg('Request a change'))}</div>`
+                <div class="actions">${this.#opener('ticket', msg('Request a change'), { id: 'cw-ticket' })}</div>`
             : html`<p class="muted">
                 ${msg('To change it, contact support: they will verify your identity first.')}
                 ${ticketsLink ? html`<a href=${ticketsLink}>${msg('Create a ticket')}</a>` : nothing}

@@ -8,7 +8,7 @@ import { renderTicketFields } from '../ui/ticket-fields.js';
 import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { HintedLightInput } from './hinted-input.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, keepFocus, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
 
 /**
  * The write-once code word: the form that sets it, and once it is set the request to support to
@@ -68,7 +68,7 @@ export class CodeWordForm implements ReactiveController {
     this.#action = { busy: false };
     if (!open) this.#detach();
     this.#update();
-    await focusAfterRender(this.host, () => (open ? this.#word.input : (this.host.element.shadowRoot?.getElementById('cw-open') as HTMLElement | null)));
+    await keepFocus(this.host, open ? () => this.#word.input : 'cw-open');
   }
 
   /** The inputs leave the page whenever the form is not on screen (also once the code word is set). */
@@ -96,13 +96,14 @@ export class CodeWordForm implements ReactiveController {
     this.#errors = errors;
     this.#update();
     if (Object.keys(errors).length) {
-      await focusAfterRender(host, () => (errors.codeWord ? this.#word : this.#confirm).input);
+      await keepFocus(host, () => (errors.codeWord ? this.#word : this.#confirm).input);
       return;
     }
     this.#action = { busy: true };
     const idempotencyKey = this.#key.key();
+    const signal = host.leaveSignal;
     try {
-      await host.run(() => security.setCodeWord(word, { idempotencyKey }));
+      await host.run(() => security.setCodeWord(word, { signal, idempotencyKey }));
       this.#word.clear();
       this.#confirm.clear();
       this.#key.reset();
@@ -113,19 +114,27 @@ export class CodeWordForm implements ReactiveController {
       host.announce(msg('The code word is set.'));
       host.emit('acct-saved', { section: 'security.codeWord' });
       host.reload();
+      // The form is gone: the card's heading, which then says the code word is set.
+      void keepFocus(host, 'cw-heading', true);
     } catch (e) {
       const error = fail(host, 'setCodeWord', e);
       this.#action = { busy: false, error: error && error.code !== 'validation' ? error : undefined };
       this.#update();
       if (!error) return;
+      // Each error is said once: a field's is read as its description when focus goes to it, a
+      // banner's is an alert.
       if (error.code === 'validation') {
         const reason = error.fieldErrors?.codeWord ?? error.fieldErrors?.word;
         this.#errors = { codeWord: reason ? fieldErrorMessage(reason) : errorMessage(error) };
+        await keepFocus(host, () => this.#word.input, true);
       } else if (error.code === 'forbidden') {
         // Set elsewhere in the meantime: show the set state.
         host.reload();
+        await keepFocus(host, 'cw-heading', true);
+      } else {
+        // Save was disabled while it ran: back on it, to try again.
+        await keepFocus(host, () => this.host.element.shadowRoot?.querySelector<HTMLElement>('#cw-form [type=submit]'), true);
       }
-      host.announce(errorMessage(error));
     }
   }
 
@@ -140,6 +149,7 @@ export class CodeWordForm implements ReactiveController {
         : msg('Please help me change the code word of my account. I understand that you will verify my identity first.'),
     };
     this.#update();
+    void keepFocus(this.host, 'ticket-subject');
   }
 
   async #sendTicket(event: SubmitEvent): Promise<void> {
@@ -150,13 +160,17 @@ export class CodeWordForm implements ReactiveController {
     if (!tickets || !form || this.#ticketAction.busy) return;
     this.#ticketAction = { busy: true };
     this.#update();
+    const signal = host.leaveSignal;
     try {
-      const ticket = await host.run(() => tickets.create({ subject: form.subject, body: form.body }, { idempotencyKey: this.#ticketKey.key(`${form.subject}\n${form.body}`) }));
+      const ticket = await host.run(() =>
+        tickets.create({ subject: form.subject, body: form.body }, { signal, idempotencyKey: this.#ticketKey.key(`${form.subject}\n${form.body}`) }),
+      );
       this.#ticketForm = undefined;
       this.#ticketKey.reset();
       this.#ticketAction = { busy: false, ticket };
       host.announce(msg(str`Request ${ticket.id} was sent to support.`));
       host.emit('acct-ticket-created', { section: 'security', ticket });
+      void keepFocus(host, 'cw-heading', true);
     } catch (e) {
       this.#ticketAction = { busy: false, error: fail(host, 'createTicket', e) };
       this.#update();
@@ -166,6 +180,11 @@ export class CodeWordForm implements ReactiveController {
   #editTicket(form: { subject: string; body: string } | undefined): void {
     this.#ticketForm = form;
     this.#update();
+  }
+
+  #cancelTicket(): void {
+    this.#editTicket(undefined);
+    void keepFocus(this.host, 'cw-ticket');
   }
 
   #renderTicketForm(form: { subject: string; body: string }): TemplateResult {
@@ -178,7 +197,7 @@ export class CodeWordForm implements ReactiveController {
         <button type="submit" class="primary" part="button button-primary" ?disabled=${a.busy || !form.subject.trim() || !form.body.trim()}>
           ${a.busy ? msg('Sending…') : msg('Send to support')}
         </button>
-        <button type="button" part="button" @click=${() => this.#editTicket(undefined)}>${msg('Cancel')}</button>
+        <button type="button" part="button" @click=${() => this.#cancelTicket()}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }

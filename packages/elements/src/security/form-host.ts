@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { adoptOnce } from '../ui/adopt.js';
 import { isAbortError, toAdapterError, type AccountAdapter, type AdapterError, type SecuritySettings, type SubApiName } from '@acct/core';
 import { ReauthCancelled } from '../base/reauth.js';
@@ -6,6 +6,7 @@ import { msg } from '@lit/localize';
 import { renderBanner } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { formStyles } from './forms.styles.js';
+import { focusedElement } from '../ui/focus.js';
 import type { AcctEventMap } from '../base/events.js';
 
 /**
@@ -24,6 +25,33 @@ export interface SecurityFormHost {
   emit<K extends keyof AcctEventMap>(name: K, detail: AcctEventMap[K]): boolean;
   readonly viewer: { username?: string } | undefined;
   readonly saved: SecuritySettings | undefined;
+  /** Aborted when the element leaves the page: every request of the forms passes it. */
+  readonly leaveSignal: AbortSignal;
+}
+
+/**
+ * The forms' `leaveSignal`: a user who leaves (the host SPA removes the element) has given up on
+ * what was in flight, so it is aborted rather than left to land on a detached form. A new one
+ * serves the element if it is put back on the page.
+ */
+export class LeaveSignal implements ReactiveController {
+  #abort = new AbortController();
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
+  hostConnected(): void {
+    if (this.#abort.signal.aborted) this.#abort = new AbortController();
+  }
+
+  hostDisconnected(): void {
+    this.#abort.abort();
+  }
 }
 
 /** Emits `acct-error` and returns the error, or undefined when it was a cancel or an abort. */
@@ -50,10 +78,27 @@ export function lightField(slot: string, extra: unknown = nothing): TemplateResu
   </div>`;
 }
 
-/** Moves focus after the next render (to a field of a form just opened, or back to its button). */
-export async function focusAfterRender(host: SecurityFormHost, target: () => HTMLElement | null | undefined): Promise<void> {
-  await host.element.updateComplete;
-  target()?.focus();
+/** The card (section) a node is in; a slotted light-DOM input is in its slot's. */
+function cardOf(node: Element): Element | null {
+  return (node.assignedSlot ?? node).closest('section');
+}
+
+/**
+ * Each step of a flow says where focus goes once it is on screen (a form's first field, a new
+ * step's heading, the button back on a summary row): the control that had it is usually gone or
+ * was disabled while its request ran, and the browser would drop focus to `<body>`, losing
+ * keyboard and screen-reader users. `target` is an element or the id of one in the shadow root;
+ * a heading is made focusable out of the tab order. A step that lands `afterRequest` leaves focus
+ * the user put in another card (or outside the element) while the request ran.
+ */
+export async function keepFocus(host: SecurityFormHost, target: string | (() => HTMLElement | null | undefined), afterRequest = false): Promise<void> {
+  const el = host.element;
+  await el.updateComplete;
+  const to = typeof target === 'string' ? el.shadowRoot?.getElementById(target) : target();
+  const now = afterRequest && focusedElement();
+  if (!to || (now && cardOf(now) !== cardOf(to))) return;
+  if (/^H\d$/.test(to.tagName) && !to.hasAttribute('tabindex')) to.tabIndex = -1;
+  to.focus();
 }
 
 export type ActionState = { busy: boolean; error?: AdapterError };

@@ -11,10 +11,10 @@ export const formStyles = css`
     max-inline-size: 36rem;
     block-size: var(--acct-space-s);
   }
+  /* The quiet zone is in the image (white in every theme); 13.5rem gives a typical otpauth code over 4 px a module. */
   .qr {
-    inline-size: 12rem;
-    block-size: 12rem;
-    padding: var(--acct-space-s);
+    inline-size: 13.5rem;
+    block-size: 13.5rem;
     background: var(--acct-color-white);
     border-radius: var(--acct-radius-s);
   }

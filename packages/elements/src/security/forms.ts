@@ -5,3 +5,4 @@
 export { PasswordForm } from './password-form.js';
 export { CodeWordForm } from './code-word-form.js';
 export { TwoFactorForm } from './two-factor-form.js';
+export { LeaveSignal } from './form-host.js';

@@ -8,7 +8,7 @@ import { errorMessage } from '../i18n/messages.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { passwordFeedbackMessage, strengthLabel } from './messages.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, keepFocus, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -67,7 +67,7 @@ export class PasswordForm implements ReactiveController {
   async #loadEmail(): Promise<void> {
     try {
       const contacts = this.host.api('contacts');
-      if (contacts) this.#email = parseResponse(EmailStatus, await contacts.emailStatus()).email;
+      if (contacts) this.#email = parseResponse(EmailStatus, await contacts.emailStatus({ signal: this.host.leaveSignal })).email;
     } catch {
       // The email only sharpens the password check; without it the check still runs.
     }
@@ -136,7 +136,7 @@ export class PasswordForm implements ReactiveController {
       this.#close();
     }
     this.#update();
-    await focusAfterRender(this.host, () => (open ? this.#current.input : (this.host.element.shadowRoot?.getElementById('pw-open') as HTMLElement | null)));
+    await keepFocus(this.host, open ? () => this.#current.input : 'pw-open');
   }
 
   #close(): void {
@@ -171,15 +171,16 @@ export class PasswordForm implements ReactiveController {
     if (Object.keys(errors).length) {
       this.#action = { busy: false };
       this.#update();
-      await focusAfterRender(host, () => ({ current: this.#current, next: this.#next, confirm: this.#confirm })[Object.keys(errors)[0] as 'current']?.input);
+      await keepFocus(host, () => ({ current: this.#current, next: this.#next, confirm: this.#confirm })[Object.keys(errors)[0] as 'current']?.input);
       return;
     }
     this.#action = { busy: true };
     host.announce(msg('Changing the password…'));
     const idempotencyKey = this.#key.key();
+    const signal = host.leaveSignal;
     try {
       // Sent exactly as typed: no trimming, no normalisation.
-      await host.run(() => security.changePassword({ current, next }, { idempotencyKey }));
+      await host.run(() => security.changePassword({ current, next }, { signal, idempotencyKey }));
       for (const f of this.#fields) f.clear();
       this.#key.reset();
       if (this.#show) this.#togglePasswords();
@@ -189,13 +190,15 @@ export class PasswordForm implements ReactiveController {
       this.#signOut = host.api('sessions') ? { busy: false } : undefined;
       host.announce(msg('Your password was changed.'));
       host.emit('acct-saved', { section: 'security.password' });
+      // The form is gone: the card's heading, followed by the result and the sign-out offer.
+      void keepFocus(host, 'pw-heading', true);
     } catch (e) {
       const error = fail(host, 'changePassword', e);
       this.#action = { busy: false, error: error && error.code !== 'validation' ? error : undefined };
-      if (!error) {
-        host.announce('');
-        return;
-      }
+      // "Changing…" is over. An error is said once, not also here: a banner's is an alert, and a
+      // field's is read as its description when focus goes to it.
+      host.announce('');
+      if (!error) return;
       if (error.code === 'validation') {
         const fe = error.fieldErrors ?? {};
         const mapped: Record<string, string> = {};
@@ -206,10 +209,10 @@ export class PasswordForm implements ReactiveController {
         if (fe.next) mapped.next = fe.next === 'too_short' ? passwordFeedbackMessage('too_short', minLength) : fieldErrorMessage(fe.next);
         if (!Object.keys(mapped).length) mapped.next = errorMessage(error);
         this.#errors = mapped;
-        host.announce(Object.values(mapped).join(' '));
-        await focusAfterRender(host, () => (mapped.current ? this.#current : this.#next).input);
+        await keepFocus(host, () => (mapped.current ? this.#current : this.#next).input, true);
       } else {
-        host.announce(errorMessage(error));
+        // Save was disabled while it ran: back on it, to try again.
+        await keepFocus(host, () => this.host.element.shadowRoot?.querySelector<HTMLElement>('#pw-form [type=submit]'), true);
       }
     }
   }
@@ -220,21 +223,31 @@ export class PasswordForm implements ReactiveController {
     if (!sessions || this.#signOut?.busy) return;
     this.#signOut = { busy: true };
     this.#update();
+    const signal = host.leaveSignal;
     try {
-      const list = await sessions.list();
+      const list = await sessions.list({ signal });
       const others = list.filter((x) => !x.current);
-      for (const other of others) await host.run(() => sessions.revoke(other.id, { idempotencyKey: `${this.#signOutKey.key()}:${other.id}` }));
+      for (const other of others) await host.run(() => sessions.revoke(other.id, { signal, idempotencyKey: `${this.#signOutKey.key()}:${other.id}` }));
       this.#signOutKey.reset();
       const result = others.length ? msg(str`Signed out of ${others.length} other sessions.`) : msg('There were no other sessions.');
       this.#signOut = { busy: false, result };
       host.announce(result);
       host.emit('acct-saved', { section: 'security.sessions' });
+      // Its buttons made way for the result.
+      void keepFocus(host, 'pw-heading', true);
     } catch (e) {
       const error = fail(host, 'revokeSessions', e);
       this.#signOut = { busy: false, error };
-      if (error) host.announce(errorMessage(error));
-      else this.#update();
+      this.#update();
+      // The error banner is an alert; focus back on its button, enabled again.
+      if (error) void keepFocus(host, 'pw-sign-out', true);
     }
+  }
+
+  #dismissSignOut(): void {
+    this.#signOut = undefined;
+    this.#update();
+    void keepFocus(this.host, 'pw-open');
   }
 
   #renderStrength(): TemplateResult | typeof nothing {
@@ -265,10 +278,10 @@ export class PasswordForm implements ReactiveController {
       so.error
         ? errorMessage(so.error)
         : msg('Your password was changed. If someone else might know the old one, sign out your other sessions (other browsers and devices).'),
-      html`<button type="button" part="button" ?disabled=${so.busy} @click=${() => this.#signOutOthers()}>
+      html`<button id="pw-sign-out" type="button" part="button" ?disabled=${so.busy} @click=${() => this.#signOutOthers()}>
           ${so.busy ? msg('Signing out…') : msg('Sign out other sessions')}
         </button>
-        <button type="button" part="button" @click=${() => ((this.#signOut = undefined), this.#update())}>${msg('Not now')}</button>`,
+        <button type="button" part="button" @click=${() => this.#dismissSignOut()}>${msg('Not now')}</button>`,
     );
   }
 

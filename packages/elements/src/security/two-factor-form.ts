@@ -6,7 +6,7 @@ import { ActionKey } from '../base/action-key.js';
 import { renderBanner } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { qrPath, type QrPath } from './qr.js';
-import { adoptFormStyles, fail, focusAfterRender, lightField, type ActionState, type SecurityFormHost } from './form-host.js';
+import { adoptFormStyles, fail, keepFocus, lightField, type ActionState, type SecurityFormHost } from './form-host.js';
 
 const CODE = /^\d{6}$/;
 
@@ -63,7 +63,7 @@ export class TwoFactorForm implements ReactiveController {
   /** Asks for a code to turn two-factor authentication off. */
   disable(): void {
     this.#set({ step: 'disable' });
-    void focusAfterRender(this.host, () => this.#code.input);
+    void keepFocus(this.host, () => this.#code.input);
   }
 
   async start(): Promise<void> {
@@ -73,18 +73,22 @@ export class TwoFactorForm implements ReactiveController {
     this.#action = { busy: true };
     this.#error = '';
     this.#set(this.#tf);
+    const signal = host.leaveSignal;
     try {
-      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ idempotencyKey: this.#startKey.key() })));
+      const enrolment = parseResponse(TwoFactorEnrolment, await host.run(() => security.startTwoFactor({ signal, idempotencyKey: this.#startKey.key() })));
       this.#startKey.reset();
       this.#action = { busy: false };
       this.#set({ step: 'enrol', secret: enrolment.secret });
+      // The step's heading, so its instructions are read from the start; the QR code follows.
+      void keepFocus(host, 'tf-step', true);
       const qr = await qrPath(enrolment.otpauthUri);
       const tf = this.#tf;
       if (tf.step === 'enrol' && tf.secret === enrolment.secret) this.#set({ ...tf, qr });
-      await focusAfterRender(host, () => this.#code.input);
     } catch (e) {
       this.#action = { busy: false, error: fail(host, 'startTwoFactor', e) };
       this.#set(this.#tf);
+      // Back on the button, enabled again; the error is an alert of its own.
+      void this.#focusStatus(true);
     }
   }
 
@@ -99,21 +103,23 @@ export class TwoFactorForm implements ReactiveController {
     if (step === 'enrol' ? !CODE.test(code) : !code) {
       this.#error = msg('Enter the 6-digit code from your authenticator app.');
       this.#set(this.#tf);
-      this.#code.input.focus();
+      void this.#focusCode();
       return;
     }
     this.#error = '';
     this.#action = { busy: true };
     this.#set(this.#tf);
+    const signal = host.leaveSignal;
     try {
       if (step === 'enrol') {
-        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { idempotencyKey: this.#key.key() })));
+        const result = parseResponse(RecoveryCodes, await host.run(() => security.confirmTwoFactor(code, { signal, idempotencyKey: this.#key.key() })));
         this.#set({ step: 'codes', codes: result.recoveryCodes });
+        void keepFocus(host, 'tf-step', true);
         host.announce(msg('Two-factor authentication is on. Save your recovery codes now.'));
       } else {
-        await host.run(() => security.disableTwoFactor(code, { idempotencyKey: this.#key.key() }));
+        await host.run(() => security.disableTwoFactor(code, { signal, idempotencyKey: this.#key.key() }));
         this.#set({ step: 'idle' });
-        void this.#focusStatus();
+        void this.#focusStatus(true);
         host.announce(msg('Two-factor authentication is off.'));
       }
       this.#code.clear();
@@ -128,9 +134,10 @@ export class TwoFactorForm implements ReactiveController {
         this.#code.clear();
         this.#key.reset();
         this.#error = msg('That code is not correct. Codes change every 30 seconds; enter the current one.');
-        this.#code.input.focus();
       }
       this.#set(this.#tf);
+      // Submit was disabled while the code was checked: back to the code, with its error described.
+      if (error) void this.#focusCode(true);
     }
   }
 
@@ -144,9 +151,14 @@ export class TwoFactorForm implements ReactiveController {
     void this.#focusStatus();
   }
 
+  /** After the render, so the input already names its error in `aria-describedby`. */
+  #focusCode(afterRequest = false): Promise<void> {
+    return keepFocus(this.host, () => this.#code.input, afterRequest);
+  }
+
   /** Back on the status row: focus its button (turn on or off), not the page's start. */
-  #focusStatus(): Promise<void> {
-    return focusAfterRender(this.host, () => this.host.element.shadowRoot?.querySelector<HTMLElement>('#tf-on, #tf-off'));
+  #focusStatus(afterRequest = false): Promise<void> {
+    return keepFocus(this.host, () => this.host.element.shadowRoot?.querySelector<HTMLElement>('#tf-on, #tf-off'), afterRequest);
   }
 
   async #copy(text: string, what: string): Promise<void> {
@@ -187,11 +199,12 @@ export class TwoFactorForm implements ReactiveController {
     else this.#code.detach();
     let body: unknown = idle;
     if (tf.step === 'enrol') {
-      body = html`<ol class="stack">
+      body = html`<h3 id="tf-step">${msg('Set up your authenticator app')}</h3>
+        <ol class="stack">
           <li>
             <p>${msg('Scan this QR code with an authenticator app (such as Aegis, Google Authenticator or 1Password).')}</p>
             ${tf.qr
-              ? html`<svg class="qr" part="qr" viewBox="0 0 ${tf.qr.size} ${tf.qr.size}" role="img" aria-label=${msg('QR code for your authenticator app')}><path d=${tf.qr.d}></path></svg>`
+              ? html`<svg class="qr" part="qr" viewBox="0 0 ${tf.qr.size} ${tf.qr.size}" shape-rendering="crispEdges" role="img" aria-label=${msg('QR code for your authenticator app')}><path d=${tf.qr.d}></path></svg>`
               : html`<p class="muted" aria-busy="true">${msg('Drawing the QR code…')}</p>`}
           </li>
           <li>
@@ -205,7 +218,8 @@ export class TwoFactorForm implements ReactiveController {
         </ol>
         ${lightField('tf-code')}`;
     } else if (tf.step === 'codes') {
-      body = html`${renderBanner('warning', msg('Save these recovery codes now: they are shown only once. Each one signs you in once if you lose your phone.'))}
+      body = html`<h3 id="tf-step">${msg('Save your recovery codes')}</h3>
+        ${renderBanner('warning', msg('Save these recovery codes now: they are shown only once. Each one signs you in once if you lose your phone.'))}
         <ul class="codes" aria-label=${msg('Recovery codes')}>
           ${tf.codes.map((c) => html`<li><code>${c}</code></li>`)}
         </ul>
