@@ -239,6 +239,28 @@ describe('acct-security', () => {
     expect(events.filter((e) => e.type === 'acct-dirty-change').length).to.equal(0);
   });
 
+  it("words the server's password-policy reasons as the form does, on the new-password field", async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await openForm(el, /Change password/);
+    const next = 'violet tractor mumbles softly';
+    await type(el, light(el, 'current'), DEMO_CREDENTIALS.password);
+    await type(el, light(el, 'next'), next);
+    await type(el, light(el, 'confirm'), next);
+    for (const [reason, sentence] of [
+      ['common', /one of the most common passwords/],
+      ['contains_user_input', /contains your username or email/],
+      ['too_short', /at least 15 characters/],
+    ] as const) {
+      // The server's blocklist or its account identifiers may refuse what the form's check let through.
+      adapter.control.failNext('validation', { method: 'security.changePassword', fieldErrors: { next: reason } });
+      button(el, /Save new password/).click();
+      await until(() => sentence.test(lightError(el, 'next')), reason);
+      expect(light(el, 'next').getAttribute('aria-invalid')).to.equal('true');
+      expect(light(el, 'next').value, 'what the user typed is kept').to.equal(next);
+    }
+  });
+
   it('submits the password form with Enter from a light-DOM input, and show/hide switches the type', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);

@@ -19,6 +19,8 @@ import {
   ipRulesAllow,
   normaliseIp,
   parseIpRules,
+  passwordMinLength,
+  validatePassword,
   validateProfile,
   type AccountType,
   type ProfilePolicy,
@@ -58,6 +60,12 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/**
+ * Without a prototype: a field named `__proto__` becomes a key like any other, where on a plain
+ * object the assignment would be swallowed and the error lost.
+ */
+const fieldErrors = (): FieldErrors => Object.create(null) as FieldErrors;
 
 const invalid = (fieldErrors: FieldErrors) => new HttpError(422, 'validation', 'Some fields are not valid', { fieldErrors });
 const notFound = () => new HttpError(404, 'not_found', 'Not found');
@@ -114,9 +122,17 @@ const PHONE_TTL = 10 * 60;
 const PHONE_RESEND = 60;
 const ISSUER = 'Example Hosting';
 const COOKIE = 'acct_session';
+const BODY_LIMIT = 1_000_000;
+const DRAIN_LIMIT = 16_000_000;
+const IDEMPOTENCY_KEY_MAX = 200;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** An own property of `o` (never an inherited one such as `constructor` or `toString`). */
+function own(o: Record<string, unknown>, k: string): unknown {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
 }
 
 /** RFC 7386 JSON merge patch: objects merge, `null` removes, anything else replaces. */
@@ -125,7 +141,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) Reflect.deleteProperty(out, k);
-    else out[k] = mergePatch(out[k], v);
+    // Defined, not assigned: a `__proto__` key stays a plain (unknown) field instead of
+    // replacing the draft's prototype and lending it inherited values.
+    else Object.defineProperty(out, k, { value: mergePatch(own(out, k), v), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -136,7 +154,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Field path -> zod issue code, plus keys the schema does not know. */
 function schemaErrors(schema: Schema<Record<string, unknown>>, value: unknown, patch: unknown): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
   const result = schema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) errors[issue.path.join('.') || '(root)'] ??= issue.code;
@@ -147,7 +165,9 @@ function schemaErrors(schema: Schema<Record<string, unknown>>, value: unknown, p
     for (const [k, v] of Object.entries(p)) {
       if (v === null) continue;
       const path = prefix ? `${prefix}.${k}` : k;
-      if (!(k in parsed)) errors[path] = 'unknown_field';
+      // Own properties only (`'toString' in {}` is true). A loose schema (the profile) keeps
+      // unknown keys, so names of Object.prototype are refused by name: no field is called that.
+      if (!Object.hasOwn(parsed, k) || k in Object.prototype) errors[path] = 'unknown_field';
       else walk(v, parsed[k], path);
     }
   };
@@ -156,7 +176,7 @@ function schemaErrors(schema: Schema<Record<string, unknown>>, value: unknown, p
 }
 
 function str(body: Json, key: string, errors: FieldErrors, { required = true, max = 1000 } = {}): string {
-  const v = isPlainObject(body) ? body[key] : undefined;
+  const v = isPlainObject(body) ? own(body, key) : undefined;
   if (v === undefined || v === null || v === '') {
     if (required) errors[key] = 'required';
     return '';
@@ -173,20 +193,55 @@ function str(body: Json, key: string, errors: FieldErrors, { required = true, ma
 function strictBody(body: Json, fields: readonly string[]): void {
   if (body === undefined) return;
   if (!isPlainObject(body)) throw invalid({ '(root)': 'invalid_type' });
-  const errors: FieldErrors = {};
+  const errors = fieldErrors();
+  // Object.keys lists own keys only, so `__proto__` or `constructor` sent as a field is named here.
   for (const key of Object.keys(body)) if (!fields.includes(key)) errors[key] = 'unknown_field';
   check(errors);
+}
+
+/** Deeper JSON is refused before parsing: no form of this API nests more than a few levels. */
+const MAX_JSON_DEPTH = 32;
+
+/** Whether `text` nests arrays and objects deeper than `max`; brackets inside strings do not count. */
+export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 function check(errors: FieldErrors): void {
   if (Object.keys(errors).length) throw invalid(errors);
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * `name=value; ...` with values percent-decoded (and unquoted). A value that does not decode is
+ * left out, as if not sent, rather than failing the request; of two cookies with one name the
+ * first counts (the browser sends the most specific path first).
+ */
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    const name = part.slice(0, i).trim();
+    let raw = part.slice(i + 1).trim();
+    if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) raw = raw.slice(1, -1);
+    if (!name || out.has(name)) continue;
+    try {
+      out.set(name, decodeURIComponent(raw));
+    } catch {
+      // Malformed percent-encoding (`%E0%A4%A`): treated as absent.
+    }
   }
   return out;
 }
@@ -311,6 +366,8 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     name: string,
     rules?: (ctx: Ctx, draft: Record<string, unknown>, current: Record<string, unknown>, patch: Record<string, unknown>, errors: FieldErrors) => void,
     afterSave?: (ctx: Ctx, before: Record<string, unknown>, after: Record<string, unknown>) => { id: string } | undefined,
+    /** Whether the (valid) change needs a fresh sign-in; asked after validation, so errors come first. */
+    sensitive?: (draft: Record<string, unknown>, current: Record<string, unknown>) => boolean,
   ): [Handler, Handler] {
     const schema = SETTINGS[name] as Schema<Record<string, unknown>>;
     const get: Handler = (ctx) => versioned(readRes(String(ctx.account.id), name));
@@ -322,9 +379,10 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       }
       if (!isPlainObject(ctx.body)) throw invalid({ '(root)': 'invalid_type' });
       const draft = mergePatch(current.data, ctx.body) as Record<string, unknown>;
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       rules?.(ctx, draft, current.data, ctx.body, errors);
       check({ ...schemaErrors(schema, draft, ctx.body), ...errors });
+      if (sensitive?.(draft, current.data)) freshAuth(ctx);
       const saved = writeRes(accountId, name, schema.parse(draft));
       const ticket = afterSave?.(ctx, current.data, saved.data);
       return versioned(saved, ticket ? { ticket } : {});
@@ -332,24 +390,40 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     return [get, patch];
   }
 
+  /** Every text the patch sets, at any depth (addresses, custom fields), is at most this long. */
+  const PROFILE_TEXT_MAX = 500;
+  const tooLongTexts = (patch: unknown, prefix: string, errors: FieldErrors) => {
+    if (!isPlainObject(patch)) return;
+    for (const [k, v] of Object.entries(patch)) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      if (typeof v === 'string' && [...v].length > PROFILE_TEXT_MAX) errors[path] = 'too_long';
+      else tooLongTexts(v, path, errors);
+    }
+  };
+
   const locked = (keys: string[], draft: Record<string, unknown>, current: Record<string, unknown>, errors: FieldErrors) => {
     for (const k of keys) if (!deepEqual(draft[k], current[k])) errors[k] = 'read_only';
   };
 
   const [profileGet, profilePatch] = settings(
     'profile',
-    (ctx, draft, current, _patch, errors) => {
+    (ctx, draft, current, patch, errors) => {
       const policy = profilePolicy(ctx.account, current);
       const r = role(String(ctx.account.id));
       Object.assign(errors, validateProfile(draft as Profile, policy, { role: r, today: iso().slice(0, 10), saved: current as Profile }));
       Object.assign(errors, checkProfileChange(current as Profile, draft as Profile, policy, r).errors);
       locked(['phoneVerified'], draft, current, errors);
+      // The account email changes only through its confirmation flow (POST /contacts/email).
+      if (Object.hasOwn(patch, 'email')) errors.email = 'read_only';
+      tooLongTexts(patch, '', errors);
       if (draft.phone !== current.phone) draft.phoneVerified = false;
     },
     (ctx, before, after) => {
       const { confirm } = checkProfileChange(before as Profile, after as Profile, profilePolicy(ctx.account, before), role(String(ctx.account.id)));
       return confirm.length ? createTicket(String(ctx.account.id), 'Profile change', `Please confirm the changed fields: ${confirm.join(', ')}`) : undefined;
     },
+    // A new phone number is a way into the account (codes, support calls): as sensitive as the email.
+    (draft, current) => (draft.phone ?? '') !== (current.phone ?? ''),
   );
 
   const [notificationsGet, notificationsPatch] = settings('notifications');
@@ -358,7 +432,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     if (!currencies.includes(String(draft.currency))) errors.currency = 'unsupported';
   });
   const [panelGet, panelPatch] = settings('panel', (_ctx, draft, _c, patch, errors) => {
-    if ('language' in patch && !SUPPORTED_LANGUAGES.includes(String(draft.language))) errors.language = 'unsupported';
+    if (Object.hasOwn(patch, 'language') && !SUPPORTED_LANGUAGES.includes(String(draft.language))) errors.language = 'unsupported';
   });
   const [securityGet, securityPatch] = settings('security', (ctx, draft, current, _patch, errors) => {
     locked(['codeWordSet', 'twoFactor', 'passwordPolicy'], draft, current, errors);
@@ -397,6 +471,15 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     const user = store.get('SELECT * FROM users WHERE account_id = ? AND id = ?', [String(ctx.account.id), ctx.params[0] ?? '']);
     if (!user) throw notFound();
     return user;
+  }
+
+  /**
+   * The policy of DESIGN.md and <acct-users>: only the owner and administrators manage users, and
+   * nobody changes their own role or removes themselves (so a member cannot promote themself).
+   */
+  function mayManage(ctx: Ctx, user: Row): void {
+    if (role(String(ctx.account.id)) === 'user') throw forbidden('Only the owner and administrators manage users');
+    if (user.is_self) throw forbidden('You cannot change your own role or remove yourself');
   }
 
   function apiKeyJson(k: Row) {
@@ -442,7 +525,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
 
     ['GET', /^\/contacts\/email$/, (ctx) => emailStatus(String(ctx.account.id))],
     ['POST', /^\/contacts\/email$/, (ctx) => {
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const next = str(ctx.body, 'email', errors, { max: 254 }).trim();
       check(errors);
       const accountId = String(ctx.account.id);
@@ -463,12 +546,14 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       return reply(204);
     }, { body: [] }],
     ['POST', /^\/contacts\/phone-verifications$/, (ctx) => {
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const phone = str(ctx.body, 'phone', errors, { max: 32 }).replace(/[\s()-]/g, '');
       const method = str(ctx.body, 'method', errors);
       check(errors);
       if (!/^\+?\d{7,15}$/.test(phone)) throw invalid({ phone: 'invalid_format' });
       if (method !== 'sms' && method !== 'call') throw invalid({ method: 'invalid_value' });
+      const gateway = isPlainObject(ctx.body) ? own(ctx.body, 'gateway') : undefined;
+      if (gateway !== undefined && gateway !== null && gateway !== 'primary' && gateway !== 'secondary') throw invalid({ gateway: 'invalid_value' });
       const accountId = String(ctx.account.id);
       limit(`phone-resend:${accountId}`, 1, PHONE_RESEND, 'Wait before requesting another code');
       limit(`phone:${accountId}`, 5, 3600, 'Too many codes requested');
@@ -487,7 +572,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const id = ctx.params[0] ?? '';
       const check_ = store.get('SELECT * FROM phone_checks WHERE id = ? AND account_id = ?', [id, accountId]);
       if (!check_ || Date.parse(String(check_.expires_at)) < now().getTime()) throw notFound();
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const code = str(ctx.body, 'code', errors, { max: 12 }).trim();
       check(errors);
       if (sha256(`${id}:${code}`) !== check_.code_hash) {
@@ -520,16 +605,24 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     ['GET', /^\/security$/, securityGet],
     ['PATCH', /^\/security$/, securityPatch, { body: 'schema' }],
     ['POST', /^\/security\/password$/, (ctx) => {
-      const errors: FieldErrors = {};
-      const current = str(ctx.body, 'current', errors);
-      const next = str(ctx.body, 'next', errors, { max: 1024 });
+      const accountId = String(ctx.account.id);
+      const errors = fieldErrors();
+      const current = str(ctx.body, 'current', errors, { max: 4096 });
+      // No length cap here: the policy below says `too_long` at its own maximum.
+      const next = str(ctx.body, 'next', errors, { required: false, max: Infinity });
+      if (errors.next) check(errors);
+      limit(`password:${accountId}`, 10, 900, 'Too many attempts');
+      if (!errors.current && !verifySecret(current, String(ctx.account.password_hash))) errors.current = 'wrong_password';
+      // The same policy the form checks (@acct/core): length for this account, blocklist, and
+      // not the username or email inside. Its reason goes back per field for the form to word.
+      const security = readRes(accountId, 'security').data as { twoFactor: { enabled: boolean }; passwordPolicy?: { minLength: number } };
+      const verdict = validatePassword(next, {
+        minLength: passwordMinLength({ twoFactor: security.twoFactor.enabled, policy: security.passwordPolicy }),
+        userInputs: [String(ctx.account.username), String(readRes(accountId, 'profile').data.email ?? '')],
+      });
+      if (!verdict.ok) errors.next = verdict.reason;
+      else if (next === current) errors.next = 'same_as_current';
       check(errors);
-      limit(`password:${String(ctx.account.id)}`, 10, 900, 'Too many attempts');
-      if (!verifySecret(current, String(ctx.account.password_hash))) throw invalid({ current: 'wrong_password' });
-      const security = readRes(String(ctx.account.id), 'security').data as { twoFactor: { enabled: boolean }; passwordPolicy?: { minLength: number } };
-      const min = security.passwordPolicy?.minLength ?? (security.twoFactor.enabled ? 8 : 15);
-      if ([...next].length < min) throw invalid({ next: 'too_short' });
-      if (next === current) throw invalid({ next: 'same_as_current' });
       store.run('UPDATE accounts SET password_hash = ? WHERE id = ?', [hashSecret(next), String(ctx.account.id)]);
       return reply(204);
     }, { body: ['current', 'next'] }],
@@ -537,7 +630,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const accountId = String(ctx.account.id);
       // Write once: a set code word can only be changed through support.
       if (ctx.account.code_word_hash) throw forbidden('The code word is already set');
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const word = str(ctx.body, 'word', errors, { max: 128 }).trim();
       check(errors);
       if (word.length < 3) throw invalid({ codeWord: 'too_short' });
@@ -559,7 +652,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
       const accountId = String(ctx.account.id);
       const pending = ctx.account.totp_pending ? String(ctx.account.totp_pending) : undefined;
       if (!pending) throw invalid({ code: 'not_started' });
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const code = str(ctx.body, 'code', errors, { max: 12 });
       check(errors);
       if (!verifyTotp(pending, code)) throw invalid({ code: 'wrong_code' });
@@ -573,7 +666,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     ['POST', /^\/security\/two-factor\/disable$/, (ctx) => {
       const accountId = String(ctx.account.id);
       if (!ctx.account.totp_secret) throw forbidden('Two-factor is off');
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const code = str(ctx.body, 'code', errors, { max: 12 });
       check(errors);
       limit(`totp:${accountId}`, 10, 900, 'Too many attempts');
@@ -620,7 +713,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
 
     ['GET', /^\/api-keys$/, (ctx) => store.all('SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at', [String(ctx.account.id)]).map(apiKeyJson)],
     ['POST', /^\/api-keys$/, (ctx) => {
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const name = str(ctx.body, 'name', errors, { max: 64 }).trim();
       if (!name && !errors.name) errors.name = 'required';
       const expiresAt = str(ctx.body, 'expiresAt', errors, { required: false, max: 40 });
@@ -648,7 +741,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     ['GET', /^\/users$/, (ctx) => usersOf(String(ctx.account.id))],
     ['POST', /^\/users$/, (ctx) => {
       const accountId = String(ctx.account.id);
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const email = str(ctx.body, 'email', errors, { max: 254 }).trim();
       const r = str(ctx.body, 'role', errors);
       if (email && !isEmail(email)) errors.email = 'invalid_format';
@@ -664,10 +757,11 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     }, { body: ['email', 'role'] }],
     ['PATCH', /^\/users\/([\w-]+)$/, (ctx) => {
       const user = findUser(ctx);
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const r = str(ctx.body, 'role', errors);
       if (r && !ROLES.includes(r)) errors.role = 'invalid_value';
       check(errors);
+      mayManage(ctx, user);
       if (user.role === 'owner' || r === 'owner') throw forbidden('Ownership cannot change here');
       freshAuth(ctx);
       store.run('UPDATE users SET role = ? WHERE id = ?', [r, String(user.id)]);
@@ -675,6 +769,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     }, { body: ['role'] }],
     ['DELETE', /^\/users\/([\w-]+)$/, (ctx) => {
       const user = findUser(ctx);
+      mayManage(ctx, user);
       if (user.role === 'owner') throw forbidden('The owner cannot be removed');
       freshAuth(ctx);
       store.run('DELETE FROM users WHERE id = ?', [String(user.id)]);
@@ -691,7 +786,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     }, { body: [] }],
     ['POST', /^\/privacy\/deletion$/, (ctx) => {
       const accountId = String(ctx.account.id);
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const confirmation = str(ctx.body, 'confirmation', errors).trim();
       check(errors);
       if (confirmation !== String(ctx.account.username)) throw invalid({ confirmation: 'mismatch' });
@@ -702,7 +797,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     }, { body: ['confirmation'] }],
 
     ['POST', /^\/tickets$/, (ctx) => {
-      const errors: FieldErrors = {};
+      const errors = fieldErrors();
       const subject = str(ctx.body, 'subject', errors, { max: 200 }).trim();
       const body = str(ctx.body, 'body', errors, { max: 10_000 }).trim();
       check(errors);
@@ -741,22 +836,75 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
     return normaliseIp(forwarded || req.socket.remoteAddress || '') ?? '';
   }
 
+  const tooLarge = () => new HttpError(413, 'validation', 'The request body is too large', { fieldErrors: { '(root)': 'too_large' } });
+
+  /**
+   * Reads the body whole. Past BODY_LIMIT the rest is still read, and thrown away, before the
+   * 413 is sent: closing a socket with unread data resets it, and the client, still sending,
+   * would see a reset instead of the answer. Beyond DRAIN_LIMIT the connection is cut.
+   */
+  function readRaw(req: IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > BODY_LIMIT + DRAIN_LIMIT) {
+        // Too much to drain: answer at once (the client may see the reset) and stop reading.
+        reject(tooLarge());
+        return;
+      }
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= BODY_LIMIT) chunks.push(chunk);
+        else {
+          chunks.length = 0;
+          if (size > BODY_LIMIT + DRAIN_LIMIT) {
+            req.destroy();
+            reject(tooLarge());
+          }
+        }
+      });
+      req.on('end', () => (size > BODY_LIMIT ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
+      req.on('error', reject);
+      req.on('close', () => reject(new HttpError(400, 'validation', 'The request was aborted')));
+    });
+  }
+
   async function readBody(req: IncomingMessage): Promise<Json> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > 1_000_000) throw new HttpError(413, 'validation', 'The request body is too large');
-      chunks.push(chunk as Buffer);
-    }
-    if (!size) return undefined;
+    const raw = await readRaw(req);
+    if (!raw.length) return undefined;
     const type = String(req.headers['content-type'] ?? '');
     // JSON only: a cross-site form cannot send it without a CORS preflight this server never grants.
     if (!type.startsWith('application/json')) throw new HttpError(415, 'validation', 'Send JSON');
+    const text = raw.toString('utf8');
+    // Checked on the text, before JSON.parse and the recursive merge and validation walk it.
+    if (jsonTooDeep(text)) throw new HttpError(400, 'validation', `The JSON is nested deeper than ${MAX_JSON_DEPTH} levels`, { fieldErrors: { '(root)': 'too_deep' } });
     try {
-      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json;
+      return JSON.parse(text) as Json;
     } catch {
       throw new HttpError(400, 'validation', 'The body is not valid JSON');
+    }
+  }
+
+  const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+  /**
+   * CSRF: a write must come from this site. Browsers say where a request comes from in
+   * Sec-Fetch-Site; older ones send only Origin, compared with the Host the request went to.
+   * A request with neither is not a browser's (curl, another server) and is let through.
+   */
+  function crossSite(req: IncomingMessage): boolean {
+    const site = req.headers['sec-fetch-site'];
+    if (typeof site === 'string') return !['same-origin', 'same-site', 'none'].includes(site.trim().toLowerCase());
+    const origin = req.headers.origin;
+    if (typeof origin !== 'string') return false;
+    const forwarded = options.trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim() : '';
+    const host = (forwarded || req.headers.host || '').toLowerCase();
+    try {
+      // `Origin: null` (a sandboxed frame, a redirect) throws here and counts as cross-site.
+      return new URL(origin).host.toLowerCase() !== host;
+    } catch {
+      return true;
     }
   }
 
@@ -773,6 +921,8 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
 
   function sendError(res: ServerResponse, e: HttpError): void {
     const headers: Record<string, string> = e.extra.retryAfter !== undefined ? { 'retry-after': String(e.extra.retryAfter) } : {};
+    // The client may still be mid-upload of an oversized body: the connection is not reused.
+    if (e.status === 413) headers.connection = 'close';
     sendJson(res, e.status, { code: e.code, message: e.message, ...e.extra }, headers);
   }
 
@@ -782,7 +932,7 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
 
   function login(req: IncomingMessage, ip: string, body: Json): Reply {
     strictBody(body, ['username', 'password']);
-    const errors: FieldErrors = {};
+    const errors = fieldErrors();
     const username = str(body, 'username', errors, { max: 100 }).trim();
     const password = str(body, 'password', errors, { max: 1024 });
     check(errors);
@@ -810,10 +960,15 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
   async function api(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const ip = clientIp(req);
+    if (STATE_CHANGING.has(method) && crossSite(req)) throw forbidden('Cross-site requests are refused');
+    const idempotencyKey = req.headers['idempotency-key'];
+    if (typeof idempotencyKey === 'string' && idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
+      throw new HttpError(400, 'validation', `Idempotency-Key is longer than ${IDEMPOTENCY_KEY_MAX} characters`, { fieldErrors: { 'Idempotency-Key': 'too_long' } });
+    }
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
     const answer = store.transaction((): Reply => {
       if (method === 'POST' && path === '/login') return login(req, ip, body);
-      const secret = parseCookies(req.headers.cookie)[COOKIE];
+      const secret = parseCookies(req.headers.cookie).get(COOKIE);
       const session = secret ? store.get('SELECT * FROM sessions WHERE token_hash = ?', [sha256(secret)]) : undefined;
       if (method === 'POST' && path === '/logout') {
         if (session) store.run('DELETE FROM sessions WHERE id = ?', [String(session.id)]);
@@ -867,13 +1022,18 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
   }
 
   function signedIn(req: IncomingMessage): boolean {
-    const secret = parseCookies(req.headers.cookie)[COOKIE];
+    const secret = parseCookies(req.headers.cookie).get(COOKIE);
     return Boolean(secret && store.get('SELECT id FROM sessions WHERE token_hash = ?', [sha256(secret)]));
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const root = options.staticRoot as string;
-    const clean = normalize(decodeURIComponent(path));
+    let clean = '';
+    try {
+      clean = normalize(decodeURIComponent(path));
+    } catch {
+      // A malformed escape (`/%E0%A4%A`) names no file: answered below as not found.
+    }
     let file: string | undefined;
     if (clean === '/' || clean === '/index.html') {
       if (!signedIn(req)) return void res.writeHead(302, { location: '/login', 'cache-control': 'no-store' }).end();

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordStrength } from '@acct/core';
+import { EmailStatus, parseResponse, passwordMinLength, type AdapterError, type PasswordReason, type PasswordStrength } from '@acct/core';
 import { LightInput } from '../base/light-input.js';
 import { ActionKey } from '../base/action-key.js';
 import { renderBanner, renderSection } from '../ui/field.js';
@@ -9,6 +9,9 @@ import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { HintedLightInput } from './hinted-input.js';
 import { passwordFeedbackMessage, strengthLabel } from './messages.js';
 import { adoptFormStyles, fail, keepFocus, lightField, renderCredentialActions, type ActionState, type SecurityFormHost } from './form-host.js';
+
+/** The policy's reasons (@acct/core validatePassword), as the server returns them for `next`. */
+const SERVER_REASONS: ReadonlySet<string> = new Set<PasswordReason>(['required', 'too_short', 'too_long', 'common', 'contains_user_input']);
 
 type PasswordModule = typeof import('@acct/core/password');
 let passwordModule: Promise<PasswordModule> | undefined;
@@ -206,7 +209,8 @@ export class PasswordForm implements ReactiveController {
           mapped.current = fe.current === 'wrong_password' ? msg('That is not your current password.') : fieldErrorMessage(fe.current);
           this.#current.clear();
         }
-        if (fe.next) mapped.next = fe.next === 'too_short' ? passwordFeedbackMessage('too_short', minLength) : fieldErrorMessage(fe.next);
+        // The server checks the same policy and answers its reason: worded as the form words it.
+        if (fe.next) mapped.next = SERVER_REASONS.has(fe.next) ? passwordFeedbackMessage(fe.next as PasswordReason, minLength) : fieldErrorMessage(fe.next);
         if (!Object.keys(mapped).length) mapped.next = errorMessage(error);
         this.#errors = mapped;
         await keepFocus(host, () => (mapped.current ? this.#current : this.#next).input, true);
