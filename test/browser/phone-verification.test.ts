@@ -323,6 +323,12 @@ describe('acct-phone-verification', () => {
     const started = adapter.control.calls.filter((c) => c.method === 'contacts.startPhoneVerification');
     expect((started.at(-1)!.args[1] as { gateway: string }).gateway).to.equal('secondary');
     expect(button(el, /Resend in \d+ s/).disabled, 'the second gateway has its own countdown').to.equal(true);
+    // Neither worked: focus on the message to support, then (sent) on the heading.
+    button(el, /The SMS did not arrive/).click();
+    await until(() => shadow(el).activeElement === shadow(el).querySelector('textarea[name=body]'), 'focus on the message');
+    button(el, /Create a support ticket/).click();
+    await until(() => /Support ticket T-\d+ was created/.test(shadow(el).textContent ?? ''), 'ticket sent');
+    await until(() => shadow(el).activeElement?.id === 'phone-heading', 'focus on the heading');
   });
 
   it('says each error once: a gateway failure by its alert, a wrong code by the field or the live region', async () => {
