@@ -203,6 +203,7 @@ export class PhoneVerificationFlow implements ReactiveController {
       this.announcement = msg('Your phone number is verified.');
       this.#el.emit('acct-saved', { section: 'contacts.phone', data: { phone: this.#e164 } });
       this.busy = false;
+      this.#changed();
       await this.#focusStep();
     } catch (e) {
       if (isAbortError(e) || e instanceof ReauthCancelled) return;
