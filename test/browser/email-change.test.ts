@@ -154,4 +154,55 @@ describe('acct-email-change', () => {
     await until(() => (shadow(el).textContent ?? '').includes('Новый адрес'), 'Russian label');
     await expect(el).to.be.accessible();
   });
+
+  it('passes an AbortSignal to its writes and aborts them when the element leaves the page', async () => {
+    const adapter = createMemoryAdapter();
+    const signals: Record<string, AbortSignal | undefined> = {};
+    const contacts = adapter.contacts!;
+    adapter.contacts = {
+      ...contacts,
+      requestEmailChange: (email, o) => ((signals.change = o?.signal), contacts.requestEmailChange(email, o)),
+      resendEmailConfirmation: (o) => ((signals.resend = o?.signal), contacts.resendEmailConfirmation(o)),
+    };
+    const el = await mount(adapter);
+    await request(el, 'first@example.org');
+    await until(() => liveText(el).includes('first@example.org'), 'sent');
+    expect(signals.change).to.be.instanceOf(AbortSignal);
+    expect(signals.change!.aborted, 'a finished write is not aborted').to.equal(false);
+    adapter.control.hangNext({ method: 'contacts.requestEmailChange' });
+    await request(el, 'second@example.org');
+    await until(() => signals.change?.aborted === false && adapter.control.calls.filter((c) => c.method === 'contacts.requestEmailChange').length === 2, 'second write');
+    const hanging = signals.change!;
+    el.remove();
+    expect(hanging.aborted).to.equal(true);
+
+    // Resend too.
+    const fresh = createMemoryAdapter({ data: { email: { confirmed: false } } });
+    const base = fresh.contacts!;
+    fresh.contacts = { ...base, resendEmailConfirmation: (o) => ((signals.resend = o?.signal), base.resendEmailConfirmation(o)) };
+    const other = await mount(fresh);
+    await flowLoaded(other);
+    fresh.control.hangNext({ method: 'contacts.resendEmailConfirmation' });
+    await until(() => [...shadow(other).querySelectorAll('button')].some((b) => /Resend confirmation/.test(b.textContent ?? '')), 'resend button');
+    [...shadow(other).querySelectorAll('button')].find((b) => /Resend confirmation/.test(b.textContent ?? ''))!.click();
+    await until(() => signals.resend, 'resend sent');
+    expect(signals.resend!.aborted).to.equal(false);
+    other.remove();
+    expect(signals.resend!.aborted).to.equal(true);
+  });
+
+  it('says a failed request once, in its alert (not again in the live region), with focus back on its button', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    adapter.control.failNext('unavailable', { method: 'contacts.requestEmailChange' });
+    const submit = q<HTMLButtonElement>(el, 'button[type=submit]');
+    submit.focus();
+    await request(el, 'kept@example.org');
+    await until(() => shadow(el).querySelector('[role=alert]')?.textContent?.match(/temporarily unavailable/i), 'failure');
+    await el.updateComplete;
+    expect([...shadow(el).querySelectorAll('[role=alert]')].filter((a) => /temporarily unavailable/i.test(a.textContent ?? ''))).to.have.length(1);
+    expect(liveText(el)).to.equal('');
+    expect(shadow(el).activeElement).to.equal(q(el, 'button[type=submit]'));
+    expect(q<HTMLInputElement>(el, 'input[name=email]').value).to.equal('kept@example.org');
+  });
 });

@@ -279,4 +279,83 @@ describe('acct-phone-verification', () => {
     expect(names).to.include('Россия +7');
     await expect(el).to.be.accessible();
   });
+
+  it('moves focus through the steps: number, code, verified heading; never to <body>', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    const send = button(el, /Send code/);
+    send.focus();
+    send.click();
+    await until(() => el.querySelector('input[name=code]') && document.activeElement === el.querySelector('input[name=code]'), 'focus on the code');
+    el.querySelector<HTMLInputElement>('input[name=code]')!.value = DEMO_CREDENTIALS.smsCode;
+    const confirm = button(el, /^\s*Confirm\s*$/);
+    confirm.focus();
+    confirm.click();
+    await until(() => /is verified/.test(shadow(el).textContent ?? ''), 'verified');
+    await until(() => shadow(el).activeElement?.id === 'phone-heading', 'focus on the heading');
+    expect(liveText(el)).to.equal('Your phone number is verified.');
+    await expect(el).to.be.accessible();
+    // Change the number (from the code step): back to the number, focus on it.
+    const other = await mount(createMemoryAdapter());
+    await typePhone(other, '+7 916 123 45 67');
+    button(other, /Send code/).click();
+    await until(() => document.activeElement === other.querySelector('input[name=code]'), 'focus on the code');
+    button(other, /Change the number/).click();
+    await until(() => shadow(other).activeElement === shadow(other).querySelector('input[name=phone]'), 'focus on the number');
+  });
+
+  it('the second gateway starts without the first one\'s resend countdown, with focus on the number', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    button(el, /Send code/).click();
+    await until(() => el.querySelector('input[name=code]'), 'code step');
+    expect(button(el, /Resend in \d+ s/).disabled, 'the first gateway\'s countdown runs').to.equal(true);
+    button(el, /The SMS did not arrive/).click();
+    await until(() => /second gateway this time/.test(shadow(el).textContent ?? ''), 'second gateway');
+    const submit = q<HTMLButtonElement>(el, 'button[type=submit]');
+    expect(submit.textContent!.trim()).to.equal('Send code');
+    expect(submit.disabled).to.equal(false);
+    await until(() => shadow(el).activeElement === shadow(el).querySelector('input[name=phone]'), 'focus on the number');
+    submit.click();
+    await until(() => el.querySelector('input[name=code]'), 'code step on the second gateway');
+    const started = adapter.control.calls.filter((c) => c.method === 'contacts.startPhoneVerification');
+    expect((started.at(-1)!.args[1] as { gateway: string }).gateway).to.equal('secondary');
+    expect(button(el, /Resend in \d+ s/).disabled, 'the second gateway has its own countdown').to.equal(true);
+    // Neither worked: focus on the message to support, then (sent) on the heading.
+    button(el, /The SMS did not arrive/).click();
+    await until(() => shadow(el).activeElement === shadow(el).querySelector('textarea[name=body]'), 'focus on the message');
+    button(el, /Create a support ticket/).click();
+    await until(() => /Support ticket T-\d+ was created/.test(shadow(el).textContent ?? ''), 'ticket sent');
+    await until(() => shadow(el).activeElement?.id === 'phone-heading', 'focus on the heading');
+  });
+
+  it('says each error once: a gateway failure by its alert, a wrong code by the field or the live region', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await typePhone(el, '+7 916 123 45 67');
+    adapter.control.failNext('unavailable', { method: 'contacts.startPhoneVerification' });
+    const send = button(el, /Send code/);
+    send.focus();
+    send.click();
+    await until(() => shadow(el).querySelector('[role=alert]'), 'gateway failure');
+    await el.updateComplete;
+    expect(q(el, '[role=alert]').textContent).to.match(/temporarily unavailable/i);
+    expect(liveText(el)).to.equal('');
+    expect(shadow(el).activeElement?.localName, 'focus kept on a button, not <body>').to.equal('button');
+    button(el, /Try the second gateway/).click();
+    await until(() => shadow(el).activeElement === shadow(el).querySelector('input[name=phone]'), 'focus on the number');
+    button(el, /Send code/).click();
+    await until(() => document.activeElement === el.querySelector('input[name=code]'), 'code step');
+    const { sendKeys } = await import('@web/test-runner-commands');
+    // Enter in the code field: focus stays there, so the live region says the error (no alert too).
+    await sendKeys({ type: '000000' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => /not correct/.test(liveText(el)), 'wrong code announced');
+    expect(document.activeElement).to.equal(el.querySelector('input[name=code]'));
+    const alerts = [...shadow(el).querySelectorAll('[role=alert]'), ...el.querySelectorAll('[role=alert]')];
+    expect(alerts.filter((a) => /not correct/.test(a.textContent ?? ''))).to.have.length(0);
+    expect(el.querySelector('input[name=code]')!.getAttribute('aria-invalid')).to.equal('true');
+  });
 });

@@ -97,7 +97,10 @@ describe('acct-privacy', () => {
     submitDeletion(el);
     await until(() => shadow(el).querySelector('form.delete') === null, 'scheduled');
     expect(section.textContent).to.match(/scheduled for deletion on/);
-    expect(liveText(el)).to.match(/scheduled for deletion on/);
+    // The form is gone: focus is on the result, which says it (not the live region a second time).
+    await until(() => shadow(el).activeElement?.matches('[data-result=deletion]'), 'focus on the scheduled deletion');
+    expect(shadow(el).activeElement!.textContent).to.match(/scheduled for deletion on/);
+    expect(liveText(el)).to.not.match(/scheduled/);
     expect(adapter.control.snapshot().privacy.deletion?.status).to.equal('scheduled');
     await expect(el).to.be.accessible();
   });
@@ -109,5 +112,41 @@ describe('acct-privacy', () => {
     submitDeletion(el);
     await until(() => shadow(el).getElementById('confirmation-error')?.textContent?.match(/do not match/), 'server reason');
     expect(alertText(el)).to.equal('');
+  });
+
+  it('after an archive request focus goes to the archives table, not to <body>', async () => {
+    const { el } = await mount();
+    const request = button(shadow(el), /request archive/i);
+    request.focus();
+    request.click();
+    await until(() => shadow(el).activeElement?.id === 'archives', 'focus on the archives table');
+    expect(q(el, '#archives').textContent).to.contain('Being prepared');
+    expect(liveText(el)).to.match(/archive requested/i);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a failed request once, in its alert (not again in the live region), with focus back on its button', async () => {
+    const { adapter, el } = await mount();
+    adapter.control.failNext('unavailable', { method: 'privacy.requestExport' });
+    const request = button(shadow(el), /request archive/i);
+    request.focus();
+    request.click();
+    await until(() => alertText(el).match(/temporarily unavailable/i), 'export failure');
+    await el.updateComplete;
+    expect(liveText(el)).to.equal('');
+    expect(shadow(el).activeElement).to.equal(button(shadow(el), /request archive/i));
+
+    await type(el, 'input[name=confirmation]', adapter.control.snapshot().viewer.username);
+    adapter.control.failNext('network', { method: 'privacy.requestDeletion' });
+    const submit = q<HTMLButtonElement>(el, 'form.delete button[type=submit]');
+    submit.focus();
+    submit.click();
+    await until(() => alertText(el).match(/connection/i), 'deletion failure');
+    await el.updateComplete;
+    const alerts = [...shadow(el).querySelectorAll('[role=alert]')].filter((a) => /connection/i.test(a.textContent ?? ''));
+    expect(alerts).to.have.length(1);
+    expect(liveText(el)).to.equal('');
+    expect(shadow(el).activeElement).to.equal(q(el, 'form.delete button[type=submit]'));
+    expect(q<HTMLInputElement>(el, 'input[name=confirmation]').value, 'input kept').to.not.equal('');
   });
 });

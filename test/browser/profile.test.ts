@@ -469,4 +469,56 @@ describe('acct-profile: the edit form comes in a lazy chunk', () => {
     await until(() => liveText(el).match(/saved/i), 'saved');
     expect(adapter.control.snapshot().profile.firstName).to.equal('Johannes');
   });
+
+  it('country change request: Enter in its field sends it (not the profile), focus goes to the field, then to the confirmation', async () => {
+    const { el, adapter } = await mount('company-non-resident');
+    const events = recordEvents(el, ['acct-ticket-created']);
+    await change(el);
+    const { sendKeys } = await import('@web/test-runner-commands');
+    button(el, /request change/i).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => shadow(el).activeElement?.id === 'country-request', 'focus on the new country');
+    // Enter in the empty field: the error is on the field, which keeps focus, and said once by the live region.
+    await sendKeys({ press: 'Enter' });
+    await until(() => shadow(el).querySelector('#country-request-error'), 'asks for the country');
+    expect(shadow(el).activeElement?.id).to.equal('country-request');
+    expect(liveText(el)).to.equal('Enter the new country.');
+    expect(adapter.control.calls.some((c) => c.method === 'profile.update'), 'Enter did not save the profile').to.equal(false);
+    // A failure keeps what was typed, on the field.
+    await sendKeys({ type: 'Austria' });
+    adapter.control.failNext('unavailable', { method: 'tickets.create' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => /temporarily unavailable/i.test(shadow(el).querySelector('#country-request-error')?.textContent ?? ''), 'failure on the field');
+    expect(shadow(el).querySelector<HTMLInputElement>('#country-request')!.value).to.equal('Austria');
+    expect(shadow(el).activeElement?.id).to.equal('country-request');
+    await sendKeys({ press: 'Enter' });
+    await until(() => events.length === 1, 'ticket');
+    expect(adapter.control.snapshot().tickets.at(-1)!.body).to.contain('Austria');
+    expect(adapter.control.calls.some((c) => c.method === 'profile.update'), 'Enter did not save the profile').to.equal(false);
+    await until(() => shadow(el).activeElement?.matches('[part=banner][data-tone=success]'), 'focus on the confirmation');
+    expect(shadow(el).activeElement!.textContent).to.contain(events[0]!.detail.ticket.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Cancel of the country request puts focus back on Request change', async () => {
+    const { el } = await mount('company-non-resident');
+    await change(el);
+    button(el, /request change/i).click();
+    await until(() => shadow(el).activeElement?.id === 'country-request', 'focus on the new country');
+    const cancel = [...shadow(el).querySelectorAll<HTMLButtonElement>('.request button')].find((b) => /cancel/i.test(b.textContent ?? ''))!;
+    cancel.click();
+    await until(() => shadow(el).activeElement?.getAttribute('data-action') === 'request-country', 'focus on Request change');
+  });
+
+  it('a failed save is said once: by its alert, not again by the live region', async () => {
+    const { el, adapter } = await mount('billing-individual', { mode: 'form' });
+    await type(el, 'firstName', 'Johannes');
+    adapter.control.failNext('unavailable', { method: 'profile.update' });
+    button(el, /^\s*save\s*$/i).click();
+    await until(() => [...shadow(el).querySelectorAll('[role=alert]')].some((a) => /temporarily unavailable/i.test(a.textContent ?? '')), 'save failure');
+    await el.updateComplete;
+    expect([...shadow(el).querySelectorAll('[role=alert]')].filter((a) => /temporarily unavailable/i.test(a.textContent ?? ''))).to.have.length(1);
+    expect(liveText(el)).to.equal('');
+    expect(input(el, 'firstName').value).to.equal('Johannes');
+  });
 });

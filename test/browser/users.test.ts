@@ -5,6 +5,7 @@ import type { AcctUsers } from '@acct/elements';
 import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
 import { alertText, button, confirmDialog, runResourceContract, type } from './resource-contract.js';
 import { expectChunkFailureThenRetry, type WithActionsLoader } from './lazy-actions.js';
+import { setAcctLocale } from '@acct/elements/i18n';
 
 const render = (adapter: MemoryAdapter) => html`<acct-provider .adapter=${adapter}><acct-users></acct-users></acct-provider>`;
 const hasTable = (el: HTMLElement) => el.shadowRoot?.querySelector('#users');
@@ -244,5 +245,75 @@ describe('acct-users', () => {
     expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Change role');
     await sendKeys({ press: 'Enter' });
     await until(() => adapter.control.snapshot().users[2].role === 'admin', 'role stored');
+  });
+
+  it('labels each row\'s role select "Change role of" its user, in English and Russian', async () => {
+    const { adapter, el } = await mount();
+    const invited = adapter.control.snapshot().users[2];
+    const select = row(el, invited.email).querySelector('select')!;
+    expect(select.labels[0]!.textContent!.trim()).to.equal(`Change role of ${invited.name ? `${invited.name} (${invited.email})` : invited.email}`);
+    try {
+      const provider = await fixture(html`<acct-provider locale="ru" .adapter=${createMemoryAdapter()}><acct-users></acct-users></acct-provider>`);
+      const ru = provider.querySelector('acct-users')!;
+      const label = () => shadow(ru).querySelector<HTMLSelectElement>(`#role-${invited.id}`)?.labels?.[0]?.textContent ?? '';
+      await until(() => label().includes('Изменить роль пользователя'), 'Russian label');
+      expect(row(ru, invited.email).querySelector('select')!.labels[0]!.textContent!.trim()).to.contain(invited.email);
+      await expect(ru).to.be.accessible();
+    } finally {
+      setAcctLocale('en');
+    }
+  });
+
+  it('after an invitation focus goes to the emptied email field, not to <body>', async () => {
+    const { el } = await mount();
+    await type(el, 'input[name=email]', 'focus@example.com');
+    const send = q<HTMLButtonElement>(el, 'form.create button[type=submit]');
+    send.focus();
+    send.click();
+    await until(() => liveText(el).includes('Invitation sent to focus@example.com'), `announced (${liveText(el)} ${alertText(el)})`);
+    await until(() => shadow(el).activeElement?.getAttribute('name') === 'email', 'focus on the email field');
+    expect(q<HTMLInputElement>(el, 'input[name=email]').value).to.equal('');
+  });
+
+  it('after a role change focus stays in the row, on its role select', async () => {
+    const { adapter, el } = await mount();
+    const select = row(el, 'Invited').querySelector('select')!;
+    select.value = 'admin';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const apply = button(row(el, 'Invited'), /change role/i);
+    apply.focus();
+    apply.click();
+    await until(() => adapter.control.snapshot().users[2].role === 'admin', 'role stored');
+    await until(() => shadow(el).activeElement === row(el, 'Invited').querySelector('select'), 'focus on the row\'s select');
+    expect(button(row(el, 'Invited'), /change role/i).disabled).to.equal(true);
+  });
+
+  it('after a removal focus goes to the users table, not to <body>', async () => {
+    const { adapter, el } = await mount();
+    const email = adapter.control.snapshot().users[2].email;
+    const remove = button(row(el, email), /remove/i);
+    remove.focus();
+    remove.click();
+    await confirmDialog(el);
+    await until(() => !shadow(el).querySelector('#users')!.textContent!.includes(email), 'row gone');
+    await until(() => shadow(el).activeElement?.id === 'users', 'focus on the users table');
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('users');
+  });
+
+  it('says a failed action once, in its alert (not again in the live region), with focus back on its button', async () => {
+    const { adapter, el } = await mount();
+    await type(el, 'input[name=email]', 'later@example.com');
+    adapter.control.failNext('unavailable', { method: 'users.invite' });
+    const send = q<HTMLButtonElement>(el, 'form.create button[type=submit]');
+    send.focus();
+    send.click();
+    await until(() => alertText(el).match(/temporarily unavailable/i), 'invite failure');
+    await el.updateComplete;
+    expect([...shadow(el).querySelectorAll('[role=alert]')].filter((a) => /temporarily unavailable/i.test(a.textContent ?? ''))).to.have.length(1);
+    expect(liveText(el)).to.equal('');
+    expect(shadow(el).activeElement).to.equal(q(el, 'form.create button[type=submit]'));
+    expect(q<HTMLInputElement>(el, 'input[name=email]').value).to.equal('later@example.com');
   });
 });

@@ -48,8 +48,30 @@ export class ResourceController<T, A = unknown> implements ReactiveController {
   /** The action in flight, if any (buttons are disabled meanwhile). */
   pending: string | undefined;
   failure: ActionFailure | undefined;
-  /** Text for the element's `aria-live` region. */
-  announcement = '';
+  #announcement = '';
+  #alerted = '';
+
+  /**
+   * Text for the element's `aria-live` region. A failure that this render shows in an alert
+   * (renderFailure) is said by that alert, so the region, rendered after it, stays silent for it:
+   * announced once. Should the alert go (a reload shows the action is over) the region says it.
+   */
+  get announcement(): string {
+    return this.#announcement === this.#alerted ? '' : this.#announcement;
+  }
+
+  set announcement(text: string) {
+    this.#announcement = text;
+  }
+
+  /** @internal Called by renderFailure when it shows `message` in an alert. */
+  _alert(message: string): void {
+    this.#alerted = message;
+  }
+
+  hostUpdate(): void {
+    this.#alerted = '';
+  }
 
   readonly reauth: ReauthController;
   readonly #task: Load<[unknown], T>;

@@ -42,8 +42,9 @@ async function enterConflict<T extends object>(c: SettingsController<T>, host: A
     c.announcement = errorMessage(error);
   } catch (e) {
     if (c._conflictChunk) {
+      // Said by the save failure's alert (ui/settings-view.ts), not again by the live region.
       c.saveError = toAdapterError(e);
-      c.announcement = errorMessage(c.saveError);
+      c.announcement = '';
     } else {
       // The chunk could not be fetched: the shared failure banner (an alert), whose Retry saves again.
       c.chunkFailed = true;
@@ -110,7 +111,9 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     else {
       c.saveError = error;
       if (error.code === 'validation') c.fieldErrors = error.fieldErrors ?? {};
-      c.announcement = error.code === 'validation' && !Object.keys(c.fieldErrors).length ? noFieldNamed() : errorMessage(error);
+      // Field errors are summed up here; any other failure (a validation naming no field too) is
+      // said once, by its alert (ui/settings-view.ts), not by the live region as well.
+      c.announcement = error.code === 'validation' && Object.keys(c.fieldErrors).length ? errorMessage(error) : '';
     }
     c._sync();
     host.emit('acct-error', { section: options.section, code: error.code, operation: 'save' });

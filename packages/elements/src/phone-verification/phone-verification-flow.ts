@@ -12,6 +12,7 @@ import { renderBanner } from '../ui/field.js';
 import { adoptOnce } from '../ui/adopt.js';
 import { linkButtonStyles } from '../ui/link-button-styles.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
+import { focusContent, focusedElement, focusFieldError } from '../ui/focus.js';
 
 export type Method = 'sms' | 'call';
 type Gateway = 'primary' | 'secondary';
@@ -97,10 +98,8 @@ export class PhoneVerificationFlow implements ReactiveController {
     const info = lib.validatePhone(text, { defaultCountry: country, mobileOnly: method === 'sms' });
     if (!info.ok) {
       this.phoneError = fieldErrorMessage(info.reason);
-      this.announcement = this.phoneError;
       this.#changed();
-      await this.#el.updateComplete;
-      this.#el.shadowRoot?.querySelector<HTMLInputElement>('input[name=phone]')?.focus();
+      await this.#showPhoneError();
       return;
     }
     const { gateway } = this;
@@ -109,6 +108,7 @@ export class PhoneVerificationFlow implements ReactiveController {
     const signal = this.#signal();
     this.busy = true;
     this.requestError = undefined;
+    let failed: 'field' | 'request' | undefined;
     this.#changed();
     try {
       const answer = parseResponse(
@@ -125,8 +125,7 @@ export class PhoneVerificationFlow implements ReactiveController {
       this.announcement = method === 'sms' ? msg(str`We sent a code to ${info.international}.`) : msg(str`We are calling ${info.international}.`);
       this.busy = false;
       this.#changed();
-      await this.#el.updateComplete;
-      this.#code?.input.focus();
+      await this.#focusStep();
     } catch (e) {
       if (isAbortError(e) || e instanceof ReauthCancelled) return;
       const error = toAdapterError(e);
@@ -135,12 +134,48 @@ export class PhoneVerificationFlow implements ReactiveController {
       const field = error.fieldErrors?.phone;
       if (field) this.phoneError = fieldErrorMessage(field);
       else this.requestError = error;
-      this.announcement = field ? (this.phoneError ?? '') : errorMessage(error);
+      failed = field ? 'field' : 'request';
+      // A request error is said by its alert (with the fallback's button); not by the live region too.
+      this.announcement = '';
       this.#el.emit('acct-error', { section: 'contacts.phone', code: error.code, operation: 'startPhoneVerification' });
     } finally {
       this.busy = false;
       this.#changed();
     }
+    if (failed === 'field') await this.#showPhoneError();
+    else if (failed) await this.#refocus('[role=alert] button');
+  }
+
+  /** The number's error, on its field in the number step, said once (focusFieldError). */
+  async #showPhoneError(): Promise<void> {
+    await this.#el.updateComplete;
+    if (this.step !== 'enter') this.#changeNumber(false);
+    await this.#el.updateComplete;
+    this.announcement = focusFieldError(this.#el.shadowRoot?.querySelector<HTMLElement>('input[name=phone]'), this.phoneError ?? '');
+    this.#changed();
+  }
+
+  /** The pressed control went busy and lost focus: it goes to `selector`, else to the step's field. */
+  async #refocus(selector: string): Promise<void> {
+    await this.#el.updateComplete;
+    if (focusedElement()) return;
+    const target = this.#el.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (target) target.focus();
+    else await this.#focusStep();
+  }
+
+  /**
+   * A new step replaced the controls: focus goes to its field (the number, the code, the message
+   * to support), or to the heading when it has none (verified, ticket sent), never to <body>.
+   */
+  async #focusStep(): Promise<void> {
+    await this.#el.updateComplete;
+    const root = this.#el.shadowRoot;
+    if (!root) return;
+    const field =
+      this.step === 'code' ? this.#code?.input : root.querySelector<HTMLElement>(this.step === 'enter' ? 'input[name=phone]' : 'form textarea[name=body]');
+    if (field) field.focus();
+    else focusContent(root);
   }
 
   async #confirm(event: SubmitEvent): Promise<void> {
@@ -151,14 +186,14 @@ export class PhoneVerificationFlow implements ReactiveController {
     if (!contacts || !v || this.busy) return;
     if (!new RegExp(`^\\d{${v.codeLength}}$`).test(code)) {
       this.#codeError = msg(str`Enter the ${v.codeLength} digits.`);
-      this.#changed();
-      this.#code?.input.focus();
+      await this.#showCodeError();
       return;
     }
     const idempotencyKey = this.#confirmKey.key(`${v.id}\u0000${code}`);
     const signal = this.#signal();
     this.busy = true;
     this.#codeError = '';
+    this.requestError = undefined;
     this.#changed();
     try {
       parseResponse(Empty, await this.reauth.run(() => contacts.confirmPhoneVerification(v.id, code, { signal, idempotencyKey })));
@@ -167,6 +202,9 @@ export class PhoneVerificationFlow implements ReactiveController {
       this.step = 'done';
       this.announcement = msg('Your phone number is verified.');
       this.#el.emit('acct-saved', { section: 'contacts.phone', data: { phone: this.#e164 } });
+      this.busy = false;
+      this.#changed();
+      await this.#focusStep();
     } catch (e) {
       if (isAbortError(e) || e instanceof ReauthCancelled) return;
       const error = toAdapterError(e);
@@ -186,13 +224,21 @@ export class PhoneVerificationFlow implements ReactiveController {
         this.#codeError = msg('Too many wrong codes. Request a new code.');
         this.cooldown.start(error.retryAfter ?? 60);
       } else this.#codeError = errorMessage(error);
-      this.announcement = this.#codeError;
-      this.#code?.input.focus();
       this.#el.emit('acct-error', { section: 'contacts.phone', code: error.code, operation: 'confirmPhoneVerification' });
+      this.busy = false;
+      await this.#showCodeError();
     } finally {
       this.busy = false;
       this.#changed();
     }
+  }
+
+  /** The code's error, on its field, said once (focusFieldError): rendered first, so the field is described by it. */
+  async #showCodeError(): Promise<void> {
+    this.#changed();
+    await this.#el.updateComplete;
+    this.announcement = focusFieldError(this.#code?.input, this.#codeError);
+    this.#changed();
   }
 
   /** The code did not arrive, or the gateway failed: second gateway first, then a ticket. */
@@ -206,6 +252,8 @@ export class PhoneVerificationFlow implements ReactiveController {
     if (this.gateway === 'primary') {
       this.gateway = 'secondary';
       this.step = 'enter';
+      // The first gateway's wait for a resend does not hold the second back.
+      this.cooldown.start(0);
       this.announcement = msg('Try our second gateway.');
     } else {
       this.#ticketBody = [
@@ -216,6 +264,7 @@ export class PhoneVerificationFlow implements ReactiveController {
       this.step = 'ticket';
     }
     this.#changed();
+    void this.#focusStep();
   }
 
   async #sendTicket(event: SubmitEvent): Promise<void> {
@@ -236,11 +285,14 @@ export class PhoneVerificationFlow implements ReactiveController {
     } catch (e) {
       if (isAbortError(e) || e instanceof ReauthCancelled) return;
       this.requestError = toAdapterError(e);
-      this.announcement = errorMessage(this.requestError);
+      // Said by its alert, not by the live region too.
+      this.announcement = '';
     } finally {
       this.busy = false;
       this.#changed();
     }
+    if (this.#ticket) await this.#focusStep();
+    else await this.#refocus('form button[type=submit]');
   }
 
   #methodName(m: Method): string {
@@ -251,11 +303,12 @@ export class PhoneVerificationFlow implements ReactiveController {
     return g === 'primary' ? msg('first gateway') : msg('second gateway');
   }
 
-  #changeNumber(): void {
+  #changeNumber(focus = true): void {
     this.step = 'enter';
     this.#code?.detach();
     this.#code = undefined;
     this.#changed();
+    if (focus) void this.#focusStep();
   }
 
   #renderCode(v: PhoneVerification): TemplateResult {
@@ -272,8 +325,9 @@ export class PhoneVerificationFlow implements ReactiveController {
       <div class="field" part="field">
         <span class="label" part="label"><slot name="code-label"></slot></span>
         <slot name="code"></slot>
-        <span class="error" role="alert"><slot name="code-error"></slot></span>
+        <span class="error"><slot name="code-error"></slot></span>
       </div>
+      ${this.requestError ? renderBanner('danger', errorMessage(this.requestError)) : nothing}
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" ?disabled=${this.busy}>${msg('Confirm')}</button>
         <button type="button" part="button" ?disabled=${this.busy || wait > 0} @click=${() => this.start()}>

@@ -7,6 +7,7 @@ import { AcctElement } from '../base/acct-element.js';
 import { readWithViewer, ResourceController } from '../base/resource-controller.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
+import { focusedElement } from '../ui/focus.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';
@@ -91,6 +92,21 @@ export class AcctPrivacy extends AcctElement {
       success: msg('Archive requested. It appears here when it is ready to download.'),
     });
     if (done) this.emit('acct-saved', { section: 'privacy', data: { export: 'requested' } });
+    // Requested: the archives table with its new row (the button stays disabled while it is
+    // prepared); failed: the button again, for a retry.
+    await this.#focusResult(done ? '#archives' : '[data-action=export]', '#archive-heading');
+  }
+
+  /**
+   * The pressed button was busy (disabled) and dropped focus to <body>, or was replaced by the
+   * result: focus goes to `selector`, unless the user has put it somewhere meanwhile.
+   */
+  async #focusResult(selector: string, fallback = '#delete-heading'): Promise<void> {
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(fallback);
+    if (focusedElement() || !target) return;
+    if (!target.matches('button, input')) target.tabIndex = -1;
+    target.focus();
   }
 
   async #requestDeletion(event: SubmitEvent, username: string | undefined): Promise<void> {
@@ -111,12 +127,15 @@ export class AcctPrivacy extends AcctElement {
     const done = await this.privacy.act('requestDeletion', confirmation, (o) => api.requestDeletion({ confirmation }, o), MaybePrivacyState);
     if (!done) {
       await this.#focusConfirmation();
+      await this.#focusResult('form.delete button[type=submit]');
       return;
     }
     this.confirmation = '';
     const scheduled = this.privacy.data?.state.deletion;
-    this.privacy.announcement = scheduled?.status === 'scheduled' ? this.#scheduledText(scheduled.at) : msg('Account deletion was requested.');
+    // Scheduled: focus goes to the banner that says so, which reads it (not the live region too).
+    this.privacy.announcement = scheduled?.status === 'scheduled' ? '' : msg('Account deletion was requested.');
     this.emit('acct-saved', { section: 'privacy', data: { deletion: scheduled ?? { status: 'scheduled' } } });
+    await this.#focusResult('[data-result=deletion]');
   }
 
   async #focusConfirmation(): Promise<void> {
@@ -137,7 +156,7 @@ export class AcctPrivacy extends AcctElement {
     return html`<p>${msg('Get an archive of all the personal data we process and store about your account. Preparing it can take some time; come back here to download it.')}</p>
       ${renderFailure(this.privacy, 'requestExport')}
       ${state.exports.length
-        ? html`<table part="table" aria-labelledby="archive-heading">
+        ? html`<table id="archives" part="table" aria-labelledby="archive-heading">
             <thead>
               <tr>
                 <th scope="col">${msg('Requested')}</th>
@@ -161,6 +180,7 @@ export class AcctPrivacy extends AcctElement {
           type="button"
           class="primary"
           part="button button-primary"
+          data-action="export"
           aria-describedby=${ifDefined(pending ? 'archive-reason' : undefined)}
           ?disabled=${pending || busy}
           @click=${this.#requestExport}
@@ -174,7 +194,11 @@ export class AcctPrivacy extends AcctElement {
   #renderDeletion({ state, viewer }: PrivacyData): TemplateResult {
     const deletion = state.deletion;
     if (deletion?.status === 'scheduled') {
-      return renderBanner('warning', html`<strong>${this.#scheduledText(deletion.at)}</strong> ${msg('To keep the account, contact support before that date.')}`);
+      // A failed answer to a request that did schedule it (the reload shows it) stays said here.
+      return html`${renderFailure(this.privacy, 'requestDeletion')}
+        <div data-result="deletion">
+        ${renderBanner('warning', html`<strong>${this.#scheduledText(deletion.at)}</strong> ${msg('To keep the account, contact support before that date.')}`)}
+      </div>`;
     }
     if (deletion?.status === 'done') return renderBanner('info', msg('This account has been deleted.'));
     const username = viewer?.username;

@@ -27,6 +27,7 @@ import type { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
 import { ReauthCancelled } from '../base/reauth.js';
 import { fieldIds, renderBanner } from '../ui/field.js';
+import { focusFieldError } from '../ui/focus.js';
 import { adoptOnce } from '../ui/adopt.js';
 import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { errorMessage } from '../i18n/messages.js';
@@ -158,15 +159,10 @@ export class ProfileForm {
     e.preventDefault();
     const tickets = this.host.tickets();
     const settings = this.host.settings;
-    const input = this.#el.shadowRoot?.querySelector<HTMLInputElement>('#country-request');
+    const input = this.#countryInput();
     const wanted = input?.value.trim() ?? '';
     if (!tickets || this.#countryRequest === 'busy') return;
-    if (!wanted) {
-      this.#countryRequestError = msg('Enter the new country.');
-      this.#el.requestUpdate();
-      input?.focus();
-      return;
-    }
+    if (!wanted) return this.#countryRequestFailed(msg('Enter the new country.'));
     this.#setCountryRequest('busy');
     this.#countryRequestError = '';
     const saved = settings.saved ?? {};
@@ -181,18 +177,49 @@ export class ProfileForm {
         ),
       );
       this.#setCountryRequest('closed');
-      settings.announcement = msg(str`Support ticket ${ticket.id} was created.`);
-      // The element shows the ticket's banner from its own acct-ticket-created event.
+      // The element shows the ticket's banner from its own acct-ticket-created event. Focus goes
+      // there (the request's controls are gone), which reads it: the live region does not repeat it.
       this.#el.emit('acct-ticket-created', { section: 'profile', ticket });
+      await this.#el.updateComplete;
+      const banner = this.#el.shadowRoot?.querySelector<HTMLElement>('[part=banner][data-tone=success]');
+      if (banner) {
+        banner.tabIndex = -1;
+        banner.focus();
+      }
     } catch (err) {
       this.#setCountryRequest('open');
       if (isAbortError(err) || err instanceof ReauthCancelled) return;
       const error = toAdapterError(err);
-      this.#countryRequestError = errorMessage(error);
-      this.#el.requestUpdate();
       this.#el.emit('acct-error', { section: 'profile', code: error.code, operation: 'requestCountryChange' });
+      await this.#countryRequestFailed(errorMessage(error));
     }
   };
+
+  #countryInput(): HTMLInputElement | null | undefined {
+    return this.#el.shadowRoot?.querySelector<HTMLInputElement>('#country-request');
+  }
+
+  /** The request's error, on its field, said once (focusFieldError). */
+  async #countryRequestFailed(error: string): Promise<void> {
+    this.#countryRequestError = error;
+    this.#el.requestUpdate();
+    await this.#el.updateComplete;
+    this.host.settings.announcement = focusFieldError(this.#countryInput(), error);
+    this.#el.requestUpdate();
+  }
+
+  /** Enter in the new country's field sends the request, not the profile form around it. */
+  #countryKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && !e.isComposing) void this.#requestCountryChange(e);
+  };
+
+  /** Opens or closes the request; focus goes to what replaces the pressed button, not to <body>. */
+  async #toggleCountryRequest(open: boolean): Promise<void> {
+    this.#countryRequestError = '';
+    this.#setCountryRequest(open ? 'open' : 'closed');
+    await this.#el.updateComplete;
+    (open ? this.#countryInput() : this.#el.shadowRoot?.querySelector<HTMLElement>('[data-action=request-country]'))?.focus();
+  }
 
   #setCountryRequest(state: 'closed' | 'open' | 'busy'): void {
     this.#countryRequest = state;
@@ -369,7 +396,7 @@ export class ProfileForm {
   #countryRequestForm(): TemplateResult {
     if (this.#countryRequest === 'closed') {
       return html`<div class="actions">
-        <button type="button" part="button" @click=${() => this.#setCountryRequest('open')}>${msg('Request change')}</button>
+        <button type="button" part="button" data-action="request-country" @click=${() => this.#toggleCountryRequest(true)}>${msg('Request change')}</button>
       </div>`;
     }
     const error = this.#countryRequestError;
@@ -382,13 +409,14 @@ export class ProfileForm {
         autocomplete="country-name"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${ifDefined(error ? 'country-request-error' : undefined)}
+        @keydown=${this.#countryKey}
       />
       ${error ? html`<div class="error" id="country-request-error" part="error">${error}</div>` : nothing}
       <div class="actions">
         <button type="button" part="button" ?disabled=${this.#countryRequest === 'busy'} @click=${this.#requestCountryChange}>
           ${this.#countryRequest === 'busy' ? msg('Sending…') : msg('Send request')}
         </button>
-        <button type="button" part="button" @click=${() => this.#setCountryRequest('closed')}>${msg('Cancel')}</button>
+        <button type="button" part="button" @click=${() => this.#toggleCountryRequest(false)}>${msg('Cancel')}</button>
       </div>
     </div>`;
   }

@@ -56,3 +56,15 @@ export function focusAfterReload(root: Node | undefined, ctrl: { readonly phase:
   host.addController(watcher);
   host.requestUpdate();
 }
+
+/**
+ * Puts focus on a field whose error just appeared, so it is said once: moving focus there reads
+ * the error with the field (aria-describedby), and the result is '' for the live region; when
+ * focus is already on it (Enter pressed in it) nothing would be read, so the error is returned
+ * for the live region to say.
+ */
+export function focusFieldError(field: HTMLElement | null | undefined, error: string): string {
+  if (!field || deepActiveElement() === field) return error;
+  field.focus();
+  return '';
+}

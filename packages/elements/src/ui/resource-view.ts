@@ -25,5 +25,8 @@ export function renderResource<T, A>(ctrl: ResourceController<T, A>, apiName: st
 /** An action's failure next to the form or button it belongs to (validation stays by the fields). */
 export function renderFailure<T, A>(ctrl: ResourceController<T, A>, operation: string): TemplateResult | typeof nothing {
   const message = ctrl.failureMessage(operation);
-  return message ? renderBanner('danger', message) : nothing;
+  if (!message) return nothing;
+  // The alert says it; the element's live region (rendered after this) does not say it again.
+  ctrl._alert(message);
+  return renderBanner('danger', message);
 }

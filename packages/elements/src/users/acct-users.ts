@@ -153,7 +153,7 @@ export class AcctUsers extends AcctElement {
     const removing = this.#actions.loading(`remove:${u.id}`);
     const selectId = `role-${u.id}`;
     return html`<div class="row-actions">
-      <label class="visually-hidden" for=${selectId}>${msg(str`Role of ${who(u)}`)}</label>
+      <label class="visually-hidden" for=${selectId}>${msg(str`Change role of ${who(u)}`)}</label>
       <select
         id=${selectId}
         name="role-${u.id}"

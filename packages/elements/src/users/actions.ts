@@ -6,12 +6,23 @@ import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
 import { act } from '../base/resource-act.js';
+import { focusedElement } from '../ui/focus.js';
 
 export { ConfirmController } from '../ui/confirm.js';
 
 async function focus(host: AcctUsers, selector: string): Promise<void> {
   await host.updateComplete;
   host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+}
+
+/**
+ * After an action the pressed button was busy (disabled), which drops focus to <body>: it goes to
+ * `selector`, else to the users table, unless the user has put it somewhere meanwhile.
+ */
+async function refocus(host: AcctUsers, selector: string): Promise<void> {
+  await host.updateComplete;
+  if (focusedElement()) return;
+  (host.renderRoot.querySelector<HTMLElement>(selector) ?? host.renderRoot.querySelector<HTMLElement>('#users'))?.focus();
 }
 
 /** Why `email` cannot be invited, or undefined. */
@@ -28,9 +39,12 @@ export async function inviteUser(host: AcctUsers, api: UsersApi, input: { email:
   if (!done) {
     if (host.users.fieldError('invite', 'email')) await focus(host, '[name=email]');
     else if (host.users.fieldError('invite', 'role')) await focus(host, '[name=role]');
+    else await refocus(host, 'form.create button[type=submit]');
     return false;
   }
   host.emit('acct-saved', { section: 'users', data: done.value });
+  // The form is emptied for the next invitation (the new user's row is in the list above).
+  void refocus(host, '[name=email]');
   return true;
 }
 
@@ -40,6 +54,8 @@ export async function changeRole(host: AcctUsers, api: UsersApi, u: AccountUser,
     success: msg(str`${whoOf(u)} is now: ${roleLabel(role)}.`),
   });
   if (done) host.emit('acct-saved', { section: 'users', data: { id: u.id, role } });
+  // The row's role select: where the user chose the role, and Change role is disabled once applied.
+  await refocus(host, `#${CSS.escape(`role-${u.id}`)}`);
   return !!done;
 }
 
