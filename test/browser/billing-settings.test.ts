@@ -53,6 +53,47 @@ describe('acct-billing-settings', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the saved currency the list no longer offers, marked current, and saves the other preferences', async () => {
+    const adapter = createMemoryAdapter({ account: 'billing-individual', data: { currencies: ['USD', 'RUB'] } });
+    expect(adapter.control.snapshot().billing.currency).to.equal('EUR');
+    const el = await mount(adapter);
+    const select = q<HTMLSelectElement>(el, 'select[name=currency]');
+    expect(select.value).to.equal('EUR');
+    expect(select.selectedOptions[0]!.textContent?.trim()).to.equal('EUR — Euro (current)');
+    expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal(['USD — US Dollar', 'RUB — Russian Ruble', 'EUR — Euro (current)']);
+    input(el, 'paymentWithoutAuth').click();
+    await el.updateComplete;
+    q<HTMLButtonElement>(el, `${FORM} button[type=submit]`).click();
+    await until(() => liveText(el) === 'Saved.', 'saved');
+    expect(adapter.control.snapshot().billing).to.include({ currency: 'EUR', paymentWithoutAuth: true });
+    expect(select.getAttribute('aria-invalid')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "current" in Russian', async () => {
+    const el = await mount(createMemoryAdapter({ account: 'billing-individual', data: { currencies: ['USD'] } }), 'ru');
+    const selected = () => q<HTMLSelectElement>(el, 'select[name=currency]').selectedOptions[0]?.textContent?.trim();
+    await until(() => selected() === 'EUR — евро (текущая)', 'Russian "current"');
+  });
+
+  it('lists only the edited field in a conflict, mine against theirs, and keeping mine keeps the other change', async () => {
+    const adapter = createMemoryAdapter({ account: 'billing-individual' });
+    const el = await mount(adapter);
+    input(el, 'paymentWithoutAuth').click();
+    await el.updateComplete;
+    // Another tab turns renewal off meanwhile.
+    adapter.control.externalUpdate('billing', { autoRenew: false });
+    q<HTMLButtonElement>(el, `${FORM} button[type=submit]`).click();
+    await until(() => shadow(el).querySelector('table tbody tr'), 'conflict table');
+    const rows = [...shadow(el).querySelectorAll('table tbody tr')].map((r) => [...r.children].map((c) => c.textContent?.trim()));
+    expect(rows).to.deep.equal([['Allow payment without signing in', 'On', 'Off']]);
+    [...shadow(el).querySelectorAll('button')].find((b) => /keep my/i.test(b.textContent ?? ''))!.click();
+    await until(() => liveText(el) === 'Saved.', 'saved');
+    expect(adapter.control.snapshot().billing).to.include({ autoRenew: false, paymentWithoutAuth: true });
+    expect(input(el, 'autoRenew').checked, 'the other change shown').to.equal(false);
+    expect(input(el, 'paymentWithoutAuth').checked, 'the edit kept').to.equal(true);
+  });
+
   it('names currencies in Russian', async () => {
     const el = await mount(createMemoryAdapter({ account: 'company-resident' }), 'ru');
     const labels = () => [...q<HTMLSelectElement>(el, 'select[name=currency]').options].map((o) => o.textContent?.trim());

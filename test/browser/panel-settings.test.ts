@@ -169,6 +169,24 @@ describe('acct-panel-settings', () => {
     (shadow(el).querySelector('dialog[open] button[value=confirm]') as HTMLButtonElement).click();
     await until(() => shadow(el).querySelector('[role=alert]'), 'error');
     expect(shadow(el).querySelector('[role=alert]')!.textContent).to.match(/temporarily unavailable/i);
+    // Said once, by the alert: the live region does not repeat it.
+    await el.updateComplete;
+    expect(liveText(el)).to.equal('');
+  });
+
+  it('keeps the language another tab saved when the user keeps their theme in a conflict', async () => {
+    const adapter = createMemoryAdapter();
+    const { el } = await mount(adapter);
+    await pick(el, 'dark');
+    adapter.control.externalUpdate('panel', { language: 'ru' });
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => shadow(el).querySelector('table tbody tr'), 'conflict table');
+    // Only the theme was edited: the language is not the user's to choose.
+    expect([...shadow(el).querySelectorAll('table tbody th')].map((th) => th.textContent?.trim())).to.deep.equal(['Theme']);
+    [...shadow(el).querySelectorAll('button')].find((b) => /keep my/i.test(b.textContent ?? ''))!.click();
+    await until(() => adapter.control.snapshot().panel.theme === 'dark', 'mine saved');
+    expect(adapter.control.snapshot().panel.language).to.equal('ru');
+    expect(q<HTMLSelectElement>(el, 'select[name=language]').value).to.equal('ru');
   });
 
   it('says so when the reset code cannot be fetched, and its Retry asks again', async () => {

@@ -6,6 +6,7 @@
  */
 import { createMemoryAdapter, DEMO_CREDENTIALS, type MemoryAdapter } from '@acct/adapter-memory';
 import type { TemplateResult } from 'lit';
+import { changedPaths, getPath } from '../../packages/elements/src/base/paths.js';
 import { expect, fixture, liveText, recordEvents, shadow, until } from './helpers.js';
 
 export interface SettingsContractOptions {
@@ -39,6 +40,21 @@ function alertText(el: HTMLElement): string {
   return [...shadow(el).querySelectorAll('[role=alert]')].map((n) => n.textContent ?? '').join(' ');
 }
 
+function button(el: HTMLElement, label: RegExp): HTMLButtonElement {
+  const b = [...shadow(el).querySelectorAll('button')].find((x) => label.test(x.textContent ?? ''));
+  if (!b) throw new Error(`no button ${label}`);
+  return b;
+}
+
+/** Focus is on the start of the content (a heading), not on <body> or a control that turned off. */
+const onHeading = (el: HTMLElement) => () => document.activeElement === el && shadow(el).activeElement?.matches('h2, h3, [role=heading]');
+
+/** Clicks as a user does: the control takes focus first, so where focus goes next is what a user meets. */
+function press(b: HTMLButtonElement): void {
+  b.focus();
+  b.click();
+}
+
 export function runSettingsContract(o: SettingsContractOptions): void {
   describe(`${o.tag}: settings contract`, () => {
     let adapter: MemoryAdapter;
@@ -59,9 +75,11 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       await o.edit(el);
       o.expectEdited(el);
       expect(saveButton(el).disabled, 'Save after an edit').to.equal(false);
-      saveButton(el).click();
+      press(saveButton(el));
       await until(() => events.some((e) => e.type === 'acct-saved'), 'acct-saved');
       expect(liveText(el)).to.match(/saved/i);
+      // Save turned off under the focus: it goes to the section's heading, not to the page.
+      await until(onHeading(el), 'focus on the heading after a save');
       o.expectStored(adapter);
       const saved = events.find((e) => e.type === 'acct-saved')!;
       expect(saved.bubbles && saved.composed).to.equal(true);
@@ -107,6 +125,10 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       await until(() => alertText(el), 'save error');
       o.expectEdited(el);
       expect(alertText(el)).to.match(/kept/i);
+      // Said once, by the alert: not again by the live region.
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(alertText(el)).to.match(/connection/i);
+      expect(liveText(el)).to.equal('');
       saveButton(el).click();
       await until(() => liveText(el).match(/saved/i), 'saved after retry');
       o.expectStored(adapter);
@@ -159,6 +181,8 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       saveButton(el).click();
       await until(() => /did not say which/.test(banners()), 'validation without fields explained');
       expect(banners()).not.to.contain('Check the messages next to them');
+      expect(alertText(el)).to.contain('did not say which');
+      expect(liveText(el), 'said once, by the alert').to.equal('');
     });
 
     it('shows a server reason code as its sentence (from the chunk fetched at the first edit)', async () => {
@@ -176,32 +200,60 @@ export function runSettingsContract(o: SettingsContractOptions): void {
     });
 
     for (const choice of ['mine', 'theirs'] as const) {
-      it(`on a conflict shows both versions and keeps ${choice}`, async () => {
+      it(`on a conflict shows the edited fields in both versions, takes focus, and keeps ${choice} with the other changes`, async () => {
         const el = await mount();
         await ready(el);
+        const before = structuredClone(adapter.control.snapshot()[o.domain]) as object;
         await o.edit(el);
         adapter.control.conflictNext({ method: `${o.domain}.update` });
-        saveButton(el).click();
+        press(saveButton(el));
         await until(() => shadow(el).querySelector('table'), 'conflict table');
+        const theirs = structuredClone(adapter.control.snapshot()[o.domain]) as object;
+        const patch = adapter.control.calls.find((c) => c.method === `${o.domain}.update`)!.args[0] as object;
+        const edited = changedPaths(before, { ...before, ...patch });
+        expect(edited.length, 'the edit').to.be.greaterThan(0);
+        // One row per edited field, with the user's value and the server's: nothing the user did not touch.
         const table = shadow(el).querySelector('table')!;
-        expect(table.querySelectorAll('tbody tr').length).to.be.greaterThan(0);
+        expect(table.querySelectorAll('tbody tr').length).to.equal(edited.length);
+        for (const row of table.querySelectorAll('tbody tr')) expect(row.querySelectorAll('td').length).to.equal(2);
         // The table's look comes with the conflict's chunk (ui/table-styles.ts, adopted).
         const cell = getComputedStyle(table.querySelector('td')!);
         expect([getComputedStyle(table).borderCollapse, cell.borderBottomWidth, cell.textAlign]).to.deep.equal(['collapse', '1px', 'start']);
+        // Focus goes to the conflict's text (Save turned off), which says it once: the live region does not repeat it.
+        await until(() => shadow(el).activeElement?.closest('[part~=banner]')?.querySelector('table'), 'focus on the conflict');
+        expect(liveText(el)).to.equal('');
         await expect(el).to.be.accessible();
-        const label = choice === 'mine' ? /keep my/i : /use the saved/i;
-        const button = [...shadow(el).querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''))!;
-        button.click();
+        press(button(el, choice === 'mine' ? /keep my/i : /use the saved/i));
         await until(() => !shadow(el).querySelector('table'), 'conflict resolved');
+        const others = changedPaths(before, theirs).filter((p) => !edited.includes(p));
         if (choice === 'mine') {
           await until(() => liveText(el).match(/saved/i), 'saved mine');
           o.expectStored(adapter);
           o.expectEdited(el);
+          // Only the edits went onto the server's copy: the other tab's changes stay.
+          const stored = adapter.control.snapshot()[o.domain];
+          for (const p of others) expect(getPath(stored, p), p).to.deep.equal(getPath(theirs, p));
+          // Sent again with the edit's keys alone, unless the other tab had made the same change.
+          const again = adapter.control.calls.filter((c) => c.method === `${o.domain}.update`)[1];
+          if (again) expect(Object.keys(again.args[0] as object)).to.deep.equal(Object.keys(patch));
+          else for (const p of edited) expect(getPath(theirs, p), p).to.deep.equal(getPath(stored, p));
         } else {
           expect(saveButton(el).disabled, 'pristine after taking theirs').to.equal(true);
+          expect(adapter.control.snapshot()[o.domain]).to.deep.equal(theirs);
         }
+        // The chosen button went away with the conflict: focus goes to the heading, not to the page.
+        await until(onHeading(el), 'focus on the heading after the choice');
       });
     }
+
+    it('puts focus on the heading after Discard, which turns off', async () => {
+      const el = await mount();
+      await ready(el);
+      await o.edit(el);
+      press(button(el, /discard/i));
+      await until(() => saveButton(el).disabled, 'pristine after Discard');
+      await until(onHeading(el), 'focus on the heading after Discard');
+    });
 
     it('guards beforeunload while dirty and emits acct-dirty-change', async () => {
       const el = await mount();

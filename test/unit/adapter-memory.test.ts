@@ -301,6 +301,16 @@ describe('validation', () => {
     assert.equal((await a.billing.update({ currency: 'KZT' })).data.currency, 'KZT');
   });
 
+  test('billing: the saved currency stays valid after currencies() stops offering it, as on the reference server', async () => {
+    const a = createMemoryAdapter({ account: 'billing-individual', data: { currencies: ['USD'] } });
+    const { data } = await a.billing.get();
+    assert.ok(!(await a.billing.currencies()).includes(data.currency), `${data.currency} no longer offered`);
+    const saved = await a.billing.update({ currency: data.currency, paymentWithoutAuth: true });
+    assert.deepEqual([saved.data.currency, saved.data.paymentWithoutAuth], [data.currency, true]);
+    assert.deepEqual((await adapterError(a.billing.update({ currency: 'JPY' }), 'validation')).fieldErrors, { currency: 'unsupported' });
+    assert.equal((await a.billing.update({ currency: 'USD' })).data.currency, 'USD');
+  });
+
   test('security.update refuses codeWordSet / twoFactor changes but accepts their echo', async () => {
     const a = createMemoryAdapter();
     const { data } = await a.security.get();

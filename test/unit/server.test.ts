@@ -132,6 +132,19 @@ describe('reference server', () => {
     assert.equal(again.fieldErrors?.inn, 'read_only');
   });
 
+  it('keeps an account\'s saved currency valid after the list stops offering it, and refuses switching to one not offered', async () => {
+    const c = client(s.url, await signIn(s.url, 'nordlicht'));
+    const { data } = await c.billing.get();
+    const id = String(s.app.store.get("SELECT id FROM accounts WHERE username = 'nordlicht'")?.id);
+    s.app.store.run("UPDATE resources SET data = ?, version = version + 1 WHERE account_id = ? AND name = 'currencies'", [JSON.stringify({ list: ['USD'] }), id]);
+    assert.ok(!(await c.billing.currencies()).includes(data.currency), `${data.currency} no longer offered`);
+    const saved = await c.billing.update({ paymentWithoutAuth: !data.paymentWithoutAuth, currency: data.currency });
+    assert.equal(saved.data.currency, data.currency);
+    assert.equal(saved.data.paymentWithoutAuth, !data.paymentWithoutAuth);
+    assert.equal((await failure(c.billing.update({ currency: 'JPY' }))).fieldErrors?.currency, 'unsupported');
+    assert.equal((await c.billing.update({ currency: 'USD' })).data.currency, 'USD');
+  });
+
   it('N concurrent updates with one If-Match: exactly one wins, the rest get 412 with the current data, no 5xx', async () => {
     const { version } = await api.billing.get();
     const statuses = await Promise.all(

@@ -473,8 +473,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     notifications: settings('notifications'),
 
     billing: {
-      ...settings('billing', (draft, _current, _patch, errors) => {
-        if (!account.currencies.includes(String(draft.currency))) errors.currency = 'unsupported';
+      ...settings('billing', (draft, current, _patch, errors) => {
+        // The saved currency stays valid after the list stops offering it (the reference server agrees).
+        if (draft.currency !== current.currency && !account.currencies.includes(String(draft.currency))) errors.currency = 'unsupported';
       }),
       currencies: (o) => read('billing.currencies', [], o, () => account.currencies),
     },

@@ -427,9 +427,10 @@ export async function createApp(options: ServerOptions = {}): Promise<App> {
   );
 
   const [notificationsGet, notificationsPatch] = settings('notifications');
-  const [billingGet, billingPatch] = settings('billing', (ctx, draft, _c, _p, errors) => {
+  const [billingGet, billingPatch] = settings('billing', (ctx, draft, current, _p, errors) => {
     const currencies = readRes(String(ctx.account.id), 'currencies').data.list as string[];
-    if (!currencies.includes(String(draft.currency))) errors.currency = 'unsupported';
+    // The saved currency stays valid after the list stops offering it, so other fields can be saved.
+    if (draft.currency !== current.currency && !currencies.includes(String(draft.currency))) errors.currency = 'unsupported';
   });
   const [panelGet, panelPatch] = settings('panel', (_ctx, draft, _c, patch, errors) => {
     if (Object.hasOwn(patch, 'language') && !SUPPORTED_LANGUAGES.includes(String(draft.language))) errors.language = 'unsupported';

@@ -1,7 +1,9 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { parseResponse, type AdapterError, type Schema, type SettingsApi } from '@acct/core';
 import { changedPaths, getPath } from './paths.js';
+// Always in before a conflict: a conflict is the answer to a save.
+import { withPaths } from './settings-save.js';
 import type { SettingsConflict, SettingsController } from './settings-controller.js';
 import { errorMessage } from '../i18n/messages.js';
 import { renderBanner } from '../ui/field.js';
@@ -15,14 +17,12 @@ export { tableStyles as conflictStyles } from '../ui/table-styles.js';
 /** A field's label and its value as text, for the comparison. */
 export type DescribeField = (path: string, value: unknown) => { label: string; value: string };
 
-/** The server's current data (carried by the error, else read again) and the rows to compare. */
+/** The server's current data: carried by the error, else read again. */
 export async function readConflict<T extends object>(
   schema: Schema<T>,
   versionedSchema: Schema<{ data: T; version: string }>,
   api: SettingsApi<T>,
   error: AdapterError,
-  saved: T | undefined,
-  draft: T | undefined,
 ): Promise<SettingsConflict<T>> {
   let server: { data: T; version: string } | undefined;
   const carried = error.current;
@@ -32,16 +32,20 @@ export async function readConflict<T extends object>(
   }
   // An adapter that reports the conflict without the current data: read it.
   server ??= parseResponse(versionedSchema, await api.get());
-  // Rows: what the user edited and what changed elsewhere since it was loaded.
-  const paths = new Set([...changedPaths(saved, draft), ...changedPaths(saved, server.data)]);
-  return { server: server.data, version: server.version, paths: [...paths] };
+  return { server: server.data, version: server.version };
 }
 
-/** Both versions of each differing field, and the choice of which to keep. */
-export function renderConflict<T extends object>(ctrl: SettingsController<T>, conflict: SettingsConflict<T>, describe: DescribeField): TemplateResult {
+/**
+ * Both versions of each field the user edited (edits made meanwhile too), and the choice of which
+ * to keep. The server's changes to other fields are not the user's to choose: both choices keep
+ * them. The text takes focus when the conflict arrives (settings-save.ts).
+ */
+export function renderConflict<T extends object>(ctrl: SettingsController<T>, describe: DescribeField): TemplateResult | typeof nothing {
+  const conflict = ctrl.conflict;
+  if (!conflict) return nothing;
   return renderBanner(
     'warning',
-    html`<p>${errorMessage({ code: 'conflict' })} ${msg('Choose which version to keep.')}</p>
+    html`<p id="conflict" tabindex="-1">${errorMessage({ code: 'conflict' })} ${msg('Choose which version to keep.')}</p>
       <table>
         <thead>
           <tr>
@@ -51,7 +55,7 @@ export function renderConflict<T extends object>(ctrl: SettingsController<T>, co
           </tr>
         </thead>
         <tbody>
-          ${conflict.paths.map((path) => {
+          ${changedPaths(ctrl.saved, ctrl.draft).map((path) => {
             const mine = describe(path, getPath(ctrl.draft, path));
             const theirs = describe(path, getPath(conflict.server, path));
             return html`<tr>
@@ -69,14 +73,20 @@ export function renderConflict<T extends object>(ctrl: SettingsController<T>, co
   );
 }
 
-/** SettingsController.resolveConflict(): keep the user's values (saved over the new version), or take theirs. */
+/**
+ * SettingsController.resolveConflict(): take theirs, or keep the user's edits, carried onto the
+ * server's copy (not the whole stale copy, which would undo the other changes) and saved over its
+ * version. The buttons go away with the conflict: focus goes to the start of the content.
+ */
 export async function resolveConflict<T extends object>(c: SettingsController<T>, choice: 'mine' | 'theirs'): Promise<void> {
   const conflict = c.conflict;
   if (!conflict) return;
+  const edits = changedPaths(c.saved, c.draft);
   c.conflict = undefined;
   c.saved = conflict.server;
   c.version = conflict.version;
   c._idempotency = undefined;
+  c._focusStart();
   if (choice === 'theirs') {
     c.draft = structuredClone(conflict.server);
     c._clearTexts();
@@ -84,6 +94,10 @@ export async function resolveConflict<T extends object>(c: SettingsController<T>
     c._sync();
     return;
   }
+  c.draft = withPaths(conflict.server, c.draft, edits);
+  // Typed amounts of fields not edited would hide the server's value; a typed text that does not
+  // parse stays, with its reason.
+  for (const path of [...c._texts.keys()]) if (!edits.includes(path) && !(path in c._textErrors)) c._texts.delete(path);
   if (!c.dirty) {
     // The other change was the same as ours: nothing left to send.
     c.announcement = msg('Saved.');

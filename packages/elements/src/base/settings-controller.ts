@@ -30,8 +30,6 @@ export interface SettingsControllerOptions<T extends object> {
 export interface SettingsConflict<T> {
   server: T;
   version: string;
-  /** Leaf paths where the user's edit and the server's data differ. */
-  paths: string[];
 }
 
 /** A field that turns empty or filled in changes more than itself (required-for-payment lists). */
@@ -230,7 +228,7 @@ export class SettingsController<T extends object> implements ReactiveController 
     void this.#task.run();
   }
 
-  /** Drops the edits and shows the saved data. */
+  /** Drops the edits and shows the saved data; focus leaves the Discard button it turns off. */
   discard(): void {
     if (this.saved) this.draft = structuredClone(this.saved);
     this._clearTexts();
@@ -238,6 +236,16 @@ export class SettingsController<T extends object> implements ReactiveController 
     this.saveError = undefined;
     this.chunkFailed = false;
     this._sync();
+    this._focusStart();
+  }
+
+  /**
+   * @internal Once the host has rendered, focus goes to `first` (the conflict's text), else, when
+   * the control that had it went away or turned off (a Retry, Save, Discard, a conflict's choice),
+   * to the start of the content instead of the page. Its code is fetched then (ui/focus.ts).
+   */
+  _focusStart(first?: string): void {
+    import('../ui/focus.js').then((f) => f.focusAfterReload(this.host.renderRoot, this, first), () => {});
   }
 
   /**
@@ -273,13 +281,13 @@ export class SettingsController<T extends object> implements ReactiveController 
   }
 
   /** Ends a conflict: keep the user's values (and save them over the new version), or take theirs. */
-  resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
-    return this._conflictChunk ? this._conflictChunk.resolveConflict(this, choice) : Promise.resolve();
+  resolveConflict(choice: 'mine' | 'theirs'): Promise<void> | undefined {
+    return this._conflictChunk?.resolveConflict(this, choice);
   }
 
   /** The conflict's comparison and choice (its chunk is in whenever `conflict` is set). */
   renderConflict(describe: DescribeField): TemplateResult | typeof nothing {
-    return this.conflict && this._conflictChunk ? this._conflictChunk.renderConflict(this, this.conflict, describe) : nothing;
+    return this._conflictChunk?.renderConflict(this, describe) ?? nothing;
   }
 
   #accept(data: T, version: string): void {

@@ -22,6 +22,14 @@ function diffPatch<T extends object>(saved: T, draft: T): Partial<T> {
   return patch;
 }
 
+/**
+ * A copy of `base` with the values `from` has at `paths`: edits carried over onto the server's
+ * data (after a save, and the conflict chunk's "keep mine"; the first paint has its own in #accept).
+ */
+export function withPaths<T>(base: T, from: unknown, paths: string[]): T {
+  return paths.reduce((d, p) => setPath(d, p, getPath(from, p)), structuredClone(base));
+}
+
 const CONTROLS = ':is(input, select, textarea)[name]';
 
 async function focusFirstInvalid(c: { fieldErrors: Record<string, string> }, host: AcctElement): Promise<void> {
@@ -38,18 +46,16 @@ async function enterConflict<T extends object>(c: SettingsController<T>, host: A
     host.awaitChunk(load);
     c._conflictChunk = await load;
     adoptOnce(host.shadowRoot, c._conflictChunk.conflictStyles);
-    c.conflict = await c._conflictChunk.readConflict(options.schema, c._versionedSchema, api, error, c.saved, c.draft);
-    c.announcement = errorMessage(error);
+    c.conflict = await c._conflictChunk.readConflict(options.schema, c._versionedSchema, api, error);
+    // Said once, by the conflict's text taking focus (Save turns off meanwhile), not also in the live region.
+    c._focusStart('#conflict');
   } catch (e) {
-    if (c._conflictChunk) {
-      // Said by the save failure's alert (ui/settings-view.ts), not again by the live region.
-      c.saveError = toAdapterError(e);
-      c.announcement = '';
-    } else {
-      // The chunk could not be fetched: the shared failure banner (an alert), whose Retry saves again.
-      c.chunkFailed = true;
-      c.announcement = '';
-    }
+    // The server's copy could not be read: the error banner (an alert), whose Retry saves again;
+    // or the chunk could not be fetched: the shared failure banner (an alert) does the same.
+    // Either is said once, by its alert, not again by the live region.
+    if (c._conflictChunk) c.saveError = toAdapterError(e);
+    else c.chunkFailed = true;
+    c.announcement = '';
   }
 }
 
@@ -89,12 +95,14 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     const later = changedPaths(submitted, c.draft);
     c.saved = result.data;
     c.version = result.version;
-    c.draft = later.reduce<T>((d, p) => setPath(d, p, getPath(c.draft, p)), structuredClone(result.data));
+    c.draft = withPaths(result.data, c.draft, later);
     // Typed text of fields the user did not touch again during the save now shows the stored value.
     for (const path of [...c._texts.keys()]) if (!later.includes(path)) c._texts.delete(path);
     c.saving = false;
     c.announcement = result.ticket ? msg(str`Saved. Confirmation request ${result.ticket.id} was created.`) : msg('Saved.');
     c._sync();
+    // Save turned off under the user's focus.
+    c._focusStart();
     host.emit('acct-saved', { section: options.section, data: result.data });
     if (result.ticket) host.emit('acct-ticket-created', { section: options.section, ticket: result.ticket });
     options.onSaved?.(result.data);
@@ -107,6 +115,9 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
       return false;
     }
     const error = toAdapterError(e);
+    // An error is said once: by its banner (an alert) or by the live region, not both. Only field
+    // errors have no banner of their own.
+    c.announcement = '';
     if (error.code === 'conflict') await enterConflict(c, host, api, options, error);
     else {
       c.saveError = error;

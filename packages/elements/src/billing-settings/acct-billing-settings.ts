@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
 import { BillingSettings, Currencies, currencyName, isAbortError, parseResponse, toAdapterError } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
@@ -40,10 +40,9 @@ export class AcctBillingSettings extends AcctElement {
     section: 'billing',
     api: () => this.api('billing'),
     schema: BillingSettings,
-    validate: (d): Record<string, string> => {
-      const offered = this.#currencies.value;
-      return offered && !offered.includes(d.currency) ? { currency: 'unsupported' } : {};
-    },
+    // The saved currency stays valid when the host no longer offers it (the server keeps it too),
+    // so saving the other preferences never fails on it.
+    validate: (d): Record<string, string> => (this.#offered(d.currency) ? {} : { currency: 'unsupported' }),
   });
 
   /** The currencies the host offers; the form works without them (current currency only). */
@@ -56,9 +55,18 @@ export class AcctBillingSettings extends AcctElement {
     },
   });
 
+  /** The list allows it (or has not loaded), or it is the account's saved currency. */
+  #offered(code: string): boolean {
+    return !this.#currencies.value || this.#currencies.value.includes(code) || code === this.settings.saved?.currency;
+  }
+
   #currencyOptions(current: string): { value: string; label: string }[] {
     const codes = [...new Set([...(this.#currencies.value ?? []), this.settings.saved?.currency ?? current, current])];
-    return codes.map((code) => ({ value: code, label: `${code} — ${currencyName(code, this.activeLocale)}` }));
+    return codes.map((code) => {
+      const label = `${code} — ${currencyName(code, this.activeLocale)}`;
+      // Kept for this account, not offered for a new choice.
+      return { value: code, label: this.#currencies.value?.includes(code) === false ? msg(str`${label} (current)`) : label };
+    });
   }
 
   async #submit(event: SubmitEvent): Promise<void> {

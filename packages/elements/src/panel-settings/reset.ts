@@ -33,7 +33,8 @@ export async function resetUserSettings(host: AcctPanelSettings, panel: PanelApi
     const error = toAdapterError(e);
     host.resetError = errorMessage(error);
     host.resetState = 'failed';
-    host.settings.announcement = host.resetError;
+    // Said by the failure's alert; the live region would say it a second time.
+    host.settings.announcement = '';
     host.emit('acct-error', { section: 'panel', code: error.code, operation: 'resetUserSettings' });
   }
 }

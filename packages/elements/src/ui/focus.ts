@@ -13,12 +13,13 @@ export function focusedElement(): HTMLElement | null {
 }
 
 /**
- * Focus on the start of a shadow root's content: its first heading, made focusable with
- * `tabindex="-1"` (out of the tab order), else its first enabled control. For when the control
- * that had focus went away (a Retry replaced by what it loaded, a removed row's button).
+ * Focus on the start of a shadow root's content: its first heading (or the first match of
+ * `first`), made focusable with `tabindex="-1"` (out of the tab order), else its first enabled
+ * control. For when the control that had focus went away (a Retry replaced by what it loaded, a
+ * removed row's button).
  */
-export function focusContent(root: ShadowRoot): void {
-  const heading = root.querySelector<HTMLElement>(':is(h1, h2, h3, h4, h5, h6, [role=heading]):not(dialog *)');
+export function focusContent(root: ShadowRoot, first = ':is(h1, h2, h3, h4, h5, h6, [role=heading]):not(dialog *)'): void {
+  const heading = root.querySelector<HTMLElement>(first);
   if (heading) {
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
     heading.focus();
@@ -39,18 +40,20 @@ export function retryLoad(event: Event, ctrl: { readonly phase: string; reload()
 }
 
 /**
- * The focus half of `retryLoad`, for a reload already started (settings elements import this
- * module on the click, so their entries do not carry it). It may start after the reload settled:
- * the host renders once more, so the watcher always sees a settled render.
+ * The focus half of `retryLoad`, for a reload already started, and the settings elements' one way
+ * of placing focus after a Save, Discard or conflict (SettingsController._focusStart imports this
+ * module then, so their entries do not carry it). It may start after the reload settled: the host
+ * renders once more, so the watcher always sees a settled render. With `first`, focus goes there
+ * even if the user holds it elsewhere (a conflict: nothing else can be done before choosing).
  */
-export function focusAfterReload(root: Node | undefined, ctrl: { readonly phase: string }): void {
+export function focusAfterReload(root: Node | undefined, ctrl: { readonly phase: string }, first?: string): void {
   if (!(root instanceof ShadowRoot)) return;
   const host = root.host as HTMLElement & ReactiveControllerHost;
   const watcher: ReactiveController = {
     hostUpdated: () => {
       if (ctrl.phase === 'loading') return;
       host.removeController(watcher);
-      if (!focusedElement()) focusContent(root);
+      if (first || !focusedElement()) focusContent(root, first);
     },
   };
   host.addController(watcher);

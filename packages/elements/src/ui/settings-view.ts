@@ -33,11 +33,9 @@ export function renderSettingsView<T extends object>(ctrl: SettingsController<T>
     body = renderBanner(
       'danger',
       ctrl.loadErrorMessage,
-      html`<button part="button" @click=${(e: Event) => {
-        // Focus moves to what the reload brings, by a module fetched on the click (see focus.ts).
-        const root = (e.currentTarget as Element).getRootNode();
+      html`<button part="button" @click=${() => {
         ctrl.reload();
-        import('./focus.js').then((f) => f.focusAfterReload(root, ctrl), () => {});
+        ctrl._focusStart();
       }}>${msg('Retry')}</button>`,
     );
   else {
