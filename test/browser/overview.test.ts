@@ -141,6 +141,24 @@ describe('acct-overview', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('Cancel closes the ticket form and returns focus to the button that opened it', async () => {
+    const el = await mount();
+    await until(() => allReady(el), 'blocks');
+    await flowLoaded(el);
+    for (const opener of ['#ticket-toggle', '[data-action=transfer]']) {
+      const trigger = q<HTMLButtonElement>(el, opener);
+      trigger.focus();
+      trigger.click();
+      await until(() => shadow(el).querySelector('#ticket-form'), `ticket form from ${opener}`);
+      const cancel = button(q(el, '#ticket-form'), /cancel/i);
+      cancel.focus();
+      cancel.click();
+      await until(() => !shadow(el).querySelector('#ticket-form'), 'form closed');
+      expect(shadow(el).activeElement === q(el, opener), `focus back on ${opener}`).to.equal(true);
+      expect(q(el, '#ticket-toggle').getAttribute('aria-expanded')).to.equal('false');
+    }
+  });
+
   it('prefills a transfer-of-services ticket from the profile block', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
@@ -203,6 +221,33 @@ describe('acct-overview', () => {
     await expect(el).to.be.accessible();
     button(block(el, 'balance')!, /retry/i).click();
     await until(() => block(el, 'balance')!.querySelector('.amount'), 'balance after retry');
+  });
+
+  it("Retry puts focus on what its block reloaded, not on another block's heading", async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext('unavailable', { method: 'balance.get' });
+    adapter.control.failNext('unavailable', { method: 'profile.get' });
+    const el = await mount(adapter);
+    await until(() => block(el, 'balance')!.querySelector('[role=alert]') && block(el, 'profile')!.querySelector('[role=alert]'), 'both errors');
+    const retry = button(block(el, 'balance')!, /retry/i);
+    retry.focus();
+    retry.click();
+    await until(() => block(el, 'balance')!.querySelector('.amount'), 'balance after retry');
+    await until(() => shadow(el).activeElement, 'focus placed');
+    // (Elements are compared as booleans: a failed equal of two elements is slow to report.)
+    expect(shadow(el).activeElement === block(el, 'balance')!.querySelector('.amount'), 'focus on the reloaded amount').to.equal(true);
+    // The profile block, still failed, keeps its own Retry; a second failure keeps focus in its block.
+    adapter.control.failNext('unavailable', { method: 'profile.get' });
+    const again = button(block(el, 'profile')!, /retry/i);
+    again.focus();
+    again.click();
+    await until(() => shadow(el).activeElement && shadow(el).activeElement !== again, 'focus after the second failure');
+    expect(block(el, 'profile')!.contains(shadow(el).activeElement)).to.equal(true);
+    expect(shadow(el).activeElement!.textContent).to.match(/retry/i);
+    button(block(el, 'profile')!, /retry/i).click();
+    await until(() => profileReady(el), 'profile after retry');
+    await until(() => shadow(el).activeElement === profileReady(el), 'focus on the profile summary');
+    await expect(el).to.be.accessible();
   });
 
   it('speaks Russian, money included', async () => {

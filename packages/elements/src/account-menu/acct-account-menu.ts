@@ -133,7 +133,8 @@ export class AcctAccountMenu extends AcctElement {
     }
   };
 
-  protected override updated(changed: PropertyValues<this>): void {
+  // Untyped: `open` is private state, which PropertyValues<this> does not name.
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.open && (changed.has('open') || changed.has('align'))) this.#fit();
   }

@@ -41,6 +41,8 @@ export class OverviewFlow {
   #body = '';
   #errors: { subject?: string | undefined; body?: string | undefined } = {};
   #inPlaceNodes = new Map<string, HTMLElement>();
+  /** The button that opened the ticket form (Create ticket or Transfer services): Cancel returns there. */
+  #ticketOpener = '#ticket-toggle';
 
   constructor(private readonly host: OverviewHost) {}
 
@@ -66,6 +68,7 @@ export class OverviewFlow {
 
   async openTicket(prefill?: { subject: string; body: string }): Promise<void> {
     this.ticketOpen = true;
+    this.#ticketOpener = prefill ? '[data-action=transfer]' : '#ticket-toggle';
     if (prefill) {
       this.#subject = prefill.subject;
       this.#body = prefill.body;
@@ -115,6 +118,13 @@ export class OverviewFlow {
     this.#query('[aria-invalid=true]')?.focus();
   }
 
+  /** Cancel: the form closes (what was typed is kept for the next open) and focus goes back to its opener. */
+  async #cancelTicket(): Promise<void> {
+    this.ticketOpen = false;
+    await this.#render();
+    this.#query(this.#ticketOpener)?.focus();
+  }
+
   #fieldError(name: 'subject' | 'body'): string | undefined {
     return this.#errors[name] ?? this.host.tickets.fieldError('create', name);
   }
@@ -139,7 +149,7 @@ export class OverviewFlow {
       ${renderFailure(this.host.tickets, 'create')}
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send ticket')}</button>
-        <button type="button" part="button" ?disabled=${busy} @click=${() => this.toggleTicket()}>${msg('Cancel')}</button>
+        <button type="button" part="button" ?disabled=${busy} @click=${() => this.#cancelTicket()}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
