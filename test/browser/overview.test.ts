@@ -197,6 +197,25 @@ describe('acct-overview', () => {
     expect(shadow(inPlace).activeElement?.getAttribute('data-action')).to.equal('security');
   });
 
+  it("lets the page's ::part() rules reach the parts of an element opened in place", async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('acct-overview::part(button-primary) { word-spacing: 5px } acct-overview::part(security-section) { letter-spacing: 3px }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = await mount(createMemoryAdapter(), LINKS, 'in-place');
+      await until(() => allReady(el), 'blocks');
+      q<HTMLButtonElement>(el, 'button[data-action=security]').click();
+      const inner = () => shadow(el).querySelector('#in-place acct-security')?.shadowRoot;
+      await until(() => inner()?.querySelector('[part~=section]') && inner()?.querySelector('[part~=button-primary]'), 'security in place');
+      expect(getComputedStyle(inner()!.querySelector('[part~=button-primary]')!).wordSpacing).to.equal('5px');
+      expect(getComputedStyle(inner()!.querySelector('[part~=section]')!).letterSpacing).to.equal('3px');
+      // The overview's own blocks are not the security section.
+      expect(getComputedStyle(block(el, 'support')!).letterSpacing).to.equal('normal');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   it('hides blocks whose sub-API and links are all missing', async () => {
     const { balance: _b, tickets: _t, ...partial } = createMemoryAdapter();
     const el = await mount(partial, { settings: LINKS.settings });

@@ -7,6 +7,7 @@ import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { renderFailure } from '../ui/resource-view.js';
 import { renderTicketFields, type TicketFieldName } from '../ui/ticket-fields.js';
 import { act } from '../base/resource-act.js';
+import { exportParts } from '../ui/parts.js';
 
 export interface ProfileAction {
   /** Names the action (`data-action`, the in-place toggle). */
@@ -169,10 +170,13 @@ export class OverviewFlow {
   }
 
   /** One element per tag, kept so unsaved edits survive closing and reopening. */
-  #inPlaceNode(tag: string): HTMLElement {
+  #inPlaceNode({ tag, section }: ProfileAction): HTMLElement {
     let node = this.#inPlaceNodes.get(tag);
     if (!node) {
       node = document.createElement(tag);
+      // Its parts reach the page's ::part() rules for acct-overview, also as `<section>-<part>`
+      // (the settings tab's id: `security-button`), as in <acct-settings>.
+      node.setAttribute('exportparts', exportParts(section));
       this.#inPlaceNodes.set(tag, node);
     }
     // An adapter set on this element (not through a provider) is passed on.
@@ -189,7 +193,7 @@ export class OverviewFlow {
         <h2 id="in-place-heading" tabindex="-1">${a.label}</h2>
         <button type="button" part="button" @click=${() => this.#closeInPlace()}>${msg('Close')}</button>
       </div>
-      ${this.#inPlaceNode(a.tag)}
+      ${this.#inPlaceNode(a)}
     </section>`;
   }
 }
