@@ -37,21 +37,20 @@ export function focusContent(root: ShadowRoot): void {
 /**
  * The click handler of a Retry that reloads a failed section: once the reload has settled and the
  * host has rendered what it brought (the content, or the error again), focus goes to the start of
- * that content, since the Retry button it was on is gone. An element may hold several sections
- * (the overview's blocks), so the content looked for is what replaced the failure among its
- * parent's children, not the element's first heading. Focus the user moved meanwhile stays.
+ * that section, since the Retry button it was on is gone. An element may hold several sections
+ * (the overview's blocks, login history's two tables), so the start looked for is that of the
+ * failure's own container: its heading, else what replaced the failure there. Not the element's
+ * first heading. Focus the user moved meanwhile stays.
  */
 export function retryLoad(event: Event, ctrl: { readonly phase: string; reload(): unknown }): void {
   const retry = event.currentTarget as Element | null;
-  const failure = retry?.closest('[part~=banner]') ?? retry;
-  const parent = failure?.parentNode;
+  const parent = (retry?.closest('[part~=banner]') ?? retry)?.parentNode;
   const before = new Set(parent?.children);
   void ctrl.reload();
   focusAfterReload(retry?.getRootNode(), ctrl, () => {
     if (!parent?.isConnected) return;
     const fresh = [...parent.children].find((c) => !before.has(c));
-    // Nothing new (the section rendered nothing): the section's own start.
-    if (fresh instanceof HTMLElement) focusStart(fresh, fresh);
+    if (fresh instanceof HTMLElement && !parent.querySelector(HEADING)) focusStart(fresh, fresh);
     else focusStart(parent, parent instanceof HTMLElement ? parent : undefined);
     return true;
   });
