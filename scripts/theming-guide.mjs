@@ -133,7 +133,10 @@ Keep the brand colours readable: \`brand-on-primary\` needs 4.5:1 against \`bran
 Beyond the brand tokens, any semantic or scale token can be overridden the same way
 (\`acct-provider { --acct-color-surface: #fafafa; --acct-font-size-m: 1rem; }\`), and the CSS parts
 below restyle single parts of an element (\`acct-security::part(section) { box-shadow: none; }\`).
-Overrides must keep the contrast pairs below at AA.
+The elements inside \`<acct-settings>\` and those \`<acct-overview actions="in-place">\` opens pass
+their parts on (\`exportparts\`): \`acct-settings::part(button)\` reaches every tab's buttons, and
+the tab's id as a prefix names one tab, \`acct-settings::part(security-button)\` (the same names
+work on \`acct-overview\`). Overrides must keep the contrast pairs below at AA.
 
 ## Brand tokens (semantic tier, partner-set)
 

@@ -47,3 +47,19 @@ export const Open: Story = {
 export const Russian: Story = { ...kit.russian, tags: ['states'] };
 export const Dark: Story = { ...kit.dark, tags: ['states'] };
 export const Branded: Story = { ...kit.branded, tags: ['states'] };
+
+/** `align="start"`: the menu grows from the button's start edge, flipping or shifting to stay in view. */
+export const AlignStart: Story = {
+  name: 'Aligned at the start',
+  tags: ['states'],
+  render: () => html`<div class="menu-story"><acct-account-menu align="start" label="mivanova"></acct-account-menu></div>`,
+  play: async ({ canvasElement }) => {
+    const ui = shadow(await findElement(canvasElement, 'acct-account-menu'));
+    await userEvent.click(await ui.findByRole('button', { name: 'mivanova' }));
+    const menu = await ui.findByRole('menu');
+    await waitFor(() => {
+      const box = menu.getBoundingClientRect();
+      expect(box.left >= 0 && box.right <= document.documentElement.clientWidth).toBe(true);
+    }, SLOW);
+  },
+};

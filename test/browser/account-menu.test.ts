@@ -21,6 +21,11 @@ const menuButton = (el: HTMLElement) => shadow(el).querySelector<HTMLButtonEleme
 const menu = (el: HTMLElement) => shadow(el).querySelector<HTMLElement>('[role=menu]')!;
 const items = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLAnchorElement>('[role=menuitem]')];
 const focused = (el: HTMLElement) => (shadow(el).activeElement as HTMLElement | null)?.dataset.item ?? shadow(el).activeElement?.id;
+async function shiftTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
 const isOpen = (el: HTMLElement) => menuButton(el).getAttribute('aria-expanded') === 'true' && !menu(el).hidden;
 
 describe('acct-account-menu', () => {
@@ -69,6 +74,58 @@ describe('acct-account-menu', () => {
     await sendKeys({ press: 'Escape' });
     expect(isOpen(el)).to.equal(false);
   });
+
+  it('Tab from an open menu closes it and moves on to the next control of the page', async () => {
+    const el = await mount();
+    menuButton(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => focused(el) === 'balance', 'first item focused');
+    await sendKeys({ press: 'Tab' });
+    await until(() => !isOpen(el), 'Tab closes');
+    // Not lost to <body> (the page's start) and not kept in the widget.
+    expect(document.activeElement?.id).to.equal('after');
+    expect(shadow(el).activeElement === null).to.equal(true);
+  });
+
+  it('Shift+Tab from an open menu closes it and puts focus back on the menu button', async () => {
+    const el = await mount();
+    menuButton(el).focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => focused(el) === 'referral', 'last item focused');
+    await shiftTab();
+    await until(() => !isOpen(el), 'Shift+Tab closes');
+    expect(document.activeElement).to.equal(el);
+    expect(focused(el)).to.equal('menu-button');
+    // The next Shift+Tab leaves the widget backwards, as from any button.
+    await shiftTab();
+    expect(document.activeElement).to.not.equal(el);
+  });
+
+  for (const [align, side] of [['start', 'right'], ['end', 'left']] as const) {
+    it(`keeps the open menu inside the viewport: align="${align}" at the ${side} edge`, async () => {
+      // A narrow button at the edge the menu would grow past: start grows to the right, end to the left.
+      const provider = await fixture(
+        html`<acct-provider .links=${LINKS}><acct-account-menu align=${align} label="me"></acct-account-menu></acct-provider>`,
+      );
+      const el = provider.querySelector<HTMLElement>('acct-account-menu')!;
+      el.style.position = 'fixed';
+      el.style.insetBlockStart = '0';
+      el.style.insetInlineStart = side === 'left' ? '0' : 'auto';
+      el.style.insetInlineEnd = side === 'right' ? '0' : 'auto';
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      menuButton(el).click();
+      await until(() => isOpen(el), 'open');
+      await until(() => menu(el).getBoundingClientRect().width > 0, 'laid out');
+      const box = menu(el).getBoundingClientRect();
+      const width = document.documentElement.clientWidth;
+      expect(box.left, 'left edge inside').to.be.at.least(0);
+      expect(box.right, 'right edge inside').to.be.at.most(width);
+      // Still attached to its button: below it, overlapping it horizontally.
+      const button = menuButton(el).getBoundingClientRect();
+      expect(box.top).to.be.at.least(button.bottom);
+      expect(box.left < button.right && box.right > button.left).to.equal(true);
+    });
+  }
 
   it('ArrowDown opens the menu too, and clicking outside closes it', async () => {
     const el = await mount();

@@ -141,6 +141,24 @@ describe('acct-overview', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('Cancel closes the ticket form and returns focus to the button that opened it', async () => {
+    const el = await mount();
+    await until(() => allReady(el), 'blocks');
+    await flowLoaded(el);
+    for (const opener of ['#ticket-toggle', '[data-action=transfer]']) {
+      const trigger = q<HTMLButtonElement>(el, opener);
+      trigger.focus();
+      trigger.click();
+      await until(() => shadow(el).querySelector('#ticket-form'), `ticket form from ${opener}`);
+      const cancel = button(q(el, '#ticket-form'), /cancel/i);
+      cancel.focus();
+      cancel.click();
+      await until(() => !shadow(el).querySelector('#ticket-form'), 'form closed');
+      expect(shadow(el).activeElement === q(el, opener), `focus back on ${opener}`).to.equal(true);
+      expect(q(el, '#ticket-toggle').getAttribute('aria-expanded')).to.equal('false');
+    }
+  });
+
   it('prefills a transfer-of-services ticket from the profile block', async () => {
     const adapter = createMemoryAdapter();
     const el = await mount(adapter);
@@ -179,6 +197,25 @@ describe('acct-overview', () => {
     expect(shadow(inPlace).activeElement?.getAttribute('data-action')).to.equal('security');
   });
 
+  it("lets the page's ::part() rules reach the parts of an element opened in place", async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('acct-overview::part(button-primary) { word-spacing: 5px } acct-overview::part(security-section) { letter-spacing: 3px }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = await mount(createMemoryAdapter(), LINKS, 'in-place');
+      await until(() => allReady(el), 'blocks');
+      q<HTMLButtonElement>(el, 'button[data-action=security]').click();
+      const inner = () => shadow(el).querySelector('#in-place acct-security')?.shadowRoot;
+      await until(() => inner()?.querySelector('[part~=section]') && inner()?.querySelector('[part~=button-primary]'), 'security in place');
+      expect(getComputedStyle(inner()!.querySelector('[part~=button-primary]')!).wordSpacing).to.equal('5px');
+      expect(getComputedStyle(inner()!.querySelector('[part~=section]')!).letterSpacing).to.equal('3px');
+      // The overview's own blocks are not the security section.
+      expect(getComputedStyle(block(el, 'support')!).letterSpacing).to.equal('normal');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   it('hides blocks whose sub-API and links are all missing', async () => {
     const { balance: _b, tickets: _t, ...partial } = createMemoryAdapter();
     const el = await mount(partial, { settings: LINKS.settings });
@@ -203,6 +240,33 @@ describe('acct-overview', () => {
     await expect(el).to.be.accessible();
     button(block(el, 'balance')!, /retry/i).click();
     await until(() => block(el, 'balance')!.querySelector('.amount'), 'balance after retry');
+  });
+
+  it("Retry puts focus on the start of its own block, not on another block's heading", async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext('unavailable', { method: 'balance.get' });
+    adapter.control.failNext('unavailable', { method: 'profile.get' });
+    const el = await mount(adapter);
+    await until(() => block(el, 'balance')!.querySelector('[role=alert]') && block(el, 'profile')!.querySelector('[role=alert]'), 'both errors');
+    const retry = button(block(el, 'balance')!, /retry/i);
+    retry.focus();
+    retry.click();
+    await until(() => block(el, 'balance')!.querySelector('.amount'), 'balance after retry');
+    await until(() => shadow(el).activeElement, 'focus placed');
+    // The reloaded block's heading (Support's comes first in the element): the amount is read next.
+    expect(shadow(el).activeElement?.id).to.equal('balance-heading');
+    // The profile block, still failed, keeps its own Retry; a second failure keeps focus in its block.
+    adapter.control.failNext('unavailable', { method: 'profile.get' });
+    const again = button(block(el, 'profile')!, /retry/i);
+    again.focus();
+    again.click();
+    await until(() => shadow(el).activeElement && shadow(el).activeElement !== again, 'focus after the second failure');
+    expect(shadow(el).activeElement?.id).to.equal('profile-heading');
+    expect(block(el, 'profile')!.querySelector('[role=alert]') === null).to.equal(false);
+    button(block(el, 'profile')!, /retry/i).click();
+    await until(() => profileReady(el), 'profile after retry');
+    await until(() => shadow(el).activeElement?.id === 'profile-heading', 'focus on the profile heading');
+    await expect(el).to.be.accessible();
   });
 
   it('speaks Russian, money included', async () => {

@@ -64,12 +64,50 @@ describe('acct-referral', () => {
     expect(shadow(el).textContent).to.contain('Invite clients, get a share.');
     expect(shadow(el).querySelector<HTMLAnchorElement>('a[part=link]')!.href).to.equal(LINKS.referral);
     const saved = recordEvents(document, ['acct-saved']);
+    requestButton(el)!.focus();
     requestButton(el)!.click();
     await until(() => shadow(el).textContent?.includes('being reviewed'), 'requested status');
     expect(requestButton(el) === null).to.equal(true);
-    expect(liveText(el)).to.match(/request .* was sent/i);
+    // Focus goes to the result, which is said once: as focus lands, not again by a live region.
+    await until(() => shadow(el).activeElement?.id === 'referral-status', 'focus on the result');
+    expect(shadow(el).activeElement!.textContent).to.match(/being reviewed/i);
+    expect(shadow(el).activeElement!.closest('[role=status], [role=alert], [aria-live]') === null).to.equal(true);
+    expect(liveText(el)).to.equal('');
+    await expect(el).to.be.accessible();
     expect(saved.map((e) => e.detail)).to.deep.equal([{ section: 'referral', data: { status: 'requested' } }]);
     expect(adapter.control.snapshot().referral.status).to.equal('requested');
+  });
+
+  it('when the user moved on during the request, leaves focus there and says the result in the live region', async () => {
+    const adapter = createMemoryAdapter();
+    const el = await mount(adapter);
+    await until(() => requestButton(el), 'request button');
+    const elsewhere = document.createElement('button');
+    elsewhere.textContent = 'elsewhere';
+    document.body.append(elsewhere);
+    try {
+      requestButton(el)!.click();
+      elsewhere.focus();
+      await until(() => shadow(el).textContent?.includes('being reviewed'), 'requested status');
+      await until(() => liveText(el), 'announced');
+      expect(liveText(el)).to.match(/request .* was sent/i);
+      expect(document.activeElement === elsewhere).to.equal(true);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
+  it('after a failed request, focus is back on the button and the failure is said once, by its alert', async () => {
+    const adapter = createMemoryAdapter();
+    adapter.control.failNext('unavailable', { method: 'referral.requestParticipation' });
+    const el = await mount(adapter);
+    await until(() => requestButton(el), 'request button');
+    requestButton(el)!.focus();
+    requestButton(el)!.click();
+    await until(() => alertText(el), 'failure shown');
+    await until(() => shadow(el).activeElement === requestButton(el), 'focus on the button again');
+    expect(liveText(el)).to.equal('');
+    expect(shadow(el).querySelectorAll('[role=alert]').length).to.equal(1);
   });
 
   it('shows members their status and no request button', async () => {

@@ -104,6 +104,32 @@ describe('acct-settings', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("lets the page's ::part() rules reach the parts of the tabs' elements, by plain and by tab-prefixed name", async () => {
+    // A constructed sheet: the strict CSP of the test pages allows no <style> element.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      'acct-settings::part(hint) { letter-spacing: 3px } acct-settings::part(button-primary) { word-spacing: 5px } acct-settings::part(panel-label) { text-transform: uppercase }',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = await mount(createMemoryAdapter(), { tabs: 'panel billing' });
+      const inner = () => panel(el, 'panel').querySelector('acct-panel-settings')?.shadowRoot;
+      await until(() => inner()?.querySelector('[part~=hint]') && inner()?.querySelector('[part~=button-primary]'), 'panel settings form');
+      const part = (name: string) => getComputedStyle(inner()!.querySelector(`[part~=${name}]`)!);
+      expect(part('hint').letterSpacing).to.equal('3px');
+      expect(part('button-primary').wordSpacing).to.equal('5px');
+      expect(part('label').textTransform).to.equal('uppercase');
+      // The prefix names one tab: the Billing tab's labels keep their own case.
+      tab(el, 'billing').click();
+      const billing = () => panel(el, 'billing').querySelector('acct-billing-settings')?.shadowRoot;
+      await until(() => billing()?.querySelector('[part~=label]'), 'billing form');
+      expect(getComputedStyle(billing()!.querySelector('[part~=label]')!).textTransform).to.equal('none');
+      expect(getComputedStyle(billing()!.querySelector('[part~=button-primary]')!).wordSpacing).to.equal('5px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   it('says so when no section is available', async () => {
     const el = await mount({});
     expect(shadow(el).textContent).to.contain('No settings are available');

@@ -21,13 +21,26 @@ export const accountMenuStyles = css`
     inset-inline-end: 0;
     inset-block-start: calc(100% + var(--acct-space-xs));
     z-index: 10;
-    min-inline-size: 14rem;
+    /* Set by the element when the menu would cross an edge of the viewport. */
+    translate: var(--_shift, 0) 0;
+    min-inline-size: min(14rem, 100vw);
+    max-inline-size: 100vw;
+    box-sizing: border-box;
     margin: 0;
     padding: var(--acct-space-xs) 0;
     list-style: none;
     background: var(--acct-color-surface-raised);
     border: 1px solid var(--acct-color-border);
     border-radius: var(--acct-radius-m);
+  }
+  :host([align='start']) [role='menu'],
+  [role='menu'][data-flip] {
+    inset-inline-start: 0;
+    inset-inline-end: auto;
+  }
+  :host([align='start']) [role='menu'][data-flip] {
+    inset-inline-start: auto;
+    inset-inline-end: 0;
   }
   [role='menu'][hidden] {
     display: none;

@@ -20,7 +20,8 @@ interface MenuItem {
  * ArrowDown open it on the first item, ArrowUp on the last; arrows, Home and End move; Escape
  * closes it and returns focus to the button; Tab closes it and moves on. Items are links from the
  * provider's `links` (balance and payments: `topUp`, else `history`); an item without a link is
- * left out, and without any the menu is hidden.
+ * left out, and without any the menu is hidden. The open menu stays inside the viewport (see
+ * `align`).
  *
  * @tagname acct-account-menu
  * @summary The account menu: balance and payments, tickets, profile and settings, referral program.
@@ -35,6 +36,12 @@ export class AcctAccountMenu extends AcctElement {
 
   /** Text of the menu button, e.g. the account name; "Account" by default. */
   @property() label = '';
+
+  /**
+   * Which edge of the open menu lines up with the button's: `end` (default, for a button at the
+   * end of a bar) or `start`. Either way the menu flips, then shifts, to stay in the viewport.
+   */
+  @property({ reflect: true }) align: 'start' | 'end' = 'end';
 
   @state() private open = false;
 
@@ -104,8 +111,11 @@ export class AcctAccountMenu extends AcctElement {
         e.preventDefault();
         return this.#close(true);
       case 'Tab':
-        // Focus moves on to the next control of the page as usual; the menu just closes.
-        return this.#close(false);
+        // The browser's own move starts from the button (the items are out of the tab order), so
+        // Tab goes on to the page's next control; hiding the menu with focus still in it would
+        // drop focus to the page's start. Shift+Tab stops on the button (APG menu button).
+        if (e.shiftKey) e.preventDefault();
+        return this.#close(true);
       default:
         if (e.key.length === 1 && /\S/.test(e.key)) {
           // Type-ahead: the next item starting with the typed character.
@@ -122,6 +132,29 @@ export class AcctAccountMenu extends AcctElement {
       this.open = false;
     }
   };
+
+  // Untyped: `open` is private state, which PropertyValues<this> does not name.
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.open && (changed.has('open') || changed.has('align'))) this.#fit();
+  }
+
+  /** Keeps the open menu in the viewport: the other alignment when this one overflows, else a shift. */
+  #fit(): void {
+    const menu = this.renderRoot.querySelector<HTMLElement>('[role=menu]');
+    if (!menu) return;
+    const width = document.documentElement.clientWidth;
+    const place = (flip: boolean): DOMRect => {
+      menu.toggleAttribute('data-flip', flip);
+      menu.style.removeProperty('--_shift');
+      return menu.getBoundingClientRect();
+    };
+    const fits = (r: DOMRect) => r.left >= 0 && r.right <= width;
+    let box = place(false);
+    if (!fits(box) && !fits((box = place(true)))) box = place(false);
+    const shift = box.left < 0 ? -box.left : Math.min(0, width - box.right);
+    if (shift) menu.style.setProperty('--_shift', `${shift}px`);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

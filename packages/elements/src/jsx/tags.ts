@@ -45,6 +45,8 @@ export interface AcctTagProps {
   'acct-account-menu': {
     /** An adapter for this element alone; otherwise the enclosing `acct-provider`'s is used. */
     adapter?: AcctAccountMenu['adapter'];
+    /** Which edge of the open menu lines up with the button's: `end` (default, for a button at the end of a bar) or `start`. Either way the menu flips, then shifts, to stay in the viewport. */
+    align?: AcctAccountMenu['align'];
     /** Text of the menu button, e.g. the account name; "Account" by default. */
     label?: AcctAccountMenu['label'];
     /** Theme of this element. Inside a provider it inherits the provider's tokens unless set; alone it defaults to `light`. */

@@ -51,24 +51,29 @@ type LinkKey = keyof AcctLinks;
  * `actions="in-place"` they open the matching element (for example `acct-security`) below the
  * blocks instead, when that element is registered. A block
  * whose sub-API and links are all missing is hidden; a failing sub-API shows an error with a
- * retry in its own block only.
+ * retry in its own block only. An element opened in place passes its parts on (`exportparts`,
+ * see ui/parts.ts): under its own names, and with its settings tab's id as a prefix
+ * (`acct-overview::part(security-button)`).
  *
  * @tagname acct-overview
  * @summary The control panel home: support, balance and profile blocks.
  * @fires acct-ticket-created - After a ticket was created; detail `{ section: 'tickets', ticket }`.
  * @fires acct-error - When a block failed to load or a ticket could not be created; detail `{ section, code, operation }`.
- * @csspart section - Each block.
+ * @csspart section - Each block, the in-place area, and the sections of an element opened in place.
  * @csspart field - A label with its control, hint and error.
  * @csspart label - A field's label.
  * @csspart input - A form control.
- * @csspart hint - Help text under a control.
+ * @csspart hint - Help text under a control (of an element opened in place: the ticket form has none).
  * @csspart error - Error text under a control.
  * @csspart button - Any button.
  * @csspart button-primary - The Create ticket and Top up balance actions.
  * @csspart link - Links to host pages.
  * @csspart amount - The balance amount.
  * @csspart banner - Status, warning and error messages.
- * @csspart dialog - The re-authentication dialog.
+ * @csspart dialog - The re-authentication dialog, and the dialogs of an element opened in place.
+ * @csspart button-danger - A destructive action of an element opened in place (also `<section>-<part>`, e.g. `security-button-danger`, for every part it passes on).
+ * @csspart table - A table of an element opened in place (API keys, login history).
+ * @csspart qr - The two-factor QR code of `acct-security` opened in place.
  * @cssprop --acct-section-gap - Space between the blocks.
  */
 export class AcctOverview extends AcctElement {

@@ -7,6 +7,7 @@ import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { renderFailure } from '../ui/resource-view.js';
 import { renderTicketFields, type TicketFieldName } from '../ui/ticket-fields.js';
 import { act } from '../base/resource-act.js';
+import { exportParts } from '../ui/parts.js';
 
 export interface ProfileAction {
   /** Names the action (`data-action`, the in-place toggle). */
@@ -41,6 +42,8 @@ export class OverviewFlow {
   #body = '';
   #errors: { subject?: string | undefined; body?: string | undefined } = {};
   #inPlaceNodes = new Map<string, HTMLElement>();
+  /** The button that opened the ticket form (Create ticket or Transfer services): Cancel returns there. */
+  #ticketOpener = '#ticket-toggle';
 
   constructor(private readonly host: OverviewHost) {}
 
@@ -66,6 +69,7 @@ export class OverviewFlow {
 
   async openTicket(prefill?: { subject: string; body: string }): Promise<void> {
     this.ticketOpen = true;
+    this.#ticketOpener = prefill ? '[data-action=transfer]' : '#ticket-toggle';
     if (prefill) {
       this.#subject = prefill.subject;
       this.#body = prefill.body;
@@ -115,6 +119,13 @@ export class OverviewFlow {
     this.#query('[aria-invalid=true]')?.focus();
   }
 
+  /** Cancel: the form closes (what was typed is kept for the next open) and focus goes back to its opener. */
+  async #cancelTicket(): Promise<void> {
+    this.ticketOpen = false;
+    await this.#render();
+    this.#query(this.#ticketOpener)?.focus();
+  }
+
   #fieldError(name: 'subject' | 'body'): string | undefined {
     return this.#errors[name] ?? this.host.tickets.fieldError('create', name);
   }
@@ -139,7 +150,7 @@ export class OverviewFlow {
       ${renderFailure(this.host.tickets, 'create')}
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" ?disabled=${busy}>${busy ? msg('Sending…') : msg('Send ticket')}</button>
-        <button type="button" part="button" ?disabled=${busy} @click=${() => this.toggleTicket()}>${msg('Cancel')}</button>
+        <button type="button" part="button" ?disabled=${busy} @click=${() => this.#cancelTicket()}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
@@ -159,10 +170,13 @@ export class OverviewFlow {
   }
 
   /** One element per tag, kept so unsaved edits survive closing and reopening. */
-  #inPlaceNode(tag: string): HTMLElement {
+  #inPlaceNode({ tag, section }: ProfileAction): HTMLElement {
     let node = this.#inPlaceNodes.get(tag);
     if (!node) {
       node = document.createElement(tag);
+      // Its parts reach the page's ::part() rules for acct-overview, also as `<section>-<part>`
+      // (the settings tab's id: `security-button`), as in <acct-settings>.
+      node.setAttribute('exportparts', exportParts(section));
       this.#inPlaceNodes.set(tag, node);
     }
     // An adapter set on this element (not through a provider) is passed on.
@@ -179,7 +193,7 @@ export class OverviewFlow {
         <h2 id="in-place-heading" tabindex="-1">${a.label}</h2>
         <button type="button" part="button" @click=${() => this.#closeInPlace()}>${msg('Close')}</button>
       </div>
-      ${this.#inPlaceNode(a.tag)}
+      ${this.#inPlaceNode(a)}
     </section>`;
   }
 }

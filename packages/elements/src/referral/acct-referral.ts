@@ -4,7 +4,8 @@ import { msg } from '@lit/localize';
 import { MaybeReferralState, parseResponse, ReferralState, safeUrl } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { ResourceController } from '../base/resource-controller.js';
-import { renderBanner, renderSection } from '../ui/field.js';
+import { renderSection } from '../ui/field.js';
+import { focusAfterReload, focusedElement } from '../ui/focus.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
@@ -45,21 +46,40 @@ export class AcctReferral extends AcctElement {
   async #request(): Promise<void> {
     const api = this.api('referral');
     if (!api) return;
-    const done = await this.referral.act('requestParticipation', '', (o) => api.requestParticipation(o), MaybeReferralState, {
-      success: msg('Your request to join the referral program was sent.'),
-    });
-    if (done) this.emit('acct-saved', { section: 'referral', data: { status: this.referral.data?.status ?? 'requested' } });
+    const ctrl = this.referral;
+    const done = await ctrl.act('requestParticipation', '', (o) => api.requestParticipation(o), MaybeReferralState);
+    await this.updateComplete;
+    // The result is said once. Focus, lost with the busy button, goes to it: the new status (read
+    // out as focus lands), or the button again beside the failure's alert (which speaks itself; see
+    // render). Only when the user has moved on meanwhile does the live region say the success.
+    const target = () => this.renderRoot.querySelector<HTMLElement>('button.primary, #referral-status')?.focus();
+    if (done) {
+      if (focusedElement()) ctrl.announcement = msg('Your request to join the referral program was sent.');
+      else target();
+      this.requestUpdate();
+      this.emit('acct-saved', { section: 'referral', data: { status: ctrl.data?.status ?? 'requested' } });
+    } else {
+      // An unreadable answer reloads the status, which may replace the button: focus follows.
+      focusAfterReload(this.renderRoot, { get phase() { return ctrl.loading ? 'loading' : 'ready'; } }, () => (target(), true));
+    }
+  }
+
+  /** The status: content rather than a message (no live role), focused after the request. */
+  #result(tone: 'success' | 'info', text: string) {
+    return html`<div class="banner" part="banner" data-tone=${tone} id="referral-status" tabindex="-1">${text}</div>`;
   }
 
   #status(state: ReferralState): unknown {
+    // A failed request stays said when the reload shows it went through (an unreadable answer).
+    const failure = renderFailure(this.referral, 'requestParticipation');
     switch (state.status) {
       case 'member':
-        return renderBanner('success', msg('You take part in the referral program.'));
+        return html`${failure}${this.#result('success', msg('You take part in the referral program.'))}`;
       case 'requested':
-        return renderBanner('info', msg('Your request to join the program is being reviewed.'));
+        return html`${failure}${this.#result('info', msg('Your request to join the program is being reviewed.'))}`;
       default: {
         const busy = this.referral.pending === 'requestParticipation';
-        return html`${renderFailure(this.referral, 'requestParticipation')}
+        return html`${failure}
           <div class="actions">
             <button type="button" class="primary" part="button button-primary" ?disabled=${busy} @click=${this.#request}>
               ${busy ? msg('Sending…') : msg('Request participation')}
@@ -74,7 +94,8 @@ export class AcctReferral extends AcctElement {
     const body = html`<div class="description"><slot>${this.description ? html`<p>${this.description}</p>` : nothing}</slot></div>
       ${link ? html`<p><a part="link" href=${link}>${msg('About the referral program')}</a></p>` : nothing}
       ${this.api('referral') || !link ? renderResource(this.referral, 'referral', (s) => this.#status(s)) : nothing}`;
+    // A failed request is said by its alert beside the button, not a second time here.
     return html`${renderSection({ heading: msg('Referral program'), headingId: 'referral-heading', body })} ${this.referral.reauth.render()}
-      ${renderLive(this.referral.announcement)}`;
+      ${renderLive(this.referral.failure?.operation === 'requestParticipation' ? '' : this.referral.announcement)}`;
   }
 }

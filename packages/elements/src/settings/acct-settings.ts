@@ -5,6 +5,7 @@ import type { SubApiName } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { renderBanner } from '../ui/field.js';
 import { renderLoadFailure } from '../ui/lazy-view.js';
+import { exportParts } from '../ui/parts.js';
 import { uiStyles } from '../ui/styles.js';
 import { settingsStyles } from './acct-settings.styles.js';
 import messages from '../i18n/generated/parts/settings.js';
@@ -20,32 +21,32 @@ interface TabDefinition {
 }
 
 const TABS: TabDefinition[] = [
-  { id: 'profile', label: () => msg('Profile'), apis: ['profile'], load: () => import('../profile/define.js'), render: () => html`<acct-profile></acct-profile>` },
+  { id: 'profile', label: () => msg('Profile'), apis: ['profile'], load: () => import('../profile/define.js'), render: () => html`<acct-profile exportparts=${exportParts('profile')}></acct-profile>` },
   {
     id: 'notifications',
     label: () => msg('Notifications'),
     apis: ['notifications'],
     load: () => import('../notifications/define.js'),
-    render: () => html`<acct-notifications></acct-notifications>`,
+    render: () => html`<acct-notifications exportparts=${exportParts('notifications')}></acct-notifications>`,
   },
-  { id: 'billing', label: () => msg('Billing'), apis: ['billing'], load: () => import('../billing-settings/define.js'), render: () => html`<acct-billing-settings></acct-billing-settings>` },
-  { id: 'security', label: () => msg('Security'), apis: ['security'], load: () => import('../security/define.js'), render: () => html`<acct-security></acct-security>` },
+  { id: 'billing', label: () => msg('Billing'), apis: ['billing'], load: () => import('../billing-settings/define.js'), render: () => html`<acct-billing-settings exportparts=${exportParts('billing')}></acct-billing-settings>` },
+  { id: 'security', label: () => msg('Security'), apis: ['security'], load: () => import('../security/define.js'), render: () => html`<acct-security exportparts=${exportParts('security')}></acct-security>` },
   {
     id: 'access',
     label: () => msg('Access'),
     apis: ['apiKeys', 'users'],
     load: () => Promise.all([import('../api-keys/define.js'), import('../users/define.js')]),
-    render: (has) => html`${has('apiKeys') ? html`<acct-api-keys></acct-api-keys>` : nothing}${has('users') ? html`<acct-users></acct-users>` : nothing}`,
+    render: (has) => html`${has('apiKeys') ? html`<acct-api-keys exportparts=${exportParts('access')}></acct-api-keys>` : nothing}${has('users') ? html`<acct-users exportparts=${exportParts('access')}></acct-users>` : nothing}`,
   },
   {
     id: 'history',
     label: () => msg('Login history'),
     apis: ['loginHistory', 'sessions'],
     load: () => import('../login-history/define.js'),
-    render: () => html`<acct-login-history></acct-login-history>`,
+    render: () => html`<acct-login-history exportparts=${exportParts('history')}></acct-login-history>`,
   },
-  { id: 'privacy', label: () => msg('Privacy'), apis: ['privacy'], load: () => import('../privacy/define.js'), render: () => html`<acct-privacy></acct-privacy>` },
-  { id: 'panel', label: () => msg('Panel settings'), apis: ['panel'], load: () => import('../panel-settings/define.js'), render: () => html`<acct-panel-settings></acct-panel-settings>` },
+  { id: 'privacy', label: () => msg('Privacy'), apis: ['privacy'], load: () => import('../privacy/define.js'), render: () => html`<acct-privacy exportparts=${exportParts('privacy')}></acct-privacy>` },
+  { id: 'panel', label: () => msg('Panel settings'), apis: ['panel'], load: () => import('../panel-settings/define.js'), render: () => html`<acct-panel-settings exportparts=${exportParts('panel')}></acct-panel-settings>` },
 ];
 
 export const SETTINGS_TABS = TABS.map((t) => t.id);
@@ -55,12 +56,31 @@ export const SETTINGS_TABS = TABS.map((t) => t.id);
  * (API keys and users), login history, privacy and panel settings. Each tab's element is loaded on
  * first open and kept afterwards, so edits survive switching tabs.
  *
+ * The tabs' elements pass their parts on (`exportparts`, see ui/parts.ts): each under its own
+ * name, so `acct-settings::part(button)` styles every tab's buttons, and under the tab's id as a
+ * prefix, so `acct-settings::part(security-button)` styles those of the Security tab only
+ * (`profile-`, `notifications-`, `billing-`, `security-`, `access-`, `history-`, `privacy-`,
+ * `panel-`).
+ *
  * @tagname acct-settings
  * @summary The whole settings area as tabs.
  * @csspart tablist - The row of tabs.
  * @csspart tab - One tab.
  * @csspart tabpanel - The panel of a tab.
- * @csspart banner - The message shown when no tab is available.
+ * @csspart banner - The message shown when no tab is available, and the tabs' status and error messages.
+ * @csspart section - Each section of the tabs' elements (also `<tab>-section`, e.g. `security-section`; so for every part below).
+ * @csspart field - A label with its control, hint and error, in the tabs' elements.
+ * @csspart label - A field's label, in the tabs' elements.
+ * @csspart input - A form control, in the tabs' elements.
+ * @csspart hint - Help text under a control, in the tabs' elements.
+ * @csspart error - Error text under a control, in the tabs' elements.
+ * @csspart button - Any button of the tabs' elements.
+ * @csspart button-primary - The main action of a form or section, in the tabs' elements.
+ * @csspart button-danger - A destructive action (revoke, remove, delete), in the tabs' elements.
+ * @csspart link - A link, in the tabs' elements.
+ * @csspart table - A table (API keys, users, sessions, login history, archives).
+ * @csspart dialog - A dialog (confirmation, re-authentication) of the tabs' elements.
+ * @csspart qr - The two-factor QR code on the Security tab.
  */
 export class AcctSettings extends AcctElement {
   /** @internal Its strings in other locales, fetched when the first instance is created. */

@@ -12,48 +12,71 @@ export function focusedElement(): HTMLElement | null {
   return el.matches(':disabled') || !el.checkVisibility() ? null : el;
 }
 
+const HEADING = ':is(h1, h2, h3, h4, h5, h6, [role=heading]):not(dialog *)';
+const CONTROL = ':is(button, input, select, textarea, a[href], [tabindex]):not(:disabled, [tabindex="-1"], dialog *)';
+
 /**
- * Focus on the start of a shadow root's content: its first heading (or the first match of
- * `first`), made focusable with `tabindex="-1"` (out of the tab order), else its first enabled
- * control. For when the control that had focus went away (a Retry replaced by what it loaded, a
- * removed row's button).
+ * Focus on the start of `scope`: its first heading, made focusable with `tabindex="-1"` (out of
+ * the tab order), else its first enabled control, else `self` (the element `scope` is, when it
+ * is one) made focusable the same way. For when the control that had focus went away (a Retry
+ * replaced by what it loaded, a removed row's button).
  */
-export function focusContent(root: ShadowRoot, first = ':is(h1, h2, h3, h4, h5, h6, [role=heading]):not(dialog *)'): void {
-  const heading = root.querySelector<HTMLElement>(first);
-  if (heading) {
-    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-    heading.focus();
-    return;
-  }
-  root.querySelector<HTMLElement>(':is(button, input, select, textarea, a[href], [tabindex]):not(:disabled, [tabindex="-1"], dialog *)')?.focus();
+function focusStart(scope: ParentNode, self?: HTMLElement): void {
+  const target =
+    (self?.matches(HEADING) ? self : scope.querySelector<HTMLElement>(HEADING)) ?? (self?.matches(CONTROL) ? self : scope.querySelector<HTMLElement>(CONTROL)) ?? self;
+  if (!target) return;
+  if (!target.matches(CONTROL) && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
+/** Focus on the first match of `first` in a shadow root, else on the start of its content (see focusStart). */
+export function focusContent(root: ShadowRoot, first?: string): void {
+  const target = first ? root.querySelector<HTMLElement>(first) : null;
+  if (!target) return focusStart(root);
+  if (!target.matches(CONTROL) && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
 }
 
 /**
  * The click handler of a Retry that reloads a failed section: once the reload has settled and the
  * host has rendered what it brought (the content, or the error again), focus goes to the start of
- * that content, since the Retry button it was on is gone. Focus the user moved meanwhile stays.
+ * that section, since the Retry button it was on is gone. An element may hold several sections
+ * (the overview's blocks, login history's two tables), so the start looked for is that of the
+ * failure's own container: its heading, else what replaced the failure there. Not the element's
+ * first heading. Focus the user moved meanwhile stays.
  */
 export function retryLoad(event: Event, ctrl: { readonly phase: string; reload(): unknown }): void {
-  const root = (event.currentTarget as Element | null)?.getRootNode();
+  const retry = event.currentTarget as Element | null;
+  const parent = (retry?.closest('[part~=banner]') ?? retry)?.parentNode;
+  const before = new Set(parent?.children);
   void ctrl.reload();
-  focusAfterReload(root, ctrl);
+  focusAfterReload(retry?.getRootNode(), ctrl, () => {
+    if (!parent?.isConnected) return;
+    const fresh = [...parent.children].find((c) => !before.has(c));
+    if (fresh instanceof HTMLElement && !parent.querySelector(HEADING)) focusStart(fresh, fresh);
+    else focusStart(parent, parent instanceof HTMLElement ? parent : undefined);
+    return true;
+  });
 }
 
 /**
  * The focus half of `retryLoad`, for a reload already started, and the settings elements' one way
  * of placing focus after a Save, Discard or conflict (SettingsController._focusStart imports this
  * module then, so their entries do not carry it). It may start after the reload settled: the host
- * renders once more, so the watcher always sees a settled render. With `first`, focus goes there
- * even if the user holds it elsewhere (a conflict: nothing else can be done before choosing).
+ * renders once more, so the watcher always sees a settled render. `place` as a selector: focus
+ * goes there even if the user holds it elsewhere (a conflict: nothing else can be done before
+ * choosing). As a function: it puts focus and says whether it could, when focus was lost; else
+ * focus goes to the start of the shadow root.
  */
-export function focusAfterReload(root: Node | undefined, ctrl: { readonly phase: string }, first?: string): void {
+export function focusAfterReload(root: Node | undefined, ctrl: { readonly phase: string }, place?: string | (() => boolean | undefined)): void {
   if (!(root instanceof ShadowRoot)) return;
   const host = root.host as HTMLElement & ReactiveControllerHost;
   const watcher: ReactiveController = {
     hostUpdated: () => {
       if (ctrl.phase === 'loading') return;
       host.removeController(watcher);
-      if (first || !focusedElement()) focusContent(root, first);
+      if (typeof place === 'string') focusContent(root, place);
+      else if (!focusedElement() && !place?.()) focusContent(root);
     },
   };
   host.addController(watcher);
