@@ -45,13 +45,15 @@ describe('acct-provider', () => {
   it('accepts only valid brand CSS and keeps text on the brand colour readable', async () => {
     await import('@acct/elements/provider');
     const provider = await fixture<HTMLElement & { brand: unknown }>(html`<acct-provider theme="branded"></acct-provider>`);
-    provider.brand = { primary: '#ffeb3b', font: 'Georgia, serif', radius: '2px; background: red', surface: 'url(https://evil.example/x.png)' };
+    provider.brand = { primary: '#ffeb3b', primaryText: 'var(--page-colour)', font: 'Georgia, serif', radius: '2px; background: red', surface: 'url(https://evil.example/x.png)' };
     await until(() => provider.style.getPropertyValue('--acct-brand-primary') === '#ffeb3b', 'brand applied');
     // Derived with the colour code's chunk, a moment after the given values.
     await until(() => provider.style.getPropertyValue('--acct-brand-on-primary') === '#000000', 'readable text on the brand colour');
     expect(provider.style.getPropertyValue('--acct-brand-font')).to.equal('Georgia, serif');
     expect(provider.style.getPropertyValue('--acct-brand-radius')).to.equal('');
     expect(provider.style.getPropertyValue('--acct-brand-surface')).to.equal('');
+    // var() hides a colour that cannot be checked: refused, and the readable one derived instead.
+    await until(() => /^#[0-9a-f]{6}$/.test(provider.style.getPropertyValue('--acct-brand-primary-text')), 'derived text colour instead of var()');
   });
 
   it('derives brand-primary-text from brand.primary when it is not given, readable on the light surfaces', async () => {
@@ -67,7 +69,8 @@ describe('acct-provider', () => {
       provider.brand = { primary };
       await until(() => text() !== '', `text colour derived from ${primary}`);
       expect(text()).to.not.equal(primary);
-      for (const surface of ['#ffffff', '#f6f7f9']) expect(contrastRatio(text(), surface), `${primary} -> ${text()}`).to.be.at.least(4.5);
+      // The page and card surfaces, and the error, success and warning banners.
+      for (const surface of ['#ffffff', '#f6f7f9', '#fef3f2', '#e6f4ea', '#fff4d6']) expect(contrastRatio(text(), surface), `${primary} -> ${text()}`).to.be.at.least(4.5);
     }
     provider.brand = { primary: '#14b8a6', primaryText: '#0b5e58' };
     await until(() => text() === '#0b5e58', 'a given primaryText wins');

@@ -37,7 +37,8 @@ describe('themes', () => {
 
   it('the provider derives brand-primary-text from brand.primary that passes AA on the branded surfaces', () => {
     const colors = themeColors('branded');
-    assert.deepEqual([...BRANDED_TEXT_SURFACES].sort(), [colors['color-surface-raised'], colors['color-surface']].sort());
+    const surfaces = ['color-surface-raised', 'color-surface', 'color-danger-surface', 'color-success-surface', 'color-warning-surface'] as const;
+    assert.deepEqual([...BRANDED_TEXT_SURFACES].sort(), surfaces.map((s) => colors[s]).sort());
     // Dark enough already: kept as given, so links, the selected tab and the focus ring match the buttons.
     assert.equal(readableShade('#0f766e', BRANDED_TEXT_SURFACES), '#0f766e');
     for (const primary of ['#14b8a6', '#ffd166', '#ffeb3b', '#ff0000', '#ffffff', '#3b82f6']) {

@@ -33,9 +33,12 @@ const BRAND_PROPERTIES: Record<keyof AcctBrand, [cssProperty: string, token: str
   radius: ['border-radius', '--acct-brand-radius'],
 };
 
-/** A value is accepted only if the browser parses it for that property. */
+/**
+ * A value is accepted only if the browser parses it for that property. Not `var()`: the browser
+ * accepts any, and the colour behind it could not be checked for contrast.
+ */
 function validCss(property: string, value: unknown): value is string {
-  return typeof value === 'string' && value.length < 200 && CSS.supports(property, value);
+  return typeof value === 'string' && value.length < 200 && !/var\(/i.test(value) && CSS.supports(property, value);
 }
 
 /**

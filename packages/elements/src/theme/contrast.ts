@@ -28,6 +28,9 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: 'color-on-accent', bg: 'color-accent', min: AA_TEXT, use: 'label of a primary button' },
   { fg: 'color-accent-text', bg: 'color-surface-raised', min: AA_TEXT, use: 'links on cards' },
   { fg: 'color-accent-text', bg: 'color-surface', min: AA_TEXT, use: 'links on the page surface' },
+  { fg: 'color-accent-text', bg: 'color-danger-surface', min: AA_TEXT, use: 'links in error banners' },
+  { fg: 'color-accent-text', bg: 'color-success-surface', min: AA_TEXT, use: 'links in success banners' },
+  { fg: 'color-accent-text', bg: 'color-warning-surface', min: AA_TEXT, use: 'links in warning banners' },
   { fg: 'color-on-danger', bg: 'color-danger-fill', min: AA_TEXT, use: 'label of a destructive button' },
   { fg: 'color-danger-text', bg: 'color-surface-raised', min: AA_TEXT, use: 'field errors' },
   { fg: 'color-danger-text', bg: 'color-danger-surface', min: AA_TEXT, use: 'error banners' },
@@ -37,6 +40,7 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   { fg: 'color-border-strong', bg: 'color-surface-sunken', min: AA_UI, use: 'control borders in inputs' },
   { fg: 'color-focus', bg: 'color-surface-raised', min: AA_UI, use: 'focus ring on cards' },
   { fg: 'color-focus', bg: 'color-surface', min: AA_UI, use: 'focus ring on the page surface' },
+  { fg: 'color-focus', bg: 'color-warning-surface', min: AA_UI, use: 'focus ring in warning banners' },
   { fg: 'color-accent', bg: 'color-surface-raised', min: AA_UI, use: 'primary button and selected control against cards' },
 ];
 
