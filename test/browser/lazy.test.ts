@@ -4,7 +4,8 @@ import { LitElement, html as litHtml } from 'lit';
 import { LazyPart } from '../../packages/elements/src/base/lazy.js';
 import { LazyActions } from '../../packages/elements/src/base/lazy-actions.js';
 import { ConfirmController } from '../../packages/elements/src/ui/confirm.js';
-import { focusedElement, retryLoad } from '../../packages/elements/src/ui/focus.js';
+import { focusedElement } from '../../packages/elements/src/ui/focused.js';
+import { retryLoad } from '../../packages/elements/src/ui/retry.js';
 import { expect, fixture, html, until } from './helpers.js';
 
 class LazyHost extends LitElement {
@@ -68,7 +69,7 @@ class FocusHost extends LitElement {
 }
 customElements.define('focus-host-test', FocusHost);
 
-/** A section whose load failed, with the shared Retry (ui/focus.ts retryLoad). */
+/** A section whose load failed, with the shared Retry (ui/retry.ts retryLoad). */
 class RetryHost extends LitElement {
   phase: 'error' | 'loading' | 'ready' = 'error';
   finish: ((phase: 'error' | 'ready') => void) | undefined;

@@ -8,7 +8,7 @@ import type { AcctElement } from './acct-element.js';
 import { LightInput } from './light-input.js';
 import { ReauthCancelled } from './reauth.js';
 import { errorMessage } from '../i18n/messages.js';
-import { focusedElement } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 
 let counter = 0;
 

@@ -5,7 +5,8 @@ import type { AcctElement } from '../base/acct-element.js';
 import { CountdownController } from '../base/countdown.js';
 import { ReauthCancelled, type ReauthController } from '../base/reauth.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
-import { focusedElement, focusFieldError } from '../ui/focus.js';
+import { focusFieldError } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 
 /** Seconds between confirmation emails when the server does not say (`rate_limited` does). */
 const RESEND_COOLDOWN = 60;

@@ -12,7 +12,8 @@ import { renderBanner } from '../ui/field.js';
 import { adoptOnce } from '../ui/adopt.js';
 import { linkButtonStyles } from '../ui/link-button-styles.js';
 import { renderTicketFields } from '../ui/ticket-fields.js';
-import { focusContent, focusedElement, focusFieldError } from '../ui/focus.js';
+import { focusContent, focusFieldError } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 
 export type Method = 'sms' | 'call';
 type Gateway = 'primary' | 'secondary';

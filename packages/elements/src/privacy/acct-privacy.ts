@@ -7,7 +7,7 @@ import { AcctElement } from '../base/acct-element.js';
 import { readWithViewer, ResourceController } from '../base/resource-controller.js';
 import { fieldIds, renderBanner, renderField, renderSection } from '../ui/field.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
-import { focusedElement } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 import { renderLive } from '../ui/settings-view.js';
 import { listStyles } from '../ui/list-styles.js';
 import { uiStyles } from '../ui/styles.js';

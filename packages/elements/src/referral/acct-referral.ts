@@ -5,7 +5,7 @@ import { MaybeReferralState, parseResponse, ReferralState, safeUrl } from '@acct
 import { AcctElement } from '../base/acct-element.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { renderSection } from '../ui/field.js';
-import { focusAfterReload, focusedElement } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 import { renderFailure, renderResource } from '../ui/resource-view.js';
 import { renderLive } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
@@ -60,7 +60,9 @@ export class AcctReferral extends AcctElement {
       this.emit('acct-saved', { section: 'referral', data: { status: ctrl.data?.status ?? 'requested' } });
     } else {
       // An unreadable answer reloads the status, which may replace the button: focus follows.
-      focusAfterReload(this.renderRoot, { get phase() { return ctrl.loading ? 'loading' : 'ready'; } }, () => (target(), true));
+      // ui/focus.ts is fetched for this rare path only; it watches for the settled render itself.
+      const phase = { get phase() { return ctrl.loading ? 'loading' : 'ready'; } };
+      import('../ui/focus.js').then((f) => f.focusAfterReload(this.renderRoot, phase, () => (target(), true)), () => {});
     }
   }
 

@@ -6,7 +6,7 @@ import { msg } from '@lit/localize';
 import { renderBanner } from '../ui/field.js';
 import { errorMessage } from '../i18n/messages.js';
 import { formStyles } from './forms.styles.js';
-import { focusedElement } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 import type { AcctEventMap } from '../base/events.js';
 
 /**

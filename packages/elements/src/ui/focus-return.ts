@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { focusContent, focusedElement } from './focus.js';
+import { focusContent } from './focus.js';
+import { focusedElement } from './focused.js';
 
 /** How long focus is watched after a dialog closed: the confirmed action's round trip, generously. */
 const WATCH_MS = 60_000;

@@ -1,16 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deepActiveElement } from './opener.js';
-
-/**
- * The focused element, looked up through open shadow roots; null when focus is on `<body>`, or
- * still on an element that can no longer hold it (in a dialog that just closed, or disabled) and
- * that the browser moves to `<body>` at its next rendering step.
- */
-export function focusedElement(): HTMLElement | null {
-  const el = deepActiveElement();
-  if (!(el instanceof HTMLElement) || el === document.body) return null;
-  return el.matches(':disabled') || !el.checkVisibility() ? null : el;
-}
+import { focusedElement } from './focused.js';
 
 const HEADING = ':is(h1, h2, h3, h4, h5, h6, [role=heading]):not(dialog *)';
 const CONTROL = ':is(button, input, select, textarea, a[href], [tabindex]):not(:disabled, [tabindex="-1"], dialog *)';
@@ -38,19 +28,16 @@ export function focusContent(root: ShadowRoot, first?: string): void {
 }
 
 /**
- * The click handler of a Retry that reloads a failed section: once the reload has settled and the
- * host has rendered what it brought (the content, or the error again), focus goes to the start of
- * that section, since the Retry button it was on is gone. An element may hold several sections
- * (the overview's blocks, login history's two tables), so the start looked for is that of the
- * failure's own container: its heading, else what replaced the failure there. Not the element's
- * first heading. Focus the user moved meanwhile stays.
+ * The focus half of a Retry that reloads a failed section (ui/retry.ts, which calls this once the
+ * module is in): once the reload has settled and the host has rendered what it brought (the
+ * content, or the error again), focus goes to the start of that section, since the Retry button
+ * it was on is gone. An element may hold several sections (the overview's blocks, login history's
+ * two tables), so the start looked for is that of the failure's own container (`parent`): its
+ * heading, else what replaced the failure there (what is not in `before`). Not the element's first
+ * heading. Focus the user moved meanwhile stays.
  */
-export function retryLoad(event: Event, ctrl: { readonly phase: string; reload(): unknown }): void {
-  const retry = event.currentTarget as Element | null;
-  const parent = (retry?.closest('[part~=banner]') ?? retry)?.parentNode;
-  const before = new Set(parent?.children);
-  void ctrl.reload();
-  focusAfterReload(retry?.getRootNode(), ctrl, () => {
+export function focusRetried(root: Node | undefined, ctrl: { readonly phase: string }, parent: ParentNode | null | undefined, before: Set<Element>): void {
+  focusAfterReload(root, ctrl, () => {
     if (!parent?.isConnected) return;
     const fresh = [...parent.children].find((c) => !before.has(c));
     if (fresh instanceof HTMLElement && !parent.querySelector(HEADING)) focusStart(fresh, fresh);
@@ -60,7 +47,7 @@ export function retryLoad(event: Event, ctrl: { readonly phase: string; reload()
 }
 
 /**
- * The focus half of `retryLoad`, for a reload already started, and the settings elements' one way
+ * For a reload already started (a Retry's, see focusRetried), and the settings elements' one way
  * of placing focus after a Save, Discard or conflict (SettingsController._focusStart imports this
  * module then, so their entries do not carry it). It may start after the reload settled: the host
  * renders once more, so the watcher always sees a settled render. `place` as a selector: focus

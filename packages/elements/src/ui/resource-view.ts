@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import type { ResourceController } from '../base/resource-controller.js';
 import { missingApiMessage } from '../i18n/messages.js';
 import { renderBanner, renderSkeleton } from './field.js';
-import { retryLoad } from './focus.js';
+import { retryLoad } from './retry.js';
 
 /**
  * The states every list element shares: missing sub-API, loading skeleton, load error with

@@ -6,7 +6,7 @@ import type { ConfirmController } from '../ui/confirm.js';
 import { fieldErrorMessage } from '../i18n/field-messages.js';
 import { roleLabel, who as whoOf, type AcctUsers } from './acct-users.js';
 import { act } from '../base/resource-act.js';
-import { focusedElement } from '../ui/focus.js';
+import { focusedElement } from '../ui/focused.js';
 
 export { ConfirmController } from '../ui/confirm.js';
 

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import config from '../rollup.config.mjs';
+const bundleConfig = config.find((c) => c.output?.dir === 'dist');
+const input = process.argv[2];
+const build = await rollup({ ...bundleConfig, input, onwarn: () => {} });
+const { output } = await build.generate({ format: 'esm', inlineDynamicImports: false });
+const main = output.find((o) => o.type === 'chunk' && o.isEntry);
+const rows = Object.entries(main.modules).map(([id, m]) => [id.replace(/.*node_modules\//, 'nm/').replace(/.*packages\//, ''), m.renderedLength, m.code ? gzipSync(m.code, { level: 9 }).length : 0]);
+rows.sort((a, b) => b[1] - a[1]);
+let tot = 0; for (const r of rows) tot += r[1];
+console.log('total rendered', tot, 'gzip of chunk', gzipSync(main.code, { level: 9 }).length);
+for (const r of rows.slice(0, +process.argv[3] || 45)) console.log(String(r[1]).padStart(7), String(r[2]).padStart(6), r[0]);
