@@ -137,6 +137,8 @@ describe('acct-overview', () => {
     expect(block(el, 'support')!.textContent).to.contain(ticket.id);
     expect(block(el, 'support')!.querySelector<HTMLAnchorElement>('[data-tone=success] a')!.href).to.equal(ticket.url);
     expect(liveText(el)).to.contain(ticket.id);
+    // Heard once: the banner is content, not a second live region.
+    expect(block(el, 'support')!.querySelector('[data-tone=success]')!.hasAttribute('role')).to.equal(false);
     expect(shadow(el).querySelector('#ticket-form') === null).to.equal(true);
     await expect(el).to.be.accessible();
   });

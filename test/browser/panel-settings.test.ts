@@ -128,6 +128,9 @@ describe('acct-panel-settings', () => {
     await until(() => shadow(el).querySelector('dialog[open]'), 'confirmation again');
     (shadow(el).querySelector('dialog[open] button[value=confirm]') as HTMLButtonElement).click();
     await until(() => liveText(el).match(/were reset/i), 'reset announced');
+    // Heard once: the banner that shows it is content, not a second live region.
+    const banner = [...shadow(el).querySelectorAll('[part~=banner]')].find((b) => /were reset/i.test(b.textContent ?? ''));
+    expect(banner?.hasAttribute('role')).to.equal(false);
     expect(adapter.control.calls.filter((c) => c.method === 'panel.resetUserSettings').length).to.equal(1);
   });
 

@@ -222,6 +222,9 @@ describe('acct-security', () => {
     submit();
     await until(() => events.some((e) => e.type === 'acct-saved'), 'changed');
     expect(liveText(el)).to.contain('password was changed');
+    // Heard once: the banner showing it (with the sign-out offer) is content, not a live region too.
+    const done = [...shadow(el).querySelectorAll('[part~=banner]')].find((b) => /password was changed/.test(b.textContent ?? ''));
+    expect(done?.hasAttribute('role')).to.equal(false);
     for (const input of inputs) expect(input.value === '' && !input.isConnected, `${input.name} cleared and gone`).to.equal(true);
     const change = adapter.control.calls.find((c) => c.method === 'security.changePassword' && JSON.stringify(c).includes('redacted'));
     expect(change !== undefined).to.equal(true);
@@ -663,6 +666,9 @@ describe('acct-security', () => {
     button(el, /Send to support/).click();
     await until(() => events.some((e) => e.type === 'acct-ticket-created'), 'ticket');
     expect(shadow(el).textContent).to.match(/Request T-\d+ was sent/);
+    const sent = [...shadow(el).querySelectorAll('[part~=banner]')].find((b) => /Request T-\d+ was sent/.test(b.textContent ?? ''));
+    expect(sent?.hasAttribute('role'), 'said by the live region only').to.equal(false);
+    expect(liveText(el)).to.match(/Request T-\d+ was sent/);
   });
 
   it('shows a set code word without a value or an edit', async () => {

@@ -188,6 +188,8 @@ export class AcctOverview extends AcctElement {
         ? renderBanner(
             'success',
             html`${msg(str`Ticket ${created.id} created.`)} ${ticketUrl ? html`<a part="link" href=${ticketUrl}>${msg('Open the ticket')}</a>` : nothing}`,
+            undefined,
+            true,
           )
         : nothing}
       ${canCreate

@@ -163,7 +163,7 @@ export class AcctPanelSettings extends AcctElement {
             ${this.resetState === 'failed'
               ? renderBanner('danger', this.resetError, html`<button type="button" part="button" @click=${this.#resetUserSettings}>${msg('Retry')}</button>`)
               : ''}
-            ${this.resetState === 'done' ? renderBanner('success', msg('User settings were reset.')) : ''}
+            ${this.resetState === 'done' ? renderBanner('success', msg('User settings were reset.'), undefined, true) : ''}
             ${this.#actions.renderFailure('reset')}
             <div class="actions">
               <button

@@ -215,6 +215,8 @@ export class CodeWordForm implements ReactiveController {
         'success',
         html`${msg(str`Request ${ticket.id} was sent to support.`)}
         ${ticketUrl ? html`<a href=${ticketUrl} target="_blank" rel="noopener noreferrer">${msg('Open the request')}</a>` : nothing}`,
+        undefined,
+        true,
       );
     }
     return this.#ticketForm ? this.#renderTicketForm(this.#ticketForm) : undefined;

@@ -275,8 +275,9 @@ export class PasswordForm implements ReactiveController {
   renderDone(): TemplateResult | undefined {
     if (!this.#action.done) return undefined;
     const so = this.#signOut;
-    if (!so) return renderBanner('success', msg('Your password was changed.'));
-    if (so.result) return renderBanner('success', html`${msg('Your password was changed.')} ${so.result}`);
+    // The live region says the change (and the sign-out's result): the banners are plain content.
+    if (!so) return renderBanner('success', msg('Your password was changed.'), undefined, true);
+    if (so.result) return renderBanner('success', html`${msg('Your password was changed.')} ${so.result}`, undefined, true);
     return renderBanner(
       so.error ? 'danger' : 'success',
       so.error
@@ -286,6 +287,7 @@ export class PasswordForm implements ReactiveController {
           ${so.busy ? msg('Signing out…') : msg('Sign out other sessions')}
         </button>
         <button type="button" part="button" @click=${() => this.#dismissSignOut()}>${msg('Not now')}</button>`,
+      !so.error,
     );
   }
 

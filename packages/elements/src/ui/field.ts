@@ -74,9 +74,12 @@ export function renderSection(o: { heading: string; headingId: string; body: unk
 
 export type BannerTone = 'info' | 'danger' | 'success' | 'warning';
 
-/** Errors are alerts; everything else is polite status. */
-export function renderBanner(tone: BannerTone, body: unknown, actions?: unknown): TemplateResult {
-  return html`<div class="banner" part="banner" data-tone=${tone} role=${tone === 'danger' ? 'alert' : 'status'}>
+/**
+ * Errors are alerts; everything else is polite status. `said`: the element's live region already
+ * announces this result, so the banner is plain content and the result is heard once.
+ */
+export function renderBanner(tone: BannerTone, body: unknown, actions?: unknown, said?: boolean): TemplateResult {
+  return html`<div class="banner" part="banner" data-tone=${tone} role=${said ? nothing : tone === 'danger' ? 'alert' : 'status'}>
     <div>${body}</div>
     ${actions ? html`<div class="actions">${actions}</div>` : nothing}
   </div>`;
