@@ -4,7 +4,7 @@ import { createMemoryAdapter, type MemoryAdapter } from '@acct/adapter-memory';
 import { setAcctLocale } from '@acct/elements/i18n';
 import type { AcctNotifications } from '@acct/elements';
 import { FORM, runSettingsContract } from './settings-contract.js';
-import { expect, fixture, html, liveText, q, shadow, until } from './helpers.js';
+import { expect, fixture, html, liveText, q, recordEvents, shadow, until } from './helpers.js';
 
 function input(el: Element, name: string): HTMLInputElement {
   return q<HTMLInputElement>(el, `[name="${name}"]`);
@@ -140,6 +140,28 @@ describe('acct-notifications', () => {
     save(el);
     await until(() => liveText(el) === 'Saved.', 'saved');
     expect(adapter.control.snapshot().notifications.emails.invoices).to.equal('invoices@example.org');
+  });
+
+  it('works without the account currency and email when their lookups fail, and reports each failure', async () => {
+    const adapter = createMemoryAdapter({ account: 'billing-company' });
+    adapter.control.failNext('network', { method: 'billing.get' });
+    adapter.control.failNext('unavailable', { method: 'contacts.emailStatus' });
+    const events = recordEvents(document, ['acct-error']);
+    const provider = await fixture(html`<acct-provider .adapter=${adapter}><acct-notifications></acct-notifications></acct-provider>`);
+    const el = provider.querySelector('acct-notifications')!;
+    await until(() => events.length === 2, 'both failures reported');
+    const details = events.map((e) => e.detail as { section: string; code: string; operation: string });
+    expect(details.sort((a, b) => a.operation.localeCompare(b.operation))).to.deep.equal([
+      { section: 'notifications', code: 'network', operation: 'currency' },
+      { section: 'notifications', code: 'unavailable', operation: 'email' },
+    ]);
+    // The form itself loaded and saves; the hints fall back to the general wording.
+    await until(() => el.shadowRoot?.querySelector(FORM), 'form');
+    expect(shadow(el).textContent).to.contain('Empty: sent to the account email.');
+    input(el, 'lowBalance.enabled').click();
+    await (el as AcctNotifications).updateComplete;
+    save(el);
+    await until(() => liveText(el) === 'Saved.', 'saved');
   });
 
   it('follows a currency change saved by acct-billing-settings on the page', async () => {

@@ -28,6 +28,15 @@ describe('acct-profile with the real email and phone elements', () => {
     const phone = shadow(el).querySelector('acct-phone-verification')!;
     await until(() => (phone.shadowRoot!.querySelectorAll('select[name=country] option').length ?? 0) > 100, 'phone library');
     expect(phone.shadowRoot!.querySelector<HTMLInputElement>('input[name=phone]')!.value).to.equal('+31612345678');
+    // The page's ::part() rules for the profile reach the phone element it holds.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('acct-profile::part(input) { word-spacing: 7px }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      expect(getComputedStyle(phone.shadowRoot!.querySelector('input[name=phone]')!).wordSpacing).to.equal('7px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
     button(phone, /send code/i).click();
     await until(() => phone.querySelector('input[name=code]'), 'code input in the light DOM of the phone element');
     phone.querySelector<HTMLInputElement>('input[name=code]')!.value = DEMO_CREDENTIALS.smsCode;

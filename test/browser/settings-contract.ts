@@ -121,6 +121,7 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       await ready(el);
       await o.edit(el);
       adapter.control.failNext('network', { method: `${o.domain}.update` });
+      saveButton(el).focus();
       saveButton(el).click();
       await until(() => alertText(el), 'save error');
       o.expectEdited(el);
@@ -129,11 +130,24 @@ export function runSettingsContract(o: SettingsContractOptions): void {
       await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       expect(alertText(el)).to.match(/connection/i);
       expect(liveText(el)).to.equal('');
+      // Save, busy meanwhile, keeps focus or hands it to the failure's Retry: not lost to the page.
+      const retry = () => shadow(el).querySelector<HTMLButtonElement>('[role=alert] button');
+      await until(() => retry(), 'Retry');
+      await new Promise((r) => requestAnimationFrame(r));
+      expect([saveButton(el), retry()]).to.include(shadow(el).activeElement);
+      // A Retry that fails again: its banner (and the button with focus) is replaced, focus goes to
+      // the new Retry.
+      adapter.control.failNext('network', { method: `${o.domain}.update` });
+      const first = retry()!;
+      first.focus();
+      first.click();
+      await until(() => retry() && retry() !== first && shadow(el).activeElement === retry(), 'focus on the Retry after a second failure');
+      o.expectEdited(el);
       saveButton(el).click();
       await until(() => liveText(el).match(/saved/i), 'saved after retry');
       o.expectStored(adapter);
       const updates = adapter.control.calls.filter((c) => c.method === `${o.domain}.update`);
-      expect(updates.length).to.equal(2);
+      expect(updates.length).to.equal(3);
       const keys = updates.map((c) => (c.args[1] as { idempotencyKey?: string }).idempotencyKey);
       expect(keys[0]).to.be.a('string').and.equal(keys[1]);
     });

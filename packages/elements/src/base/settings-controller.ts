@@ -243,8 +243,9 @@ export class SettingsController<T extends object> implements ReactiveController 
    * @internal Once the host has rendered, focus goes to `first` (the conflict's text), else, when
    * the control that had it went away or turned off (a Retry, Save, Discard, a conflict's choice),
    * to the start of the content instead of the page. Its code is fetched then (ui/focus.ts).
+   * A function as `first` places focus itself when it was lost (see focusAfterReload).
    */
-  _focusStart(first?: string): void {
+  _focusStart(first?: string | (() => boolean | undefined)): void {
     import('../ui/focus.js').then((f) => f.focusAfterReload(this.host.renderRoot, this, first), () => {});
   }
 

@@ -129,8 +129,18 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     c._sync();
     host.emit('acct-error', { section: options.section, code: error.code, operation: 'save' });
     if (error.code === 'validation') await focusFirstInvalid(c, host);
+    // Save (or the Retry of an earlier failure, now gone) turned busy and dropped focus: it goes to
+    // the failure's Retry, beside the alert that says why. Focus the user moved stays.
+    else if (error.code !== 'conflict') c._focusStart(() => focusRetry(host));
     return false;
   }
+}
+
+/** Puts focus on the Retry of the save's failure banner (an alert); false when there is none. */
+function focusRetry(host: AcctElement): boolean {
+  const retry = host.renderRoot.querySelector<HTMLElement>('[role=alert] button');
+  retry?.focus();
+  return !!retry;
 }
 
 /** A validation failure that names no field: there is no message next to any field to point at. */

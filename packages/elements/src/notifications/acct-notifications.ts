@@ -8,9 +8,11 @@ import {
   EmailStatus,
   formatMoney,
   formatMoneyInput,
+  isAbortError,
   NotificationSettings,
   parseMoney,
   parseResponse,
+  toAdapterError,
   validateEmail,
   versioned,
 } from '@acct/core';
@@ -33,7 +35,7 @@ const CATEGORIES: EmailCategory[] = ['invoices', 'support', 'complaints'];
  * @tagname acct-notifications
  * @summary Newsletter, low-balance alert and notification email addresses.
  * @fires acct-saved - After the preferences were stored; detail `{ section: 'notifications', data }`.
- * @fires acct-error - When loading or saving failed; detail `{ section, code, operation }`.
+ * @fires acct-error - When loading, saving or the account's currency or email lookup failed; detail `{ section, code, operation }`.
  * @fires acct-dirty-change - When unsaved edits appear or disappear.
  * @csspart section - The card around the preferences.
  * @csspart field - A label with its control, hint and error.
@@ -71,7 +73,10 @@ export class AcctNotifications extends AcctElement {
     },
   });
 
-  /** The account currency and email, for the threshold and the "sent to" hints. */
+  /**
+   * The account currency and email, for the threshold and the "sent to" hints. The form works
+   * without them; a failed lookup is still reported (`acct-error`, operation `currency` or `email`).
+   */
   readonly #account = new Load(this, {
     args: () => [this.resolvedAdapter] as const,
     task: async ([adapter], { signal }) => {
@@ -82,7 +87,11 @@ export class AcctNotifications extends AcctElement {
             ? adapter.balance.get({ signal }).then((r) => parseResponse(Balance, r).currency)
             : undefined,
         adapter?.contacts ? adapter.contacts.emailStatus({ signal }).then((r) => parseResponse(EmailStatus, r).email) : undefined,
-      ].map((p) => Promise.resolve(p).catch(() => undefined)));
+      ].map((p, i) =>
+        Promise.resolve(p).catch((e: unknown): undefined => {
+          if (!isAbortError(e)) this.emit('acct-error', { section: 'notifications', code: toAdapterError(e).code, operation: i ? 'email' : 'currency' });
+        }),
+      ));
       return { currency, email };
     },
   });

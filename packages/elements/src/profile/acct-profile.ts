@@ -13,7 +13,6 @@ import {
   parseResponse,
   Profile,
   ProfilePolicy,
-  safeUrl,
   Viewer,
   type CustomField,
   type LocalizedText,
@@ -23,13 +22,14 @@ import { AcctElement } from '../base/acct-element.js';
 import { LazyPart } from '../base/lazy.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
-import { renderBanner, renderSection } from '../ui/field.js';
+import { renderSection } from '../ui/field.js';
 import { renderLoadFailure } from '../ui/lazy-view.js';
 import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { badgeStyles } from '../ui/badge-styles.js';
 import { linkButtonStyles } from '../ui/link-button-styles.js';
 import { statusStyles } from '../ui/status-styles.js';
+import { exportParts } from '../ui/parts.js';
 import {
   accountTypeLabel,
   deliveryLabel,
@@ -56,7 +56,8 @@ let formModule: FormModule | undefined;
  * account type and residency), grouped; "Change" opens the form, Save stores it. A change of
  * filled-in data that the policy confirms answers with a ticket. Fields the viewer may not change
  * are shown as text with the reason; the country has a "Request change" action that opens a
- * support ticket.
+ * support ticket. The email and phone elements opened from the profile pass their parts on under
+ * the same names, so `acct-profile::part(button)` styles their buttons too.
  *
  * @tagname acct-profile
  * @summary Profile of the account: person or company, bank details, addresses, contacts.
@@ -142,8 +143,10 @@ export class AcctProfile extends AcctElement {
 
   constructor() {
     super();
+    // Its own tickets (a save, a change request from the form), not those of the phone element it
+    // may hold, which shows its own (retargeted, their target is this element too).
     this.addEventListener('acct-ticket-created', (e) => {
-      if (e.target === this) this.ticket = e.detail.ticket;
+      if (e.composedPath()[0] === this) this.ticket = e.detail.ticket;
     });
     // The email and phone elements (opened from the profile or elsewhere on the page) change what
     // it shows: read it again, so a later save does not run into a needless conflict.
@@ -362,17 +365,6 @@ export class AcctProfile extends AcctElement {
     </div>`;
   }
 
-  #ticketBanner(): TemplateResult | typeof nothing {
-    const t = this.ticket;
-    if (!t) return nothing;
-    const url = safeUrl(t.url);
-    return renderBanner(
-      'success',
-      html`${msg(str`Ticket ${t.id} was created to confirm the change.`)}
-      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${msg('Open the ticket')}</a>` : nothing}`,
-    );
-  }
-
   /**
    * Email and phone have their own flows: "Change email" opens `<acct-email-change>`, "Verify"
    * opens `<acct-phone-verification>`, when the page has registered them.
@@ -389,8 +381,8 @@ export class AcctProfile extends AcctElement {
       </div>
       ${open
         ? flow === 'email'
-          ? html`<acct-email-change></acct-email-change>`
-          : html`<acct-phone-verification phone=${String(this.settings.saved?.phone ?? '')}></acct-phone-verification>`
+          ? html`<acct-email-change exportparts=${exportParts()}></acct-email-change>`
+          : html`<acct-phone-verification exportparts=${exportParts()} phone=${String(this.settings.saved?.phone ?? '')}></acct-phone-verification>`
         : nothing}`;
   }
 
@@ -477,7 +469,7 @@ export class AcctProfile extends AcctElement {
         renderSection({
           heading: msg('Profile'),
           headingId: 'profile-heading',
-          body: html`${this.#status(d)}${this.#paymentBanner(d)}${this.#ticketBanner()}
+          body: html`${this.#status(d)}${this.#paymentBanner(d)}${this.ticket ? this.#form?.renderTicket(this.ticket) : nothing}
           ${!this.#editing ? this.#view(d) : form ? form.render(d) : this.#formPending(d)}`,
         }),
       describe: (path, value) => ({ label: this.#label(path), value: this.#display(path, value) }),

@@ -12,6 +12,7 @@ import {
   isAbortError,
   newIdempotencyKey,
   REQUIRED_ADDRESS_PARTS,
+  safeUrl,
   toAdapterError,
   validateProfile,
   type CustomField,
@@ -20,6 +21,7 @@ import {
   type Profile,
   type ProfilePolicy,
   type Role,
+  type Ticket,
   type TicketsApi,
 } from '@acct/core';
 import type { AcctElement } from '../base/acct-element.js';
@@ -429,6 +431,19 @@ export class ProfileForm {
     const orphans = Object.keys(errors).filter((p) => !shown.has(p));
     if (!orphans.length) return nothing;
     return renderBanner('danger', html`<ul>${orphans.map((p) => html`<li>${this.host.label(p)}: ${this.#error(p)}</li>`)}</ul>`);
+  }
+
+  /**
+   * The ticket a save or a change request created (the element shows it above the fields). Both
+   * happen through this form, so the banner's code is in this chunk.
+   */
+  renderTicket(t: Ticket): TemplateResult {
+    const url = safeUrl(t.url);
+    return renderBanner(
+      'success',
+      html`${msg(str`Ticket ${t.id} was created to confirm the change.`)}
+      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${msg('Open the ticket')}</a>` : nothing}`,
+    );
   }
 
   render(d: Profile): TemplateResult {
