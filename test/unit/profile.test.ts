@@ -137,6 +137,11 @@ describe('international identifiers (registry examples)', () => {
     assert.equal(reason(validateSwift('deut de ff 500')), 'ok');
     assert.equal(reason(validateSwift('DEUTDEF')), 'length');
     assert.equal(reason(validateSwift('1EUTDEFF')), 'format');
+    // Letters 5 and 6 name the bank's country.
+    assert.equal(reason(validateSwift('BNPAFRPPXXX')), 'ok');
+    assert.equal(reason(validateSwift('BKKSXKPR')), 'ok');
+    assert.equal(reason(validateSwift('DEUTXXFF')), 'country');
+    assert.equal(reason(validateSwift('DEUTUKFF')), 'country');
   });
 
   test('VAT numbers of EU companies, with check digits', () => {

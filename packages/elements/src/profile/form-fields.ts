@@ -135,7 +135,9 @@ export function reasonMessage(path: string, reason: string, profile: Profile): s
     case 'country':
       return field === 'vatin'
         ? msg('The VAT number does not belong to the country of the account.')
-        : msg('This country does not use this format.');
+        : field === 'swift'
+          ? msg('Letters 5 and 6 of a SWIFT code are the country of the bank, like DE or FR.')
+          : msg('This country does not use this format.');
     case 'bic_required':
       return msg('Enter a valid BIC first: the account is checked against it.');
     case 'bic_mismatch':
