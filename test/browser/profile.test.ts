@@ -124,6 +124,8 @@ describe('acct-profile', () => {
     await until(() => shadow(el).querySelector(FORM) === null, 'back to view');
     expect(shadow(el).textContent).to.contain('Ticket T-1001 was created to confirm the change.');
     expect(liveText(el)).to.contain('T-1001');
+    // Heard once: the live region says it, the banner is content, not a second live region.
+    expect(shadow(el).querySelector('[part=banner][data-tone=success]')!.hasAttribute('role')).to.equal(false);
     expect(adapter.control.snapshot().profile.kpp).to.equal('772801002');
     await expect(el).to.be.accessible();
   });

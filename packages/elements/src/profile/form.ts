@@ -435,7 +435,8 @@ export class ProfileForm {
 
   /**
    * The ticket a save or a change request created (the element shows it above the fields). Both
-   * happen through this form, so the banner's code is in this chunk.
+   * happen through this form, so the banner's code is in this chunk. It is heard once: the save's
+   * live region says the ticket, and a change request puts focus on the banner, which reads it.
    */
   renderTicket(t: Ticket): TemplateResult {
     const url = safeUrl(t.url);
@@ -443,6 +444,8 @@ export class ProfileForm {
       'success',
       html`${msg(str`Ticket ${t.id} was created to confirm the change.`)}
       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${msg('Open the ticket')}</a>` : nothing}`,
+      undefined,
+      true,
     );
   }
 
