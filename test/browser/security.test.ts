@@ -762,6 +762,10 @@ describe('acct-security', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let loads = 0;
+    // A pointer left over the page by an earlier test's click would be "intent" once the element
+    // paints under it (Chrome sends pointerover when the layout moves under a resting pointer).
+    const { resetMouse } = await import('@web/test-runner-commands');
+    await resetMouse();
     Security.formsLoader = async () => {
       loads++;
       await gate;

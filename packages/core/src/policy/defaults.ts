@@ -164,5 +164,5 @@ export function defaultProfilePolicy(
   return { fields: confirmChanges(cells[residency] ?? cells.resident ?? {}) };
 }
 
-/** Address parts a required address must have ("City" and "Address" in document 000). */
-export const REQUIRED_ADDRESS_PARTS = ['city', 'line1'] as const;
+// Beside the rules that read it, which a read-only view imports without zod's schemas (issue 10).
+export { REQUIRED_ADDRESS_PARTS } from './profile-rules.js';

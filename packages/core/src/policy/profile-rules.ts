@@ -6,7 +6,9 @@
  */
 import type { FieldPolicy, Profile, ProfilePolicy } from '../schemas/profile.js';
 import type { Role } from '../schemas/viewer.js';
-import { REQUIRED_ADDRESS_PARTS } from './defaults.js';
+
+/** Address parts a required address must have ("City" and "Address" in document 000). */
+export const REQUIRED_ADDRESS_PARTS = ['city', 'line1'] as const;
 
 /** @internal Built-in fields whose value is an address object. */
 export const ADDRESSES = new Set(['legalAddress', 'actualAddress', 'postalAddress']);

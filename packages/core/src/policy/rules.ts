@@ -19,8 +19,7 @@ import {
 import { isEmail } from '../validators/email.js';
 import { validateIban, validateSwift, validateVatin } from '../validators/intl.js';
 import { getPath as get } from '../paths.js';
-import { REQUIRED_ADDRESS_PARTS } from './defaults.js';
-import { ADDRESSES, canEdit, isBlank } from './profile-rules.js';
+import { ADDRESSES, canEdit, isBlank, REQUIRED_ADDRESS_PARTS } from './profile-rules.js';
 
 
 /** Reasons beyond the identifier validators' own. */

@@ -49,6 +49,19 @@ export function updated<T extends z.ZodMiniType>(data: T) {
   return z.object({ data, version: z.string(), ticket: z.optional(Ticket) });
 }
 
+/**
+ * The three schemas a settings element parses with: its data's, a read's (`versioned`) and a
+ * write's (`updated`). Built in one place so an element can hand them over in a lazy chunk.
+ */
+export function settingsSchemas<T extends z.ZodMiniType>(data: T) {
+  return { data, versioned: versioned(data), updated: updated(data) };
+}
+export interface SettingsSchemas<T> {
+  data: z.ZodMiniType<T>;
+  versioned: z.ZodMiniType<{ data: T; version: string }>;
+  updated: z.ZodMiniType<{ data: T; version: string; ticket?: Ticket }>;
+}
+
 /** Nothing: `undefined`, `null` or a plain `{}` (strict: an object with fields is not nothing). */
 function isNothing(v: unknown): boolean {
   return v == null || (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v as object).length === 0);

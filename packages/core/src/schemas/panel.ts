@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 
-export const THEMES = ['light', 'dark', 'branded', 'auto'] as const;
+import { THEMES } from './themes.js';
+
+export { THEMES };
 export const ThemeName = z.enum(THEMES);
 export type ThemeName = z.infer<typeof ThemeName>;
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { parseResponse, type AdapterError, type Schema, type SettingsApi } from '@acct/core';
+import { parseResponse, type AdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
 import { changedPaths, getPath } from './paths.js';
 // Always in before a conflict: a conflict is the answer to a save.
 import { withPaths } from './settings-save.js';
@@ -19,19 +19,18 @@ export type DescribeField = (path: string, value: unknown) => { label: string; v
 
 /** The server's current data: carried by the error, else read again. */
 export async function readConflict<T extends object>(
-  schema: Schema<T>,
-  versionedSchema: Schema<{ data: T; version: string }>,
+  schemas: SettingsSchemas<T>,
   api: SettingsApi<T>,
   error: AdapterError,
 ): Promise<SettingsConflict<T>> {
   let server: { data: T; version: string } | undefined;
   const carried = error.current;
   if (carried?.version !== undefined) {
-    const parsed = schema.safeParse(carried.data);
+    const parsed = schemas.data.safeParse(carried.data);
     if (parsed.success) server = { data: parsed.data, version: carried.version };
   }
   // An adapter that reports the conflict without the current data: read it.
-  server ??= parseResponse(versionedSchema, await api.get());
+  server ??= parseResponse(schemas.versioned, await api.get());
   return { server: server.data, version: server.version };
 }
 

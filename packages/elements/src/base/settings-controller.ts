@@ -1,6 +1,6 @@
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { Load } from './load.js';
-import { isAbortError, parseResponse, toAdapterError, updated, versioned, type AdapterError, type Schema, type SettingsApi } from '@acct/core';
+import { isAbortError, parseResponse, toAdapterError, type AdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import type { DescribeField } from './settings-conflict.js';
 import { DirtyGuardController } from './dirty-guard.js';
@@ -15,7 +15,13 @@ export interface SettingsControllerOptions<T extends object> {
   section: string;
   /** The sub-API, resolved from the host on every read so a late provider is picked up. */
   api: () => SettingsApi<T> | undefined;
-  schema: Schema<T>;
+  /**
+   * Fetches core's `settingsSchemas(...)` for the data: the element's `schemas.ts`, a chunk, so zod
+   * is not in the entry, whose first paint (the skeleton) has no use for it (issue 10). It runs
+   * beside the first read (which waits for both), so on a real network the data's paint does not
+   * wait for it; a failed fetch fails the read, whose Retry fetches again (base/chunk.ts).
+   */
+  schemas: () => Promise<SettingsSchemas<T>>;
   /** Client-side checks: field path -> translated message. */
   validate?: (draft: T) => Record<string, string>;
   /** Called after a successful save with the stored data. */
@@ -65,10 +71,8 @@ export class SettingsController<T extends object> implements ReactiveController 
   readonly reauth: ReauthController;
   readonly #guard: DirtyGuardController;
   readonly #task: Load<[unknown], T | undefined>;
-  /** @internal Read by the save chunk (base/settings-save.ts), like the members below. */
-  readonly _versionedSchema;
-  /** @internal */
-  readonly _updatedSchema;
+  /** @internal The schemas, once in (always after a read succeeded); read by the save and conflict chunks. */
+  _schemas: SettingsSchemas<T> | undefined;
   /** @internal */
   _idempotency: { key: string; patch: string } | undefined;
   // Text typed into fields that parse (amounts, dates): shown as typed; reasons of those that do not.
@@ -96,8 +100,6 @@ export class SettingsController<T extends object> implements ReactiveController 
     host.addController(this);
     this.reauth = new ReauthController(host);
     this.#guard = new DirtyGuardController(host, options.section);
-    this._versionedSchema = versioned(options.schema);
-    this._updatedSchema = updated(options.schema);
     // Keyed on the adapter object, not the sub-API: an adapter may hand out a fresh sub-API object
     // on every access (a getter), which would re-run the load on every render (lit issue 3142).
     this.#task = new Load(host, {
@@ -105,8 +107,8 @@ export class SettingsController<T extends object> implements ReactiveController 
       task: async (_args, { signal }) => {
         const api = options.api();
         if (!api) return undefined;
-        const raw = await this.reauth.run(() => api.get({ signal }));
-        const result = parseResponse(this._versionedSchema, raw);
+        const [raw, schemas] = await Promise.all([this.reauth.run(() => api.get({ signal })), this.#loadSchemas()]);
+        const result = parseResponse(schemas.versioned, raw);
         options.onLoad?.(raw as unknown as Record<string, unknown>);
         this.#accept(result.data, result.version);
         return result.data;
@@ -271,6 +273,10 @@ export class SettingsController<T extends object> implements ReactiveController 
     }
     this._save = chunk;
     return chunk.save(this, this.host, api, this.options);
+  }
+
+  async #loadSchemas(): Promise<SettingsSchemas<T>> {
+    return (this._schemas ??= await this.options.schemas());
   }
 
   #loadSave(): Promise<typeof import('./settings-save.js')> {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, type AdapterError, type SettingsApi } from '@acct/core';
+import { isAbortError, newIdempotencyKey, parseResponse, toAdapterError, type AdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import { ReauthCancelled } from './reauth.js';
 import { changedPaths, deepEqual, getPath, setPath } from './paths.js';
@@ -40,13 +40,13 @@ async function focusFirstInvalid(c: { fieldErrors: Record<string, string> }, hos
   fields.find((el) => paths.has(el.getAttribute('name') ?? ''))?.focus();
 }
 
-async function enterConflict<T extends object>(c: SettingsController<T>, host: AcctElement, api: SettingsApi<T>, options: SettingsControllerOptions<T>, error: AdapterError): Promise<void> {
+async function enterConflict<T extends object>(c: SettingsController<T>, host: AcctElement, api: SettingsApi<T>, schemas: SettingsSchemas<T>, error: AdapterError): Promise<void> {
   try {
     const load = SettingsController.conflictLoader();
     host.awaitChunk(load);
     c._conflictChunk = await load;
     adoptOnce(host.shadowRoot, c._conflictChunk.conflictStyles);
-    c.conflict = await c._conflictChunk.readConflict(options.schema, c._versionedSchema, api, error);
+    c.conflict = await c._conflictChunk.readConflict(schemas, api, error);
     // Said once, by the conflict's text taking focus (Save turns off meanwhile), not also in the live region.
     c._focusStart('#conflict');
   } catch (e) {
@@ -61,7 +61,9 @@ async function enterConflict<T extends object>(c: SettingsController<T>, host: A
 
 /** SettingsController.save() once its code is in. */
 export async function save<T extends object>(c: SettingsController<T>, host: AcctElement, api: SettingsApi<T>, options: SettingsControllerOptions<T>): Promise<boolean> {
-  if (!c.draft || !c.saved || !c.canSave) return false;
+  // The schemas came with the read that brought `saved`.
+  const schemas = c._schemas;
+  if (!c.draft || !c.saved || !schemas || !c.canSave) return false;
   const clientErrors = { ...(options.validate?.(c.draft) ?? {}), ...c._textErrors };
   if (Object.keys(clientErrors).length) {
     c.fieldErrors = clientErrors;
@@ -89,7 +91,7 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
   const { signal } = c._saveAbort;
   try {
     const raw = await c.reauth.run(() => api.update(patch, { signal, ifMatch, idempotencyKey }));
-    const result = parseResponse(c._updatedSchema, raw);
+    const result = parseResponse(schemas.updated, raw);
     c._idempotency = undefined;
     // Edits made while the save was in flight stay in the form.
     const later = changedPaths(submitted, c.draft);
@@ -118,7 +120,7 @@ export async function save<T extends object>(c: SettingsController<T>, host: Acc
     // An error is said once: by its banner (an alert) or by the live region, not both. Only field
     // errors have no banner of their own.
     c.announcement = '';
-    if (error.code === 'conflict') await enterConflict(c, host, api, options, error);
+    if (error.code === 'conflict') await enterConflict(c, host, api, schemas, error);
     else {
       c.saveError = error;
       if (error.code === 'validation') c.fieldErrors = error.fieldErrors ?? {};

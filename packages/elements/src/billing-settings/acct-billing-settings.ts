@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
-import { BillingSettings, Currencies, currencyName, isAbortError, parseResponse, toAdapterError } from '@acct/core';
+import { currencyName, isAbortError, parseResponse, toAdapterError, type BillingSettings } from '@acct/core';
+import { lazyModule } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { renderBanner, renderCheckboxField, renderFormActions, renderSection, renderSelectField } from '../ui/field.js';
@@ -9,6 +10,8 @@ import { renderSettingsView } from '../ui/settings-view.js';
 import { uiStyles } from '../ui/styles.js';
 import { errorMessage } from '../i18n/messages.js';
 import messages from '../i18n/generated/parts/billing-settings.js';
+
+const schemas = lazyModule(() => import('./schemas.js'));
 
 /**
  * Billing preferences: automatic renewal of services, the site currency (prices, invoices and
@@ -39,7 +42,7 @@ export class AcctBillingSettings extends AcctElement {
   readonly settings = new SettingsController<BillingSettings>(this, {
     section: 'billing',
     api: () => this.api('billing'),
-    schema: BillingSettings,
+    schemas: () => schemas().then((m) => m.settings),
     // The saved currency stays valid when the host no longer offers it (the server keeps it too),
     // so saving the other preferences never fails on it.
     validate: (d): Record<string, string> => (this.#offered(d.currency) ? {} : { currency: 'unsupported' }),
@@ -48,8 +51,11 @@ export class AcctBillingSettings extends AcctElement {
   /** The currencies the host offers; the form works without them (current currency only). */
   readonly #currencies = new Load(this, {
     args: () => [this.resolvedAdapter] as const,
-    task: async ([adapter], { signal }) =>
-      adapter?.billing ? parseResponse(Currencies, await adapter.billing.currencies({ signal })) : undefined,
+    task: async ([adapter], { signal }) => {
+      if (!adapter?.billing) return undefined;
+      const [raw, { Currencies }] = await Promise.all([adapter.billing.currencies({ signal }), schemas()]);
+      return parseResponse(Currencies, raw);
+    },
     onError: (e) => {
       if (!isAbortError(e)) this.emit('acct-error', { section: 'billing', code: toAdapterError(e).code, operation: 'currencies' });
     },

@@ -3,19 +3,16 @@ import { property } from '../base/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
 import {
-  Balance,
-  BillingSettings,
-  EmailStatus,
   formatMoney,
   formatMoneyInput,
   isAbortError,
-  NotificationSettings,
   parseMoney,
   parseResponse,
   toAdapterError,
   validateEmail,
-  versioned,
+  type NotificationSettings,
 } from '@acct/core';
+import { lazyModule } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { renderCheckboxField, renderFormActions, renderInputField, renderSection } from '../ui/field.js';
@@ -27,6 +24,7 @@ import messages from '../i18n/generated/parts/notifications.js';
 
 type EmailCategory = keyof NotificationSettings['emails'];
 const CATEGORIES: EmailCategory[] = ['invoices', 'support', 'complaints'];
+const schemas = lazyModule(() => import('./schemas.js'));
 
 /**
  * Notification preferences: the newsletter, the low-balance alert with its threshold in the
@@ -62,7 +60,7 @@ export class AcctNotifications extends AcctElement {
   readonly settings = new SettingsController<NotificationSettings>(this, {
     section: 'notifications',
     api: () => this.api('notifications'),
-    schema: NotificationSettings,
+    schemas: () => schemas().then((m) => m.settings),
     validate: (d) => {
       const errors: Record<string, string> = {};
       for (const c of CATEGORIES) {
@@ -82,11 +80,11 @@ export class AcctNotifications extends AcctElement {
     task: async ([adapter], { signal }) => {
       const [currency, email] = await Promise.all([
         adapter?.billing
-          ? adapter.billing.get({ signal }).then((r) => parseResponse(versioned(BillingSettings), r).data.currency)
+          ? adapter.billing.get({ signal }).then(async (r) => parseResponse((await schemas()).billing, r).data.currency)
           : adapter?.balance
-            ? adapter.balance.get({ signal }).then((r) => parseResponse(Balance, r).currency)
+            ? adapter.balance.get({ signal }).then(async (r) => parseResponse((await schemas()).Balance, r).currency)
             : undefined,
-        adapter?.contacts ? adapter.contacts.emailStatus({ signal }).then((r) => parseResponse(EmailStatus, r).email) : undefined,
+        adapter?.contacts ? adapter.contacts.emailStatus({ signal }).then(async (r) => parseResponse((await schemas()).EmailStatus, r).email) : undefined,
       ].map((p, i) =>
         Promise.resolve(p).catch((e: unknown): undefined => {
           if (!isAbortError(e)) this.emit('acct-error', { section: 'notifications', code: toAdapterError(e).code, operation: i ? 'email' : 'currency' });

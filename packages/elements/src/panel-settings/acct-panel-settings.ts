@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from '../base/decorators.js';
 import { msg } from '@lit/localize';
-import { languageName, PanelSettings, THEMES, type ThemeName } from '@acct/core';
+import { languageName, THEMES, type PanelSettings, type ThemeName } from '@acct/core';
+import { lazyModule } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { LazyActions } from '../base/lazy-actions.js';
@@ -13,6 +14,8 @@ import { fieldsetStyles } from '../ui/fieldset-styles.js';
 import { setAcctLocale, SUPPORTED_LOCALES } from '../i18n/index.js';
 import { panelSettingsStyles } from './acct-panel-settings.styles.js';
 import messages from '../i18n/generated/parts/panel-settings.js';
+
+const schemas = lazyModule(() => import('./schemas.js'));
 
 /**
  * Panel settings: interface language, theme and resetting saved filters and order forms.
@@ -46,7 +49,7 @@ export class AcctPanelSettings extends AcctElement {
   readonly settings: SettingsController<PanelSettings> = new SettingsController<PanelSettings>(this, {
     section: 'panel',
     api: () => this.api('panel'),
-    schema: PanelSettings,
+    schemas: () => schemas().then((m) => m.settings),
     validate: (d): Record<string, string> => (this.#languages().includes(d.language) ? {} : { language: 'unsupported' }),
   });
 

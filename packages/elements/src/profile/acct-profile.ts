@@ -5,21 +5,20 @@ import { Load } from '../base/load.js';
 import {
   canEdit,
   dateTimeFormat,
-  defaultProfilePolicy,
   displayNames,
-  EmailStatus,
   missingForPayment,
   numberFormat,
   parseResponse,
-  Profile,
-  ProfilePolicy,
-  Viewer,
   type CustomField,
+  type EmailStatus,
+  type Profile,
+  type ProfilePolicy,
   type LocalizedText,
   type Ticket,
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { LazyPart } from '../base/lazy.js';
+import { lazyModule } from '../base/chunk.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
 import { renderSection } from '../ui/field.js';
@@ -47,6 +46,14 @@ import { profileStyles } from './acct-profile.styles.js';
 import messages from '../i18n/generated/parts/profile.js';
 
 type Draft = Profile;
+type Schemas = typeof import('./schemas.js');
+let kit: Schemas | undefined;
+const schemas = lazyModule(() => import('./schemas.js').then((m) => (kit = m)));
+/** The schemas and default policies: always in once a read brought data (the read waits for them). */
+function loaded(): Schemas {
+  if (!kit) throw new Error('acct-profile: schemas read before the first load');
+  return kit;
+}
 type FormModule = typeof import('./form.js');
 /** The form's chunk once fetched: later instances (form mode) render their form at once. */
 let formModule: FormModule | undefined;
@@ -104,9 +111,9 @@ export class AcctProfile extends AcctElement {
   readonly settings = new SettingsController<Draft>(this, {
     section: 'profile',
     api: () => this.api('profile'),
-    schema: Profile,
+    schemas: () => schemas().then((m) => m.settings),
     onLoad: (r) => {
-      this.#serverPolicy = r.policy === undefined || r.policy === null ? undefined : parseResponse(ProfilePolicy, r.policy);
+      this.#serverPolicy = r.policy === undefined || r.policy === null ? undefined : parseResponse(loaded().ProfilePolicy, r.policy);
     },
     // Saves start from the form (Save, or Retry and "keep mine" after a failed one), so its chunk
     // is in; the server checks everything again in any case.
@@ -129,7 +136,9 @@ export class AcctProfile extends AcctElement {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_a, { signal }) => {
       const viewer = this.api('viewer');
-      return viewer ? parseResponse(Viewer, await viewer.get({ signal })).role : undefined;
+      if (!viewer) return undefined;
+      const [raw, { Viewer }] = await Promise.all([viewer.get({ signal }), schemas()]);
+      return parseResponse(Viewer, raw).role;
     },
   });
 
@@ -137,7 +146,9 @@ export class AcctProfile extends AcctElement {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_a, { signal }): Promise<EmailStatus | undefined> => {
       const contacts = this.api('contacts');
-      return contacts ? parseResponse(EmailStatus, await contacts.emailStatus({ signal })) : undefined;
+      if (!contacts) return undefined;
+      const [raw, m] = await Promise.all([contacts.emailStatus({ signal }), schemas()]);
+      return parseResponse(m.EmailStatus, raw);
     },
   });
 
@@ -205,7 +216,7 @@ export class AcctProfile extends AcctElement {
     // without it is the billing panel's (document 000).
     const billing = this.#serverPolicy ? 'accountType' in this.#serverPolicy.fields : !(p ?? saved)?.residency;
     if (this.#serverPolicy && (!p || p.accountType === saved?.accountType)) return this.#serverPolicy;
-    const base = defaultProfilePolicy(p?.accountType, p?.residency, billing ? 'billing' : 'control');
+    const base = loaded().defaultProfilePolicy(p?.accountType, p?.residency, billing ? 'billing' : 'control');
     return this.#serverPolicy?.custom ? { ...base, custom: this.#serverPolicy.custom } : base;
   }
 

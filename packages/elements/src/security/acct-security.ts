@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
-import { formatDateTime, parseResponse, safeUrl, SecuritySettings, Viewer } from '@acct/core';
+import { formatDateTime, parseResponse, safeUrl, type SecuritySettings } from '@acct/core';
+import { lazyModule } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { LazyActions } from '../base/lazy-actions.js';
@@ -15,6 +16,8 @@ import type { IpListEditor } from './ip-view.js';
 import type { CodeWordForm, PasswordForm, TwoFactorForm } from './forms.js';
 import { securityStyles } from './acct-security.styles.js';
 import messages from '../i18n/generated/parts/security.js';
+
+const schemas = lazyModule(() => import('./schemas.js'));
 
 type IpModule = typeof import('./ip-view.js');
 let ipModule: Promise<IpModule> | undefined;
@@ -76,7 +79,7 @@ export class AcctSecurity extends AcctElement {
   readonly settings = new SettingsController<SecuritySettings>(this, {
     section: 'security',
     api: () => this.api('security'),
-    schema: SecuritySettings,
+    schemas: () => schemas().then((m) => m.settings),
     validate: (d) => this.#editor?.errors(d) ?? {},
   });
 
@@ -85,7 +88,9 @@ export class AcctSecurity extends AcctElement {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_args, { signal }) => {
       const viewer = this.api('viewer');
-      return viewer ? parseResponse(Viewer, await viewer.get({ signal })) : undefined;
+      if (!viewer) return undefined;
+      const [raw, { Viewer }] = await Promise.all([viewer.get({ signal }), schemas()]);
+      return parseResponse(Viewer, raw);
     },
   });
 
