@@ -4,9 +4,9 @@
 import { html as litHtml } from 'lit';
 import '@acct/elements/provider';
 import { createMemoryAdapter } from '@acct/adapter-memory';
-import { PanelSettings, settingsSchemas, type SettingsSchemas } from '@acct/core';
+import { PanelSettings, settingsSchemas } from '@acct/core';
 import { AcctElement } from '../../packages/elements/src/base/acct-element.js';
-import { SettingsController } from '../../packages/elements/src/base/settings-controller.js';
+import { SettingsController, type SchemasChunk } from '../../packages/elements/src/base/settings-controller.js';
 import { lazyModule } from '../../packages/elements/src/base/chunk.js';
 import { expect, fixture, html, recordEvents, until } from './helpers.js';
 
@@ -15,7 +15,7 @@ type Panel = PanelSettings;
 class SchemasHost extends AcctElement {
   /** What the next fetch of the schemas' "chunk" does; each call is counted. */
   static fetches = 0;
-  static next: () => Promise<SettingsSchemas<Panel>> = () => Promise.resolve(settingsSchemas(PanelSettings));
+  static next: () => Promise<SchemasChunk<Panel>> = () => Promise.resolve({ settings: settingsSchemas(PanelSettings) });
   static readonly schemas = lazyModule(() => {
     SchemasHost.fetches++;
     return SchemasHost.next();
@@ -24,7 +24,7 @@ class SchemasHost extends AcctElement {
   readonly settings = new SettingsController<Panel>(this, {
     section: 'panel',
     api: () => this.api('panel'),
-    schemas: () => SchemasHost.schemas(),
+    schemas: SchemasHost.schemas,
   });
 
   override render() {
@@ -53,6 +53,12 @@ describe('SettingsController with lazy schemas', () => {
     release();
     await until(() => phase(a) === 'ready' && phase(b) === 'ready', 'both ready');
     expect(a.settings.saved).to.deep.equal((await panel.get()).data);
+    // Once in, the module itself is handed over: a later element's read does not wait for it.
+    expect(SchemasHost.schemas()).to.not.be.instanceOf(Promise);
+    const c = document.createElement('settings-schemas-test') as SchemasHost;
+    provider.append(c);
+    await until(() => phase(c) === 'ready', 'a later instance ready');
+    expect(SchemasHost.fetches).to.equal(1);
   });
 
   it('a schemas chunk that cannot be fetched is a load failure; Retry fetches it again and saves work', async () => {
@@ -61,12 +67,14 @@ describe('SettingsController with lazy schemas', () => {
       static attempts = 0;
       static readonly chunk = lazyModule(() => {
         FailingHost.attempts++;
-        return FailingHost.attempts === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : Promise.resolve(settingsSchemas(PanelSettings));
+        return FailingHost.attempts === 1
+          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+          : Promise.resolve({ settings: settingsSchemas(PanelSettings) });
       });
       override readonly settings = new SettingsController<Panel>(this, {
         section: 'panel',
         api: () => this.api('panel'),
-        schemas: () => FailingHost.chunk(),
+        schemas: FailingHost.chunk,
       });
     }
     customElements.define('settings-schemas-failing-test', FailingHost);

@@ -16,12 +16,13 @@ export interface SettingsControllerOptions<T extends object> {
   /** The sub-API, resolved from the host on every read so a late provider is picked up. */
   api: () => SettingsApi<T> | undefined;
   /**
-   * Fetches core's `settingsSchemas(...)` for the data: the element's `schemas.ts`, a chunk, so zod
-   * is not in the entry, whose first paint (the skeleton) has no use for it (issue 10). It runs
+   * The element's `schemas.ts` (its `settings`: core's `settingsSchemas(...)` for the data), a
+   * chunk, so zod is not in the entry, whose first paint (the skeleton) has no use for it (issue
+   * 10): `lazyModule` (base/chunk.ts), which returns the module itself once it is in. The fetch runs
    * beside the first read (which waits for both), so on a real network the data's paint does not
-   * wait for it; a failed fetch fails the read, whose Retry fetches again (base/chunk.ts).
+   * wait for it; a failed fetch fails the read, whose Retry fetches again.
    */
-  schemas: () => Promise<SettingsSchemas<T>>;
+  schemas: () => SchemasChunk<T> | Promise<SchemasChunk<T>>;
   /** Client-side checks: field path -> translated message. */
   validate?: (draft: T) => Record<string, string>;
   /** Called after a successful save with the stored data. */
@@ -31,6 +32,10 @@ export interface SettingsControllerOptions<T extends object> {
    * (for example an `invalid_response` AdapterError) makes the load fail like a malformed response.
    */
   onLoad?: (response: Record<string, unknown>) => void;
+}
+
+export interface SchemasChunk<T> {
+  settings: SettingsSchemas<T>;
 }
 
 export interface SettingsConflict<T> {
@@ -107,8 +112,12 @@ export class SettingsController<T extends object> implements ReactiveController 
       task: async (_args, { signal }) => {
         const api = options.api();
         if (!api) return undefined;
-        const [raw, schemas] = await Promise.all([this.reauth.run(() => api.get({ signal })), this.#loadSchemas()]);
-        const result = parseResponse(schemas.versioned, raw);
+        const read = this.reauth.run(() => api.get({ signal }));
+        const chunk = options.schemas();
+        // Once the chunk is in, the read is awaited alone, as if the schemas were in the entry.
+        const [raw, { settings }] = chunk instanceof Promise ? await Promise.all([read, chunk]) : [await read, chunk];
+        this._schemas = settings;
+        const result = parseResponse(settings.versioned, raw);
         options.onLoad?.(raw as unknown as Record<string, unknown>);
         this.#accept(result.data, result.version);
         return result.data;
@@ -273,10 +282,6 @@ export class SettingsController<T extends object> implements ReactiveController 
     }
     this._save = chunk;
     return chunk.save(this, this.host, api, this.options);
-  }
-
-  async #loadSchemas(): Promise<SettingsSchemas<T>> {
-    return (this._schemas ??= await this.options.schemas());
   }
 
   #loadSave(): Promise<typeof import('./settings-save.js')> {

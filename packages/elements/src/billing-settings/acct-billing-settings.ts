@@ -42,7 +42,7 @@ export class AcctBillingSettings extends AcctElement {
   readonly settings = new SettingsController<BillingSettings>(this, {
     section: 'billing',
     api: () => this.api('billing'),
-    schemas: () => schemas().then((m) => m.settings),
+    schemas,
     // The saved currency stays valid when the host no longer offers it (the server keeps it too),
     // so saving the other preferences never fails on it.
     validate: (d): Record<string, string> => (this.#offered(d.currency) ? {} : { currency: 'unsupported' }),

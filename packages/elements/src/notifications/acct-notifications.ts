@@ -60,7 +60,7 @@ export class AcctNotifications extends AcctElement {
   readonly settings = new SettingsController<NotificationSettings>(this, {
     section: 'notifications',
     api: () => this.api('notifications'),
-    schemas: () => schemas().then((m) => m.settings),
+    schemas,
     validate: (d) => {
       const errors: Record<string, string> = {};
       for (const c of CATEGORIES) {

@@ -49,7 +49,7 @@ export class AcctPanelSettings extends AcctElement {
   readonly settings: SettingsController<PanelSettings> = new SettingsController<PanelSettings>(this, {
     section: 'panel',
     api: () => this.api('panel'),
-    schemas: () => schemas().then((m) => m.settings),
+    schemas,
     validate: (d): Record<string, string> => (this.#languages().includes(d.language) ? {} : { language: 'unsupported' }),
   });
 

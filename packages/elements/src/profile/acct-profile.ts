@@ -111,7 +111,7 @@ export class AcctProfile extends AcctElement {
   readonly settings = new SettingsController<Draft>(this, {
     section: 'profile',
     api: () => this.api('profile'),
-    schemas: () => schemas().then((m) => m.settings),
+    schemas,
     onLoad: (r) => {
       this.#serverPolicy = r.policy === undefined || r.policy === null ? undefined : parseResponse(loaded().ProfilePolicy, r.policy);
     },

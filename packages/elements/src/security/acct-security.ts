@@ -79,7 +79,7 @@ export class AcctSecurity extends AcctElement {
   readonly settings = new SettingsController<SecuritySettings>(this, {
     section: 'security',
     api: () => this.api('security'),
-    schemas: () => schemas().then((m) => m.settings),
+    schemas,
     validate: (d) => this.#editor?.errors(d) ?? {},
   });
 
