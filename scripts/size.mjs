@@ -101,6 +101,22 @@ for (const [name, input, budget] of entries) {
   await build.close();
   const main = output.find((o) => o.type === 'chunk' && o.isEntry);
   rows.push({ name, budget, ...measure(main.code) });
+  // What a settings element fetches beside its first read before it shows data: its schemas (with
+  // zod) and what they import that the entry has not. Not budgeted (the entry's first paint does
+  // not wait for it) but printed, so entry + data is in plain view.
+  const byFile = Object.fromEntries(output.map((o) => [o.fileName, o]));
+  const data = new Set();
+  const walk = (f) => {
+    if (data.has(f) || f === main.fileName) return;
+    data.add(f);
+    for (const i of byFile[f].imports) walk(i);
+  };
+  for (const f of main.dynamicImports) if (/\/src\/[\w-]+\/schemas\.ts$/.test(byFile[f]?.facadeModuleId ?? '')) walk(f);
+  if (data.size) {
+    const sum = { min: 0, gzip: 0, brotli: 0 };
+    for (const f of data) for (const [k, v] of Object.entries(measure(byFile[f].code))) sum[k] += v;
+    rows.push({ name: `  + schemas for its data (${data.size} part${data.size === 1 ? '' : 's'})`, key: `${name} schemas`, ...sum });
+  }
   // What the entry fetches to speak each other locale: the shared part and the parts of the
   // elements in the entry (a lazily loaded element, such as a tab of acct-settings, brings its own),
   // and lit-localize's translation lookup, which only a translated (or overridden) page loads.
