@@ -1,6 +1,6 @@
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { Load } from './load.js';
-import { isAbortError, parseResponse, toAdapterError, type AdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
+import { AdapterError, isAbortError, parseResponse, toAdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
 import type { AcctElement } from './acct-element.js';
 import type { DescribeField } from './settings-conflict.js';
 import { DirtyGuardController } from './dirty-guard.js';
@@ -114,8 +114,17 @@ export class SettingsController<T extends object> implements ReactiveController 
         if (!api) return undefined;
         const read = this.reauth.run(() => api.get({ signal }));
         const chunk = options.schemas();
-        // Once the chunk is in, the read is awaited alone, as if the schemas were in the entry.
-        const [raw, { settings }] = chunk instanceof Promise ? await Promise.all([read, chunk]) : [await read, chunk];
+        // Once the chunk is in, the read is awaited alone, as if the schemas were in the entry. One
+        // that cannot be fetched fails the load as a network error (its message says to retry).
+        const [raw, { settings }] =
+          chunk instanceof Promise
+            ? await Promise.all([
+                read,
+                chunk.catch(() => {
+                  throw new AdapterError('network');
+                }),
+              ])
+            : [await read, chunk];
         this._schemas = settings;
         const result = parseResponse(settings.versioned, raw);
         options.onLoad?.(raw as unknown as Record<string, unknown>);

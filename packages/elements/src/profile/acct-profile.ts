@@ -46,13 +46,12 @@ import { profileStyles } from './acct-profile.styles.js';
 import messages from '../i18n/generated/parts/profile.js';
 
 type Draft = Profile;
-type Schemas = typeof import('./schemas.js');
-let kit: Schemas | undefined;
-const schemas = lazyModule(() => import('./schemas.js').then((m) => (kit = m)));
+const schemas = lazyModule(() => import('./schemas.js'));
 /** The schemas and default policies: always in once a read brought data (the read waits for them). */
-function loaded(): Schemas {
-  if (!kit) throw new Error('acct-profile: schemas read before the first load');
-  return kit;
+function loaded(): typeof import('./schemas.js') {
+  const m = schemas();
+  if (m instanceof Promise) throw new Error('acct-profile: schemas read before the first load');
+  return m;
 }
 type FormModule = typeof import('./form.js');
 /** The form's chunk once fetched: later instances (form mode) render their form at once. */
