@@ -163,6 +163,3 @@ export function defaultProfilePolicy(
   const cells = CONTROL[accountType] ?? CONTROL.individual;
   return { fields: confirmChanges(cells[residency] ?? cells.resident ?? {}) };
 }
-
-// Beside the rules that read it, which a read-only view imports without zod's schemas (issue 10).
-export { REQUIRED_ADDRESS_PARTS } from './profile-rules.js';

@@ -1,6 +1,7 @@
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { Load } from './load.js';
-import { AdapterError, isAbortError, parseResponse, toAdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
+import { isAbortError, toAdapterError, type AdapterError, type SettingsApi, type SettingsSchemas } from '@acct/core';
+import { parseLazy } from './chunk.js';
 import type { AcctElement } from './acct-element.js';
 import type { DescribeField } from './settings-conflict.js';
 import { DirtyGuardController } from './dirty-guard.js';
@@ -112,22 +113,11 @@ export class SettingsController<T extends object> implements ReactiveController 
       task: async (_args, { signal }) => {
         const api = options.api();
         if (!api) return undefined;
-        const read = this.reauth.run(() => api.get({ signal }));
-        const chunk = options.schemas();
-        // Once the chunk is in, the read is awaited alone, as if the schemas were in the entry. One
-        // that cannot be fetched fails the load as a network error (its message says to retry).
-        const [raw, { settings }] =
-          chunk instanceof Promise
-            ? await Promise.all([
-                read,
-                chunk.catch(() => {
-                  throw new AdapterError('network');
-                }),
-              ])
-            : [await read, chunk];
-        this._schemas = settings;
-        const result = parseResponse(settings.versioned, raw);
-        options.onLoad?.(raw as unknown as Record<string, unknown>);
+        // What `get` returned, whole: `onLoad` reads what comes beside data and version.
+        let raw: unknown;
+        const read = this.reauth.run(() => api.get({ signal })).then((r) => (raw = r));
+        const result = await parseLazy(read, options.schemas, (m) => (this._schemas = m.settings).versioned);
+        options.onLoad?.(raw as Record<string, unknown>);
         this.#accept(result.data, result.version);
         return result.data;
       },

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
-import { currencyName, isAbortError, parseResponse, toAdapterError, type BillingSettings } from '@acct/core';
-import { lazyModule } from '../base/chunk.js';
+import { currencyName, isAbortError, toAdapterError, type BillingSettings } from '@acct/core';
+import { lazyModule, parseLazy } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { renderBanner, renderCheckboxField, renderFormActions, renderSection, renderSelectField } from '../ui/field.js';
@@ -51,11 +51,8 @@ export class AcctBillingSettings extends AcctElement {
   /** The currencies the host offers; the form works without them (current currency only). */
   readonly #currencies = new Load(this, {
     args: () => [this.resolvedAdapter] as const,
-    task: async ([adapter], { signal }) => {
-      if (!adapter?.billing) return undefined;
-      const [raw, { Currencies }] = await Promise.all([adapter.billing.currencies({ signal }), schemas()]);
-      return parseResponse(Currencies, raw);
-    },
+    task: async ([adapter], { signal }) =>
+      adapter?.billing ? parseLazy(adapter.billing.currencies({ signal }), schemas, (m) => m.Currencies) : undefined,
     onError: (e) => {
       if (!isAbortError(e)) this.emit('acct-error', { section: 'billing', code: toAdapterError(e).code, operation: 'currencies' });
     },

@@ -7,12 +7,11 @@ import {
   formatMoneyInput,
   isAbortError,
   parseMoney,
-  parseResponse,
   toAdapterError,
   validateEmail,
   type NotificationSettings,
 } from '@acct/core';
-import { lazyModule } from '../base/chunk.js';
+import { lazyModule, parseLazy } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { renderCheckboxField, renderFormActions, renderInputField, renderSection } from '../ui/field.js';
@@ -80,11 +79,11 @@ export class AcctNotifications extends AcctElement {
     task: async ([adapter], { signal }) => {
       const [currency, email] = await Promise.all([
         adapter?.billing
-          ? adapter.billing.get({ signal }).then(async (r) => parseResponse((await schemas()).billing, r).data.currency)
+          ? parseLazy(adapter.billing.get({ signal }), schemas, (m) => m.billing).then((r) => r.data.currency)
           : adapter?.balance
-            ? adapter.balance.get({ signal }).then(async (r) => parseResponse((await schemas()).Balance, r).currency)
+            ? parseLazy(adapter.balance.get({ signal }), schemas, (m) => m.Balance).then((r) => r.currency)
             : undefined,
-        adapter?.contacts ? adapter.contacts.emailStatus({ signal }).then(async (r) => parseResponse((await schemas()).EmailStatus, r).email) : undefined,
+        adapter?.contacts ? parseLazy(adapter.contacts.emailStatus({ signal }), schemas, (m) => m.EmailStatus).then((r) => r.email) : undefined,
       ].map((p, i) =>
         Promise.resolve(p).catch((e: unknown): undefined => {
           if (!isAbortError(e)) this.emit('acct-error', { section: 'notifications', code: toAdapterError(e).code, operation: i ? 'email' : 'currency' });

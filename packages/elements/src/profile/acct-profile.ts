@@ -18,7 +18,7 @@ import {
 } from '@acct/core';
 import { AcctElement } from '../base/acct-element.js';
 import { LazyPart } from '../base/lazy.js';
-import { lazyModule } from '../base/chunk.js';
+import { lazyModule, parseLazy } from '../base/chunk.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { getPath } from '../base/paths.js';
 import { renderSection } from '../ui/field.js';
@@ -135,9 +135,7 @@ export class AcctProfile extends AcctElement {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_a, { signal }) => {
       const viewer = this.api('viewer');
-      if (!viewer) return undefined;
-      const [raw, { Viewer }] = await Promise.all([viewer.get({ signal }), schemas()]);
-      return parseResponse(Viewer, raw).role;
+      return viewer ? (await parseLazy(viewer.get({ signal }), schemas, (m) => m.Viewer)).role : undefined;
     },
   });
 
@@ -145,9 +143,7 @@ export class AcctProfile extends AcctElement {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_a, { signal }): Promise<EmailStatus | undefined> => {
       const contacts = this.api('contacts');
-      if (!contacts) return undefined;
-      const [raw, m] = await Promise.all([contacts.emailStatus({ signal }), schemas()]);
-      return parseResponse(m.EmailStatus, raw);
+      return contacts ? parseLazy(contacts.emailStatus({ signal }), schemas, (m) => m.EmailStatus) : undefined;
     },
   });
 

@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Load } from '../base/load.js';
-import { formatDateTime, parseResponse, safeUrl, type SecuritySettings } from '@acct/core';
-import { lazyModule } from '../base/chunk.js';
+import { formatDateTime, safeUrl, type SecuritySettings } from '@acct/core';
+import { lazyModule, parseLazy } from '../base/chunk.js';
 import { AcctElement } from '../base/acct-element.js';
 import { SettingsController } from '../base/settings-controller.js';
 import { LazyActions } from '../base/lazy-actions.js';
@@ -88,9 +88,7 @@ export class AcctSecurity extends AcctElement {
     args: () => [this.resolvedAdapter] as [unknown],
     task: async (_args, { signal }) => {
       const viewer = this.api('viewer');
-      if (!viewer) return undefined;
-      const [raw, { Viewer }] = await Promise.all([viewer.get({ signal }), schemas()]);
-      return parseResponse(Viewer, raw);
+      return viewer ? parseLazy(viewer.get({ signal }), schemas, (m) => m.Viewer) : undefined;
     },
   });
 
